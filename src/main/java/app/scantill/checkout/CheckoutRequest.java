@@ -1,0 +1,43 @@
+package app.scantill.checkout;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything needed to create one Checkout Session for one attempt of a sale. The gateway turns it
+ * into Stripe parameters one to one; building it (limits, methods, metadata) is the caller's job.
+ *
+ * @param idempotencyKey stable for the attempt: a retry of the same attempt reuses it
+ */
+public record CheckoutRequest(
+        String saleId,
+        String registerId,
+        String idempotencyKey,
+        Currency currency,
+        List<Line> lines,
+        Set<PaymentMethod> paymentMethods,
+        String successUrl,
+        String cancelUrl,
+        Instant expiresAt,
+        Map<String, String> metadata,
+        String description) {
+
+    public CheckoutRequest {
+        Objects.requireNonNull(saleId, "saleId");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(successUrl, "successUrl");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        lines = List.copyOf(lines);
+        paymentMethods = Set.copyOf(paymentMethods);
+        metadata = Map.copyOf(metadata);
+    }
+
+    /** One {@code price_data} line item: name, unit amount in minor units, quantity. */
+    public record Line(String name, long unitAmountMinor, long quantity) {
+    }
+}

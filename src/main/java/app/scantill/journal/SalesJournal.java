@@ -1,0 +1,58 @@
+package app.scantill.journal;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable record of every sale. Each method returns only after its change is on disk (for the
+ * JDBC implementation: committed with synchronous writes), so the caller may then show it to the
+ * cashier or call Stripe. Implementations are thread-safe and never touch JavaFX.
+ *
+ * <p>Write-ahead order used by the charge flow: {@link #begin} (sale + first idempotency key)
+ * before the create call; {@link #recordSession} before the QR is shown; the final state before the
+ * UI says Paid or Cancelled.
+ */
+public interface SalesJournal extends AutoCloseable {
+
+    /**
+     * Journals a new sale in state {@link SaleState#CHARGING} with attempt 1 and its idempotency key.
+     *
+     * @throws JournalException when the sale id already exists or the write fails
+     */
+    Sale begin(String saleId, String registerId, Currency currency, List<SaleLine> lines, String idempotencyKey);
+
+    /** Starts a new attempt (after {@link SaleState#EXPIRED} or a refused create): new key, state CHARGING. */
+    Sale newAttempt(String saleId, String idempotencyKey);
+
+    /** Records the current attempt's session and moves the sale to {@link SaleState#AWAITING_PAYMENT}. */
+    Sale recordSession(String saleId, String sessionId, Instant expiresAt);
+
+    /** Records payment; idempotent for the same payment intent, refused for a different one. */
+    Sale markPaid(String saleId, String paymentIntentId, String paymentMethod, String note);
+
+    /**
+     * Moves the sale to {@code to}, writing the history entry in the same transaction.
+     *
+     * @throws IllegalTransitionException when the move is not allowed from the sale's current state
+     */
+    Sale transition(String saleId, SaleState to, String note);
+
+    Optional<Sale> find(String saleId);
+
+    /** Sales whose state says money may still arrive (see {@link SaleState#needsReconciliation()}). */
+    List<Sale> unfinished();
+
+    /** Sales created in {@code [from, to)}, oldest first. */
+    List<Sale> createdBetween(Instant from, Instant to);
+
+    /** The sale's history, oldest first. */
+    List<StateChange> history(String saleId);
+
+    /** Every idempotency key this sale's attempts used, in attempt order. */
+    List<String> attemptKeys(String saleId);
+
+    @Override
+    void close();
+}
