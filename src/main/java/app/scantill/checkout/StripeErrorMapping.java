@@ -46,10 +46,11 @@ final class StripeErrorMapping {
         } else if (e instanceof InvalidRequestException invalid) {
             kind = status == 404 ? Kind.NOT_FOUND : Kind.INVALID_REQUEST;
             param = invalid.getParam();
+        } else if (e instanceof PermissionException) {
+            // Checked before its superclass: in stripe-java PermissionException extends AuthenticationException.
+            kind = Kind.PERMISSION;
         } else if (e instanceof AuthenticationException) {
             kind = Kind.AUTHENTICATION;
-        } else if (e instanceof PermissionException) {
-            kind = Kind.PERMISSION;
         } else if (e instanceof CardException card) {
             // 402 does not belong to session creation; treat it as a refusal of this request.
             kind = Kind.INVALID_REQUEST;
