@@ -465,12 +465,12 @@ public final class AppConfig {
                 String t = text.strip().replace("_", "");
                 if (!t.matches("[+-]?\\d{1,10}")) {
                     throw new IllegalArgumentException("'" + SandboxBind.abbreviate(text.strip())
-                            + "' is not a whole number; expected " + min + " to " + max + " (" + meaning + ")");
+                            + "' is not a whole number; expected " + min + " to " + max + ", the " + meaning);
                 }
                 long n = Long.parseLong(t);
                 if (n < min || n > max) {
                     throw new IllegalArgumentException(n + " is out of range; expected " + min + " to " + max
-                            + " (" + meaning + ")");
+                            + ", the " + meaning);
                 }
                 return (int) n;
             }, null);
