@@ -424,6 +424,8 @@ public final class AppConfig {
         private void interpretStripe() {
             Raw rawKey = merged.get(STRIPE_SECRET_KEY);
             if (rawKey == null) {
+                // No key: the base is unused, but a typo should still be reported now rather than later.
+                value(STRIPE_API_BASE, v -> webUrl(v, false), null);
                 return;
             }
             StripeKey parsed;
