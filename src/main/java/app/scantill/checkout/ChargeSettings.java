@@ -1,0 +1,83 @@
+package app.scantill.checkout;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one register charges: where the hosted page sends the customer, how long a session lives,
+ * and how patiently the app polls and retries. Immutable; {@code withX} methods return copies.
+ *
+ * @param registerId names the till in metadata, descriptions and sale records
+ * @param successUrl required by Stripe for the hosted page; {@code {CHECKOUT_SESSION_ID}} is replaced by Stripe
+ * @param cancelUrl optional (null: no link back)
+ * @param sessionLifetime Stripe accepts 30 minutes to 24 hours
+ * @param pollInterval time between two status requests while nothing goes wrong
+ * @param maxPollBackoff the longest wait between status requests while the connection is bad
+ * @param createTries how many times one create is sent (same idempotency key) before the cashier is asked
+ * @param createBackoff the wait before the second create try; doubled for each further try
+ */
+public record ChargeSettings(
+        String registerId,
+        String successUrl,
+        String cancelUrl,
+        Duration sessionLifetime,
+        Duration pollInterval,
+        Duration maxPollBackoff,
+        int createTries,
+        Duration createBackoff) {
+
+    public static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
+    public static final Duration MAX_LIFETIME = Duration.ofHours(24);
+
+    public ChargeSettings {
+        Objects.requireNonNull(registerId, "registerId");
+        Objects.requireNonNull(successUrl, "successUrl");
+        Objects.requireNonNull(sessionLifetime, "sessionLifetime");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(maxPollBackoff, "maxPollBackoff");
+        Objects.requireNonNull(createBackoff, "createBackoff");
+        if (registerId.isBlank() || registerId.length() > 40) {
+            throw new IllegalArgumentException("register id must be 1..40 characters");
+        }
+        if (successUrl.isBlank()) {
+            throw new IllegalArgumentException("a success URL is required for Stripe's hosted page");
+        }
+        if (sessionLifetime.compareTo(MIN_LIFETIME) < 0 || sessionLifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("session lifetime must be between 30 minutes and 24 hours, was "
+                    + sessionLifetime);
+        }
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("poll interval must be positive");
+        }
+        if (maxPollBackoff.compareTo(pollInterval) < 0) {
+            throw new IllegalArgumentException("maximum poll backoff must be at least the poll interval");
+        }
+        if (createTries < 1) {
+            throw new IllegalArgumentException("create must be tried at least once");
+        }
+        if (createBackoff.isNegative()) {
+            throw new IllegalArgumentException("create backoff must not be negative");
+        }
+    }
+
+    /** 30-minute sessions, polled every second, backing off to 30 s; four create tries from 0.5 s. */
+    public static ChargeSettings defaults(String registerId, String successUrl, String cancelUrl) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, MIN_LIFETIME, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), 4, Duration.ofMillis(500));
+    }
+
+    public ChargeSettings withSessionLifetime(Duration lifetime) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, lifetime, pollInterval, maxPollBackoff,
+                createTries, createBackoff);
+    }
+
+    public ChargeSettings withPolling(Duration interval, Duration maxBackoff) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, interval, maxBackoff,
+                createTries, createBackoff);
+    }
+
+    public ChargeSettings withCreateRetries(int tries, Duration backoff) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
+                tries, backoff);
+    }
+}

@@ -1,0 +1,110 @@
+package app.scantill.checkout;
+
+import app.scantill.money.Money;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the charge of the current sale looks like right now, for a screen to show. Immutable; the
+ * {@link ChargeService} publishes a new one for every change.
+ *
+ * @param saleId null only while {@link Phase#IDLE}
+ * @param amount the sale's total
+ * @param cardOnly the session offers card alone because Amazon Pay cannot present the currency
+ * @param attempt 1 for the first QR code of the sale, 2 after an expiry and a new code, ...
+ * @param url the hosted payment page while the session is open (AWAITING_PAYMENT, CONNECTION_LOST)
+ * @param expiresAt when Stripe expires the open session
+ * @param sessionId the Checkout Session id once known
+ * @param paymentMethod {@code amazon_pay}, {@code card}, ... when PAID and Stripe said which
+ * @param message a sentence for the cashier (failures, attention, cancel progress, a paid race)
+ * @param retryable FAILED only: the same attempt may be sent again with {@link ChargeService#retry()}
+ * @param cardOnlyOffered FAILED only: Stripe refused Amazon Pay; a card-only charge may work
+ */
+public record ChargeStatus(
+        Phase phase,
+        String saleId,
+        Money amount,
+        boolean cardOnly,
+        int attempt,
+        String url,
+        Instant expiresAt,
+        String sessionId,
+        String paymentMethod,
+        String message,
+        boolean retryable,
+        boolean cardOnlyOffered) {
+
+    public enum Phase {
+        /** No sale on this register. */
+        IDLE,
+        /** The sale is journaled and its session is being created (or the sale is being checked after a restart). */
+        CREATING,
+        /** The QR code is up; the customer may pay at any moment. */
+        AWAITING_PAYMENT,
+        /** As AWAITING_PAYMENT, but the last status requests failed: still waiting, still retrying. */
+        CONNECTION_LOST,
+        /** The cashier cancelled; the session is not yet known to be expired, so the customer could still pay. */
+        CANCELLING,
+        /** Money was taken and journaled. */
+        PAID,
+        /** The session expired unpaid; a new attempt (new QR code) or back to the cart. */
+        EXPIRED,
+        /** Cancelled and journaled; no money was taken. */
+        CANCELLED,
+        /** The charge could not start or finish; see message and retryable. */
+        FAILED,
+        /** Something unexpected; a person must look. The sale and its session id are kept. */
+        NEEDS_ATTENTION
+    }
+
+    public ChargeStatus {
+        Objects.requireNonNull(phase, "phase");
+    }
+
+    public static ChargeStatus idle() {
+        return new ChargeStatus(Phase.IDLE, null, null, false, 0, null, null, null, null, null, false, false);
+    }
+
+    /** A status of the given phase for a sale, with no detail yet. */
+    public static ChargeStatus of(Phase phase, String saleId, Money amount, boolean cardOnly, int attempt) {
+        return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, null, null, null, null, null, false, false);
+    }
+
+    public ChargeStatus withSession(String sessionId, String url, Instant expiresAt) {
+        return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, url, expiresAt, sessionId, paymentMethod,
+                message, retryable, cardOnlyOffered);
+    }
+
+    public ChargeStatus withPaymentMethod(String method) {
+        return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, url, expiresAt, sessionId, method,
+                message, retryable, cardOnlyOffered);
+    }
+
+    public ChargeStatus withMessage(String text) {
+        return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, url, expiresAt, sessionId, paymentMethod,
+                text, retryable, cardOnlyOffered);
+    }
+
+    public ChargeStatus withRetry(boolean canRetry, boolean offerCardOnly) {
+        return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, url, expiresAt, sessionId, paymentMethod,
+                message, canRetry, offerCardOnly);
+    }
+
+    /** The customer could pay right now (or a create may have made a session): do not free the cart. */
+    public boolean sessionMayBeOpen() {
+        return switch (phase) {
+            case CREATING, AWAITING_PAYMENT, CONNECTION_LOST, CANCELLING -> true;
+            case FAILED -> retryable;
+            default -> false;
+        };
+    }
+
+    /** Nothing is in progress: the register may start another sale. */
+    public boolean allowsNewSale() {
+        return switch (phase) {
+            case IDLE, PAID, CANCELLED, NEEDS_ATTENTION -> true;
+            case FAILED -> !retryable;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,263 @@
+package app.scantill.ui.charge;
+
+import app.scantill.checkout.ChargeStatus.Phase;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The charge screen: a progress indicator while the session is created, then the QR code with the
+ * amount, a countdown and Cancel, then the outcome. One pane per phase; the view model decides
+ * which is shown. Styles in charge.css.
+ */
+public final class ChargeView extends BorderPane {
+
+    private final ChargeViewModel model;
+    private final Map<Phase, Node> panes = new EnumMap<>(Phase.class);
+    private final QrCodeView qrCode = new QrCodeView();
+    private final Timeline ticker;
+
+    public ChargeView(ChargeViewModel model) {
+        this.model = model;
+        getStyleClass().add("charge-view");
+        getStylesheets().add(ChargeView.class.getResource("charge.css").toExternalForm());
+
+        setTop(header());
+        StackPane body = new StackPane();
+        body.getStyleClass().add("charge-body");
+        Node awaiting = awaitingPane();
+        panes.put(Phase.IDLE, new Region());
+        panes.put(Phase.CREATING, creatingPane());
+        panes.put(Phase.AWAITING_PAYMENT, awaiting);
+        panes.put(Phase.CONNECTION_LOST, awaiting);
+        panes.put(Phase.CANCELLING, cancellingPane());
+        panes.put(Phase.PAID, paidPane());
+        panes.put(Phase.EXPIRED, expiredPane());
+        panes.put(Phase.CANCELLED, cancelledPane());
+        panes.put(Phase.FAILED, failedPane());
+        panes.put(Phase.NEEDS_ATTENTION, attentionPane());
+        panes.values().stream().distinct().forEach(body.getChildren()::add);
+        setCenter(body);
+
+        model.phaseProperty().addListener((obs, old, now) -> show(now));
+        show(model.phaseProperty().get());
+
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+    }
+
+    /** Stops the countdown and detaches the model (the screen is closed). */
+    public void dispose() {
+        ticker.stop();
+        model.dispose();
+    }
+
+    /** The QR node: exactly the code and its quiet zone. */
+    public QrCodeView qrCode() {
+        return qrCode;
+    }
+
+    private void show(Phase phase) {
+        Node visible = panes.get(phase);
+        panes.values().forEach(pane -> pane.setVisible(pane == visible));
+    }
+
+    private Node header() {
+        Label badge = new Label();
+        badge.setId("mode-badge");
+        badge.textProperty().bind(model.modeBadgeProperty());
+        badge.getStyleClass().addAll("mode-badge", "mode-" + model.modeBadgeProperty().get().toLowerCase(java.util.Locale.ROOT));
+        Label sale = new Label();
+        sale.setId("sale-id");
+        sale.getStyleClass().add("sale-id");
+        sale.textProperty().bind(Bindings.when(model.saleIdProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Sale ", model.saleIdProperty())));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, badge, spacer, sale);
+        header.getStyleClass().add("charge-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private Node creatingPane() {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("creating-progress");
+        Label title = title("Creating the payment…");
+        Label amount = amount();
+        Label detail = message();
+        Button cancel = button("Cancel", "cancel-creating", model::cancel);
+        return column("creating-pane", progress, title, amount, detail, cancel);
+    }
+
+    private Node awaitingPane() {
+        Label banner = new Label("Connection lost — still waiting");
+        banner.setId("connection-banner");
+        banner.getStyleClass().add("connection-banner");
+        banner.visibleProperty().bind(model.connectionLostProperty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.setMaxWidth(Double.MAX_VALUE);
+
+        qrCode.setId("qr-code");
+        qrCode.matrixProperty().bind(model.qrProperty());
+
+        Label amount = amount();
+        amount.setId("qr-amount");
+        Label hint = new Label();
+        hint.setId("scan-hint");
+        hint.getStyleClass().add("scan-hint");
+        hint.textProperty().bind(model.scanHintProperty());
+        hint.setWrapText(true);
+        Label countdown = new Label();
+        countdown.setId("countdown");
+        countdown.getStyleClass().add("countdown");
+        countdown.textProperty().bind(model.countdownProperty());
+        Button cancel = button("Cancel", "cancel-button", model::cancel);
+        cancel.getStyleClass().add("cancel-button");
+        VBox side = new VBox(16, amount, hint, countdown, cancel);
+        side.getStyleClass().add("charge-side");
+        side.setAlignment(Pos.CENTER_LEFT);
+
+        TextField link = new TextField();
+        link.setId("payment-url");
+        link.setEditable(false);
+        link.getStyleClass().add("payment-url");
+        link.textProperty().bind(model.urlProperty());
+
+        BorderPane pane = new BorderPane(qrCode);
+        pane.setTop(banner);
+        pane.setRight(side);
+        pane.setBottom(link);
+        pane.getStyleClass().add("awaiting-pane");
+        return pane;
+    }
+
+    private Node cancellingPane() {
+        ProgressIndicator progress = new ProgressIndicator();
+        return column("cancelling-pane", progress, title("Cancelling…"), amount(), message());
+    }
+
+    private Node paidPane() {
+        Label title = title("Paid");
+        title.setId("paid-title");
+        title.getStyleClass().add("paid-title");
+        Label method = new Label();
+        method.setId("paid-method");
+        method.getStyleClass().add("detail");
+        method.textProperty().bind(Bindings.when(model.methodTextProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Paid with ", model.methodTextProperty())));
+        Label sale = saleLine();
+        Button next = button("New sale", "new-sale", model::newSale);
+        next.setDefaultButton(true);
+        return column("paid-pane", title, amount(), method, sale, message(), next);
+    }
+
+    private Node expiredPane() {
+        Label title = title("The QR code expired");
+        Button again = button("New QR code", "new-qr", model::newQrCode);
+        again.setDefaultButton(true);
+        Button back = button("Back to cart", "expired-back", model::backToCart);
+        return column("expired-pane", title, amount(), saleLine(), new HBox(12, again, back));
+    }
+
+    private Node cancelledPane() {
+        Label title = title("Cancelled — no money was taken");
+        title.setId("cancelled-title");
+        Button back = button("Back to cart", "cancelled-back", model::backToCart);
+        return column("cancelled-pane", title, amount(), saleLine(), back);
+    }
+
+    private Node failedPane() {
+        Label title = title("The payment could not be started");
+        Label detail = message();
+        detail.setId("failed-message");
+        Button retry = button("Retry", "retry", model::retry);
+        retry.visibleProperty().bind(model.retryableProperty());
+        retry.managedProperty().bind(retry.visibleProperty());
+        Button cardOnly = button("Charge by card only", "card-only", model::chargeCardOnly);
+        cardOnly.visibleProperty().bind(model.cardOnlyOfferedProperty());
+        cardOnly.managedProperty().bind(cardOnly.visibleProperty());
+        Button back = button("Back to cart", "failed-back", model::backToCart);
+        back.visibleProperty().bind(model.retryableProperty().not());
+        back.managedProperty().bind(back.visibleProperty());
+        Button cancel = button("Cancel", "failed-cancel", model::cancel);
+        cancel.visibleProperty().bind(model.retryableProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        return column("failed-pane", title, detail, new HBox(12, retry, cardOnly, cancel, back));
+    }
+
+    private Node attentionPane() {
+        Label title = title("This sale needs attention");
+        title.getStyleClass().add("attention-title");
+        Label detail = message();
+        detail.setId("attention-message");
+        TextField session = new TextField();
+        session.setId("attention-session");
+        session.setEditable(false);
+        session.getStyleClass().add("payment-url");
+        session.textProperty().bind(Bindings.concat("Session ", model.sessionIdProperty()));
+        session.visibleProperty().bind(model.sessionIdProperty().isNotEmpty());
+        Button back = button("Back to cart", "attention-back", model::backToCart);
+        return column("attention-pane", title, amount(), saleLine(), session, detail, back);
+    }
+
+    private Label title(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("charge-title");
+        label.setWrapText(true);
+        return label;
+    }
+
+    private Label amount() {
+        Label label = new Label();
+        label.getStyleClass().add("charge-amount");
+        label.textProperty().bind(model.amountTextProperty());
+        return label;
+    }
+
+    private Label message() {
+        Label label = new Label();
+        label.getStyleClass().add("charge-message");
+        label.setWrapText(true);
+        label.textProperty().bind(model.messageProperty());
+        return label;
+    }
+
+    private Label saleLine() {
+        Label label = new Label();
+        label.getStyleClass().add("detail");
+        label.textProperty().bind(Bindings.concat("Sale ", model.saleIdProperty()));
+        return label;
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private static VBox column(String styleClass, Node... children) {
+        VBox box = new VBox(16, children);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().addAll("charge-pane", styleClass);
+        return box;
+    }
+}

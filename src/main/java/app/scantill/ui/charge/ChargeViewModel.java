@@ -1,0 +1,309 @@
+package app.scantill.ui.charge;
+
+import app.scantill.checkout.CartNotChargeableException;
+import app.scantill.checkout.ChargeService;
+import app.scantill.checkout.ChargeStatus;
+import app.scantill.checkout.ChargeStatus.Phase;
+import app.scantill.journal.SaleLine;
+import app.scantill.money.MoneyFormat;
+import app.scantill.qr.QrEncoder;
+import app.scantill.qr.QrEncodingException;
+import app.scantill.qr.QrMatrix;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The charge screen's state and commands. It listens to a {@link ChargeService} (whose statuses
+ * arrive on a worker thread) and moves every change onto the JavaFX thread through
+ * {@code fxDelivery}; QR encoding runs on {@code background}. Properties are read-only for the view.
+ */
+public final class ChargeViewModel {
+
+    private final ChargeService service;
+    private final Executor background;
+    private final Consumer<Runnable> fxDelivery;
+    private final QrEncoder encoder;
+    private final MoneyFormat moneyFormat;
+    private final Clock clock;
+    private final Consumer<ChargeStatus> listener = this::onStatus;
+
+    private final ReadOnlyObjectWrapper<ChargeStatus> status = new ReadOnlyObjectWrapper<>(this, "status",
+            ChargeStatus.idle());
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
+    private final ReadOnlyObjectWrapper<QrMatrix> qr = new ReadOnlyObjectWrapper<>(this, "qr");
+    private final ReadOnlyStringWrapper amountText = new ReadOnlyStringWrapper(this, "amountText", "");
+    private final ReadOnlyStringWrapper saleIdText = new ReadOnlyStringWrapper(this, "saleIdText", "");
+    private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper(this, "url", "");
+    private final ReadOnlyStringWrapper scanHint = new ReadOnlyStringWrapper(this, "scanHint", "");
+    private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper(this, "countdown", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper methodText = new ReadOnlyStringWrapper(this, "methodText", "");
+    private final ReadOnlyStringWrapper sessionId = new ReadOnlyStringWrapper(this, "sessionId", "");
+    private final ReadOnlyStringWrapper modeBadge = new ReadOnlyStringWrapper(this, "modeBadge", "");
+    private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(this, "connectionLost");
+    private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(this, "retryable");
+    private final ReadOnlyBooleanWrapper cardOnlyOffered = new ReadOnlyBooleanWrapper(this, "cardOnlyOffered");
+
+    /** The URL last sent for encoding; read and written on the service's worker thread only. */
+    private String encodingUrl;
+    private Runnable onNewSale = () -> { };
+    private Runnable onBackToCart = () -> { };
+    private Currency lastCurrency;
+    private List<SaleLine> lastLines = List.of();
+
+    /**
+     * @param background runs QR encoding (a few milliseconds for a long URL)
+     * @param fxDelivery runs a task on the JavaFX thread, e.g. {@code Platform::runLater}
+     */
+    public ChargeViewModel(ChargeService service, Executor background, Consumer<Runnable> fxDelivery,
+            MoneyFormat moneyFormat, Clock clock) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.background = Objects.requireNonNull(background, "background");
+        this.fxDelivery = Objects.requireNonNull(fxDelivery, "fxDelivery");
+        this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.encoder = new QrEncoder();
+        modeBadge.set(service.mode().name());
+        service.addListener(listener);
+    }
+
+    // ---------------------------------------------------------------- commands (JavaFX thread)
+
+    /**
+     * Charges a cart. A cart Stripe would refuse is explained on the Failed screen at once.
+     *
+     * @return whether the charge started
+     */
+    public boolean charge(Currency currency, List<SaleLine> lines) {
+        lastCurrency = currency;
+        lastLines = List.copyOf(lines);
+        return startSafely(() -> service.start(currency, lines));
+    }
+
+    /** After Stripe refused Amazon Pay: the same cart, card only, as a new sale. */
+    public void chargeCardOnly() {
+        if (lastCurrency != null) {
+            startSafely(() -> service.startCardOnly(lastCurrency, lastLines));
+        }
+    }
+
+    public void cancel() {
+        service.cancel();
+    }
+
+    /** Expired: a new QR code for the same cart (a new attempt). */
+    public void newQrCode() {
+        service.newAttempt();
+    }
+
+    public void retry() {
+        service.retry();
+    }
+
+    /**
+     * Leaves the charge screen for the cart. An expired sale is closed as cancelled first; a sale
+     * whose session may be open is never left this way (the cashier cancels first).
+     */
+    public void backToCart() {
+        Phase now = phase.get();
+        if (now == Phase.EXPIRED) {
+            service.cancel();
+        } else if (!status.get().sessionMayBeOpen()) {
+            onBackToCart.run();
+        }
+    }
+
+    /** Paid: clear the cart and start over. */
+    public void newSale() {
+        onNewSale.run();
+    }
+
+    public void setOnNewSale(Runnable action) {
+        onNewSale = Objects.requireNonNull(action);
+    }
+
+    public void setOnBackToCart(Runnable action) {
+        onBackToCart = Objects.requireNonNull(action);
+    }
+
+    /** Recomputes the countdown from the clock; the view calls it every second. */
+    public void tick() {
+        Instant expiresAt = status.get().expiresAt();
+        Phase now = phase.get();
+        if (expiresAt == null || (now != Phase.AWAITING_PAYMENT && now != Phase.CONNECTION_LOST)) {
+            countdown.set("");
+            return;
+        }
+        Duration left = Duration.between(clock.instant(), expiresAt);
+        if (left.isNegative() || left.isZero()) {
+            countdown.set("Expiring…");
+        } else {
+            long seconds = left.toSeconds();
+            countdown.set(String.format(Locale.ROOT, "Expires in %d:%02d", seconds / 60, seconds % 60));
+        }
+    }
+
+    /** Stops listening to the service (the screen is gone). */
+    public void dispose() {
+        service.removeListener(listener);
+    }
+
+    // ---------------------------------------------------------------- status handling
+
+    private boolean startSafely(Runnable start) {
+        try {
+            start.run();
+            return true;
+        } catch (CartNotChargeableException | IllegalStateException e) {
+            apply(ChargeStatus.idle().withMessage(e.getMessage()), Phase.FAILED);
+            retryable.set(false);
+            return false;
+        }
+    }
+
+    /** On the service's worker thread: hand over to the JavaFX thread, encode the QR off it. */
+    private void onStatus(ChargeStatus next) {
+        fxDelivery.accept(() -> apply(next, next.phase()));
+        String nextUrl = next.url();
+        if (nextUrl != null && !nextUrl.equals(encodingUrl)) {
+            encodingUrl = nextUrl;
+            background.execute(() -> encode(nextUrl));
+        }
+    }
+
+    private void encode(String text) {
+        QrMatrix matrix;
+        try {
+            matrix = encoder.encode(text);
+        } catch (QrEncodingException e) {
+            fxDelivery.accept(() -> message.set("The payment link cannot be shown as a QR code; "
+                    + "open it from the address below."));
+            return;
+        }
+        fxDelivery.accept(() -> {
+            if (text.equals(url.get())) {
+                qr.set(matrix);
+            }
+        });
+    }
+
+    private void apply(ChargeStatus next, Phase shownPhase) {
+        String previousUrl = url.get();
+        status.set(next);
+        amountText.set(next.amount() == null ? "" : moneyFormat.format(next.amount()));
+        saleIdText.set(next.saleId() == null ? "" : next.saleId());
+        if (next.url() != null) {
+            url.set(next.url());
+            if (!next.url().equals(previousUrl)) {
+                qr.set(null);
+            }
+        } else if (shownPhase != Phase.CONNECTION_LOST) {
+            url.set("");
+            qr.set(null);
+        }
+        if (next.amount() == null) {
+            scanHint.set("");
+        } else {
+            scanHint.set(next.cardOnly()
+                    ? "Card only — Amazon Pay does not support " + next.amount().currencyCode()
+                    : "Scan to pay with Amazon Pay or card");
+        }
+        message.set(next.message() == null ? "" : next.message());
+        methodText.set(describeMethod(next.paymentMethod()));
+        sessionId.set(next.sessionId() == null ? "" : next.sessionId());
+        connectionLost.set(shownPhase == Phase.CONNECTION_LOST);
+        retryable.set(next.retryable());
+        cardOnlyOffered.set(next.cardOnlyOffered());
+        phase.set(shownPhase);
+        tick();
+    }
+
+    static String describeMethod(String method) {
+        if (method == null) {
+            return "";
+        }
+        return switch (method) {
+            case "amazon_pay" -> "Amazon Pay";
+            case "card" -> "Card";
+            default -> method.replace('_', ' ');
+        };
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public ReadOnlyObjectProperty<ChargeStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The screen to show; CONNECTION_LOST keeps the QR with a banner. */
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<QrMatrix> qrProperty() {
+        return qr.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty amountTextProperty() {
+        return amountText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty saleIdProperty() {
+        return saleIdText.getReadOnlyProperty();
+    }
+
+    /** The hosted payment page, exactly as Stripe returned it. */
+    public ReadOnlyStringProperty urlProperty() {
+        return url.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scanHintProperty() {
+        return scanHint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countdownProperty() {
+        return countdown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty methodTextProperty() {
+        return methodText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sessionIdProperty() {
+        return sessionId.getReadOnlyProperty();
+    }
+
+    /** SANDBOX, TEST or LIVE. */
+    public ReadOnlyStringProperty modeBadgeProperty() {
+        return modeBadge.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty connectionLostProperty() {
+        return connectionLost.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty retryableProperty() {
+        return retryable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cardOnlyOfferedProperty() {
+        return cardOnlyOffered.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,120 @@
+package app.scantill.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.scantill.journal.SaleLine;
+import app.scantill.money.Money;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CheckoutRequestFactoryTest {
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T04:27:13.618Z"), ZoneOffset.UTC);
+    private final ChargeSettings settings = ChargeSettings.defaults("till-1", "https://till.example/ok", null);
+    private final CheckoutRequestFactory factory = new CheckoutRequestFactory(settings, clock);
+
+    @Test
+    void yenIsChargedInWholeYenAndAboveTheFiftyYenMinimum() {
+        Currency jpy = Currency.getInstance("JPY");
+        assertThat(factory.validate(jpy, List.of(new SaleLine("A", "Onigiri", 500, 1)))).isEqualTo(Money.of(500, jpy));
+        assertThatThrownBy(() -> factory.validate(jpy, List.of(new SaleLine("A", "Candy", 40, 1))))
+                .hasMessageContaining("minimum charge of 50 JPY");
+    }
+
+    @Test
+    void threeDecimalCurrencyPricesMustEndInZero() {
+        Currency kwd = Currency.getInstance("KWD");
+        assertThatThrownBy(() -> factory.validate(kwd, List.of(new SaleLine("A", "Dates", 1255, 1))))
+                .isInstanceOf(CartNotChargeableException.class).hasMessageContaining("must end in 0");
+        assertThat(factory.validate(kwd, List.of(new SaleLine("A", "Dates", 1250, 1))).minorUnits()).isEqualTo(1250);
+    }
+
+    @Test
+    void emptyCartNamelessItemAndZeroTotalAreRefused() {
+        Currency usd = Currency.getInstance("USD");
+        assertThatThrownBy(() -> factory.validate(usd, List.of())).hasMessageContaining("empty");
+        assertThatThrownBy(() -> factory.validate(usd, List.of(new SaleLine("A", " ", 100, 1))))
+                .hasMessageContaining("no name");
+        assertThatThrownBy(() -> factory.validate(usd, List.of(new SaleLine("A", "Free bag", 0, 1))))
+                .hasMessageContaining("zero");
+    }
+
+    @Test
+    void currencyWithoutAKnownMinimumIsLeftToStripe() {
+        Currency cad = Currency.getInstance("CAD");
+        assertThat(factory.validate(cad, List.of(new SaleLine("A", "Gum", 1, 1))).minorUnits()).isEqualTo(1);
+    }
+
+    @Test
+    void exactlyTheLimitsArePermitted() {
+        Currency usd = Currency.getInstance("USD");
+        List<SaleLine> hundred = java.util.Collections.nCopies(100, new SaleLine("A", "Apple", 1, 999));
+        assertThat(factory.validate(usd, hundred).minorUnits()).isEqualTo(99_900);
+        assertThat(factory.validate(usd, List.of(new SaleLine("A", "Car", 99_999_999, 1))).minorUnits())
+                .isEqualTo(99_999_999);
+    }
+
+    @Test
+    void expiryIsTheConfiguredLifetimeInWholeSeconds() {
+        CheckoutRequest request = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofHours(2)), clock)
+                .build("S-1", 1, Currency.getInstance("EUR"), List.of(new SaleLine("A", "Book", 1200, 1)), false);
+        assertThat(request.expiresAt()).isEqualTo(Instant.parse("2026-11-29T06:27:13Z"));
+        assertThat(request.paymentMethods()).containsExactlyInAnyOrder(PaymentMethod.CARD, PaymentMethod.AMAZON_PAY);
+        assertThat(request.cancelUrl()).isNull();
+    }
+
+    @Test
+    void cartHashChangesWithAnyLineAndNotWithTheAttempt() {
+        Currency usd = Currency.getInstance("USD");
+        List<SaleLine> cart = List.of(new SaleLine("A", "Apple", 100, 2));
+        String hash = CheckoutRequestFactory.cartHash(usd, cart);
+        assertThat(CheckoutRequestFactory.cartHash(usd, List.of(new SaleLine("A", "Apple", 100, 3)))).isNotEqualTo(hash);
+        assertThat(CheckoutRequestFactory.cartHash(Currency.getInstance("EUR"), cart)).isNotEqualTo(hash);
+        assertThat(CheckoutRequestFactory.cartHash(usd, List.of(new SaleLine("A|", "Apple", 100, 2))))
+                .isNotEqualTo(CheckoutRequestFactory.cartHash(usd, List.of(new SaleLine("A", "|Apple", 100, 2))));
+        assertThat(factory.build("S-1", 2, usd, cart, false).metadata().get("cart_hash")).isEqualTo(hash);
+    }
+
+    @Test
+    void saleIdsSortByTimeAndCarryARandomReadableSuffix() {
+        SaleIdGenerator ids = new SaleIdGenerator(clock, new Random(7));
+        String first = ids.next();
+        String second = ids.next();
+        assertThat(first).matches(SaleIdGenerator.PATTERN).startsWith("S-20261129-0427-").isNotEqualTo(second);
+        String later = new SaleIdGenerator(Clock.offset(clock, Duration.ofMinutes(1)), new Random(7)).next();
+        assertThat(later).isGreaterThan(first);
+    }
+
+    @Test
+    void idempotencyKeyNamesSaleAndAttempt() {
+        assertThat(IdempotencyKeys.forAttempt("S-20261129-0427-7KQ2XM", 3)).isEqualTo("scantill-S-20261129-0427-7KQ2XM-a3");
+        assertThatThrownBy(() -> IdempotencyKeys.forAttempt("S-1", 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void backoffDoublesToTheCapAndHonoursRetryAfter() {
+        Duration base = Duration.ofSeconds(1);
+        Duration cap = Duration.ofSeconds(30);
+        assertThat(Backoff.delay(base, cap, 1, Optional.empty())).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Backoff.delay(base, cap, 3, Optional.empty())).isEqualTo(Duration.ofSeconds(4));
+        assertThat(Backoff.delay(base, cap, 40, Optional.empty())).isEqualTo(cap);
+        assertThat(Backoff.delay(base, cap, 1, Optional.of(Duration.ofSeconds(7)))).isEqualTo(Duration.ofSeconds(7));
+        assertThat(Backoff.delay(base, cap, 5, Optional.of(Duration.ofSeconds(2)))).isEqualTo(Duration.ofSeconds(16));
+    }
+
+    @Test
+    void settingsRefuseALifetimeStripeWouldReject() {
+        assertThatThrownBy(() -> settings.withSessionLifetime(Duration.ofMinutes(10)))
+                .hasMessageContaining("30 minutes");
+        assertThatThrownBy(() -> settings.withSessionLifetime(Duration.ofHours(25)))
+                .hasMessageContaining("24 hours");
+    }
+}
