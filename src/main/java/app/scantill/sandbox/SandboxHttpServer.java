@@ -139,6 +139,10 @@ final class SandboxHttpServer implements HttpHandler {
             if (check instanceof SandboxStore.Replay replay) {
                 extraHeaders.put("Idempotent-Replayed", "true");
                 extraHeaders.put("Original-Request", replay.originalRequestId());
+                if (fault.isPresent() && playFaultAfter(ex, fault.get(), replay.status(), replay.body(), requestId,
+                        extraHeaders)) {
+                    return;
+                }
                 sendRaw(ex, replay.status(), replay.body(), requestId, extraHeaders);
                 return;
             }
