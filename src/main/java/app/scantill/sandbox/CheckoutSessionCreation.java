@@ -1,0 +1,459 @@
+package app.scantill.sandbox;
+
+import app.scantill.money.CurrencyFacts;
+import app.scantill.money.Money;
+import app.scantill.money.MoneyFormat;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns the parameters of {@code POST /v1/checkout/sessions} into a new session, refusing what Stripe
+ * refuses with its error envelope. Wording marked "Stripe's wording" was seen from Stripe; every other
+ * message says what is wrong in Stripe's style but its exact text is not confirmed.
+ */
+final class CheckoutSessionCreation {
+
+    static final int MAX_LINE_ITEMS = 100;
+    static final long MIN_LIFETIME_SECONDS = 30 * 60;
+    static final long MAX_LIFETIME_SECONDS = 24 * 60 * 60;
+    static final int MAX_METADATA_KEYS = 50;
+    static final int MAX_METADATA_KEY_LENGTH = 40;
+    static final int MAX_METADATA_VALUE_LENGTH = 500;
+    static final int MAX_CLIENT_REFERENCE_ID = 200;
+
+    /** Parameters the sandbox implements. */
+    private static final Set<String> SUPPORTED = Set.of(
+            "mode", "ui_mode", "success_url", "cancel_url", "line_items", "payment_method_types",
+            "expires_at", "metadata", "client_reference_id", "customer_email", "locale", "submit_type",
+            "payment_intent_data", "expand");
+
+    /** Real Stripe parameters the sandbox does not implement: refused so nobody believes they work. */
+    private static final Set<String> NOT_IMPLEMENTED = Set.of(
+            "after_expiration", "allow_promotion_codes", "automatic_tax", "billing_address_collection",
+            "consent_collection", "currency", "custom_fields", "custom_text", "customer",
+            "customer_creation", "customer_update", "discounts", "invoice_creation",
+            "optional_items", "payment_method_collection", "payment_method_configuration",
+            "payment_method_data", "payment_method_options", "permissions", "phone_number_collection",
+            "redirect_on_completion", "return_url", "saved_payment_method_options", "setup_intent_data",
+            "shipping_address_collection", "shipping_options", "subscription_data", "tax_id_collection",
+            "wallet_options", "adaptive_pricing", "branding_settings", "name_collection");
+
+    private static final Set<String> PAYMENT_METHOD_TYPES = Set.of("card", "amazon_pay");
+
+    private static final Set<String> LINE_ITEM_KEYS = Set.of(
+            "quantity", "price", "price_data[currency]", "price_data[unit_amount]", "price_data[product]",
+            "price_data[product_data][name]", "price_data[product_data][description]");
+
+    private static final Set<String> PAYMENT_INTENT_DATA_KEYS = Set.of(
+            "description", "receipt_email", "statement_descriptor_suffix");
+
+    private CheckoutSessionCreation() {
+    }
+
+    static SandboxState.Session create(FormParams p, Instant now) {
+        for (String name : p.topLevelNames()) {
+            if (NOT_IMPLEMENTED.contains(name)) {
+                throw StripeApiError.invalid("parameter_unknown", name,
+                        "Received unknown parameter: " + name
+                                + " (a real Stripe parameter that the ScanTill sandbox does not implement)");
+            }
+            if (!SUPPORTED.contains(name)) {
+                throw StripeApiError.unknownParam(name);
+            }
+        }
+        long nowSeconds = now.getEpochSecond();
+        SandboxState.Session s = new SandboxState.Session();
+        s.created = nowSeconds;
+        s.status = "open";
+        s.paymentStatus = "unpaid";
+        s.mode = mode(p);
+        s.uiMode = uiMode(p);
+        s.successUrl = url(p, "success_url", true);
+        s.cancelUrl = url(p, "cancel_url", false);
+        s.paymentMethodTypes = paymentMethodTypes(p);
+        s.lineItems = lineItems(p, nowSeconds);
+        s.currency = commonCurrency(s.lineItems);
+        checkAmazonPay(s.paymentMethodTypes, s.currency);
+        long total = total(s.lineItems, s.currency);
+        s.amountSubtotal = total;
+        s.amountTotal = total;
+        s.expiresAt = expiresAt(p, nowSeconds);
+        s.metadata = metadata(p, "metadata");
+        s.clientReferenceId = clientReferenceId(p);
+        s.customerEmail = optionalString(p, "customer_email");
+        s.locale = optionalString(p, "locale");
+        s.submitType = optionalString(p, "submit_type");
+        paymentIntentData(p, s);
+        return s;
+    }
+
+    private static String mode(FormParams p) {
+        String mode = required(p, "mode");
+        if (!Set.of("payment", "setup", "subscription").contains(mode)) {
+            // Stripe's enum refusal names the allowed values; whether it carries a code is not confirmed.
+            throw StripeApiError.invalid(null, "mode",
+                    "Invalid mode: must be one of payment, setup, or subscription");
+        }
+        if (!mode.equals("payment")) {
+            throw StripeApiError.invalid(null, "mode",
+                    "The ScanTill sandbox supports only mode=payment; " + mode + " is a valid Stripe mode it does not implement.");
+        }
+        return mode;
+    }
+
+    private static String uiMode(FormParams p) {
+        Optional<String> ui = p.value("ui_mode");
+        if (ui.isEmpty()) {
+            return "hosted_page";
+        }
+        if (ui.get().isEmpty()) {
+            throw StripeApiError.empty("ui_mode");
+        }
+        if (!ui.get().equals("hosted_page")) {
+            // Under API version 2026-07-29.dahlia the hosted page is "hosted_page"; the old "hosted" fails.
+            throw StripeApiError.invalid(null, "ui_mode",
+                    "Invalid ui_mode: the ScanTill sandbox supports only hosted_page");
+        }
+        return "hosted_page";
+    }
+
+    private static String url(FormParams p, String name, boolean required) {
+        Optional<String> value = p.value(name);
+        if (value.isEmpty()) {
+            if (required) {
+                // Stripe's wording; accounts using the hosted page have been told this.
+                throw StripeApiError.missing(name);
+            }
+            return null;
+        }
+        if (value.get().isEmpty()) {
+            throw StripeApiError.empty(name);
+        }
+        String url = value.get();
+        try {
+            // {CHECKOUT_SESSION_ID} is not a legal URI character sequence; Stripe accepts it as a template.
+            URI uri = new URI(url.replace("{CHECKOUT_SESSION_ID}", "x"));
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && url.length() <= 5000) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // falls through to the refusal below
+        }
+        throw StripeApiError.invalid("url_invalid", name, "Not a valid URL");
+    }
+
+    private static List<String> paymentMethodTypes(FormParams p) {
+        if (p.value("payment_method_types").filter(String::isEmpty).isPresent()) {
+            throw StripeApiError.empty("payment_method_types");
+        }
+        List<String> types = p.array("payment_method_types");
+        if (types.isEmpty()) {
+            // Stripe would choose methods dynamically from the Dashboard; the sandbox offers card.
+            return new ArrayList<>(List.of("card"));
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            String t = types.get(i);
+            if (!PAYMENT_METHOD_TYPES.contains(t)) {
+                throw StripeApiError.invalid(null, "payment_method_types[" + i + "]",
+                        "Invalid payment_method_types[" + i + "]: the ScanTill sandbox supports card and amazon_pay, not '"
+                                + abbreviate(t) + "'");
+            }
+            if (!result.contains(t)) {
+                result.add(t);
+            }
+        }
+        return result;
+    }
+
+    private static List<SandboxState.LineItem> lineItems(FormParams p, long nowSeconds) {
+        if (p.value("line_items").filter(String::isEmpty).isPresent()) {
+            throw StripeApiError.empty("line_items");
+        }
+        if (!p.hasNested("line_items")) {
+            throw StripeApiError.missing("line_items");
+        }
+        TreeMap<Integer, FormParams> items = p.indexed("line_items");
+        if (items.size() > MAX_LINE_ITEMS) {
+            // Stripe caps line items at 100; its exact message is not confirmed.
+            throw StripeApiError.invalid(null, "line_items",
+                    "Invalid array: line_items can have at most " + MAX_LINE_ITEMS + " items, but "
+                            + items.size() + " were sent.");
+        }
+        int expected = 0;
+        List<SandboxState.LineItem> result = new ArrayList<>();
+        for (Map.Entry<Integer, FormParams> e : items.entrySet()) {
+            if (e.getKey() != expected++) {
+                throw StripeApiError.invalid(null, "line_items",
+                        "Invalid array: line_items indices must be consecutive from 0");
+            }
+            result.add(lineItem(e.getKey(), e.getValue(), nowSeconds));
+        }
+        return result;
+    }
+
+    private static SandboxState.LineItem lineItem(int index, FormParams item, long nowSeconds) {
+        String prefix = "line_items[" + index + "]";
+        for (Map.Entry<String, String> e : item.entries()) {
+            if (!LINE_ITEM_KEYS.contains(e.getKey())) {
+                throw StripeApiError.unknownParam(prefix + bracketed(e.getKey()));
+            }
+        }
+        if (item.value("price").isPresent()) {
+            // The sandbox holds no Price objects: an id can only be unknown, as it would be at Stripe.
+            throw StripeApiError.noSuch("price", item.value("price").get(), prefix + "[price]")
+                    .withStatus(400);
+        }
+        if (!item.hasNested("price_data")) {
+            // Stripe requires price or price_data; the exact wording is not confirmed.
+            throw StripeApiError.missing(prefix + "[price_data]");
+        }
+        SandboxState.LineItem li = new SandboxState.LineItem();
+        li.id = SandboxIds.lineItem();
+        li.priceId = SandboxIds.price();
+        li.productId = SandboxIds.product();
+        li.created = nowSeconds;
+        li.quantity = integer(item, "quantity", prefix + "[quantity]", true);
+        if (li.quantity < 1) {
+            // Stripe's range wording for integers; the code it pairs with it is not confirmed.
+            throw StripeApiError.invalid("parameter_invalid_integer", prefix + "[quantity]",
+                    "This value must be greater than or equal to 1.");
+        }
+        String currencyParam = prefix + "[price_data][currency]";
+        String code = required(item, "price_data[currency]", currencyParam);
+        Optional<Currency> currency = CurrencyFacts.lookup(code);
+        if (currency.isEmpty()) {
+            // Stripe lists its supported currencies after this; the code it sends is not confirmed.
+            throw StripeApiError.invalid(null, currencyParam, "Invalid currency: " + abbreviate(code.toLowerCase(Locale.ROOT))
+                    + ". Stripe currently supports these currencies: " + String.join(", ", knownCurrencies()));
+        }
+        li.currency = currency.get().getCurrencyCode().toLowerCase(Locale.ROOT);
+        if (item.value("price_data[product]").isPresent()) {
+            throw StripeApiError.noSuch("product", item.value("price_data[product]").get(),
+                    prefix + "[price_data][product]").withStatus(400);
+        }
+        li.unitAmount = integer(item, "price_data[unit_amount]", prefix + "[price_data][unit_amount]", true);
+        if (li.unitAmount < 0) {
+            throw StripeApiError.invalid("parameter_invalid_integer", prefix + "[price_data][unit_amount]",
+                    "This value must be greater than or equal to 0.");
+        }
+        li.name = required(item, "price_data[product_data][name]", prefix + "[price_data][product_data][name]");
+        if (li.name.length() > 5000) {
+            throw StripeApiError.invalid(null, prefix + "[price_data][product_data][name]",
+                    "Invalid string: " + abbreviate(li.name) + "; must be at most 5000 characters");
+        }
+        li.description = item.value("price_data[product_data][description]").orElse(null);
+        return li;
+    }
+
+    private static String commonCurrency(List<SandboxState.LineItem> items) {
+        String first = items.get(0).currency;
+        for (int i = 1; i < items.size(); i++) {
+            if (!items.get(i).currency.equals(first)) {
+                // Checkout needs one currency per session; Stripe's wording here is not confirmed.
+                throw StripeApiError.invalid(null, "line_items[" + i + "][price_data][currency]",
+                        "All line items must have the same currency: line_items[0] is " + first
+                                + " but line_items[" + i + "] is " + items.get(i).currency + ".");
+            }
+        }
+        return first;
+    }
+
+    private static void checkAmazonPay(List<String> types, String currency) {
+        if (types.contains("amazon_pay")
+                && !CurrencyFacts.amazonPaySupports(Currency.getInstance(currency.toUpperCase(Locale.ROOT)))) {
+            // Amazon Pay presents only the currencies in CurrencyFacts; Stripe's wording is not confirmed.
+            throw StripeApiError.invalid(null, "payment_method_types",
+                    "The payment method type amazon_pay does not support the currency " + currency
+                            + ". Amazon Pay supports: "
+                            + String.join(", ", new java.util.TreeSet<>(CurrencyFacts.amazonPayCurrencies()))
+                                    .toLowerCase(Locale.ROOT) + ".");
+        }
+    }
+
+    private static long total(List<SandboxState.LineItem> items, String currencyCode) {
+        Currency currency = Currency.getInstance(currencyCode.toUpperCase(Locale.ROOT));
+        long total = 0;
+        boolean overflow = false;
+        for (SandboxState.LineItem li : items) {
+            try {
+                total = Math.addExact(total, li.amount());
+            } catch (ArithmeticException e) {
+                overflow = true;
+            }
+        }
+        MoneyFormat display = new MoneyFormat(Locale.US);
+        if (overflow || total > CurrencyFacts.MAX_AMOUNT_MINOR) {
+            // Stripe's limit is 8 digits of minor units; the exact message is not confirmed.
+            throw StripeApiError.invalid("amount_too_large", null,
+                    "The Checkout Session's total amount due must be no more than "
+                            + display.format(Money.of(CurrencyFacts.MAX_AMOUNT_MINOR, currency)) + " " + currencyCode + ".");
+        }
+        Optional<Money> minimum = CurrencyFacts.minimumCharge(currency);
+        if (minimum.isPresent() && total < minimum.get().minorUnits() || total == 0) {
+            // Stripe's wording as reported by accounts; its currency formatting may differ.
+            Money min = minimum.orElse(Money.of(1, currency));
+            throw StripeApiError.invalid("amount_too_small", null,
+                    "The Checkout Session's total amount due must add up to at least " + display.format(min)
+                            + " " + currencyCode);
+        }
+        return total;
+    }
+
+    private static long expiresAt(FormParams p, long nowSeconds) {
+        if (p.value("expires_at").isEmpty()) {
+            return nowSeconds + MAX_LIFETIME_SECONDS;
+        }
+        long at = integer(p, "expires_at", "expires_at", true);
+        // Stripe allows 30 minutes to 24 hours after creation; its exact messages are not confirmed.
+        if (at < nowSeconds + MIN_LIFETIME_SECONDS) {
+            throw StripeApiError.invalid(null, "expires_at",
+                    "The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.");
+        }
+        if (at > nowSeconds + MAX_LIFETIME_SECONDS) {
+            throw StripeApiError.invalid(null, "expires_at",
+                    "The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.");
+        }
+        return at;
+    }
+
+    /** Stripe's metadata limits; the exact messages are not confirmed. An empty value unsets a key. */
+    static Map<String, String> metadata(FormParams p, String name) {
+        if (p.value(name).isPresent() && !p.value(name).get().isEmpty()) {
+            throw StripeApiError.invalid(null, name, "Invalid object: " + name + " must be a hash of keys and values");
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : p.hash(name).entrySet()) {
+            String key = e.getKey();
+            String param = name + "[" + key + "]";
+            if (key.isEmpty()) {
+                throw StripeApiError.invalid(null, param, "Metadata keys must not be empty.");
+            }
+            if (key.contains("[") || key.contains("]")) {
+                throw StripeApiError.invalid(null, param, "Metadata keys cannot contain '[' or ']'.");
+            }
+            if (key.length() > MAX_METADATA_KEY_LENGTH) {
+                throw StripeApiError.invalid(null, param, "Metadata keys can have up to "
+                        + MAX_METADATA_KEY_LENGTH + " characters, but you passed in a key that is "
+                        + key.length() + " characters.");
+            }
+            if (e.getValue().length() > MAX_METADATA_VALUE_LENGTH) {
+                throw StripeApiError.invalid(null, param, "Metadata values can have up to "
+                        + MAX_METADATA_VALUE_LENGTH + " characters, but you passed in a value that is "
+                        + e.getValue().length() + " characters.");
+            }
+            if (e.getValue().isEmpty()) {
+                result.remove(key);
+            } else {
+                result.put(key, e.getValue());
+            }
+        }
+        if (result.size() > MAX_METADATA_KEYS) {
+            throw StripeApiError.invalid(null, name, "Metadata can have up to " + MAX_METADATA_KEYS
+                    + " keys, but you passed in " + result.size() + " keys.");
+        }
+        return result;
+    }
+
+    private static String clientReferenceId(FormParams p) {
+        String id = optionalString(p, "client_reference_id");
+        if (id != null && id.length() > MAX_CLIENT_REFERENCE_ID) {
+            // Stripe's string-length refusal; the exact text and any code are not confirmed.
+            throw StripeApiError.invalid(null, "client_reference_id",
+                    "Invalid string: " + abbreviate(id) + "; must be at most " + MAX_CLIENT_REFERENCE_ID + " characters");
+        }
+        return id;
+    }
+
+    private static void paymentIntentData(FormParams p, SandboxState.Session s) {
+        if (!p.hasNested("payment_intent_data")) {
+            return;
+        }
+        FormParams pid = p.nested("payment_intent_data");
+        for (Map.Entry<String, String> e : pid.entries()) {
+            String head = FormParams.head(e.getKey());
+            if (!PAYMENT_INTENT_DATA_KEYS.contains(head) && !head.equals("metadata")) {
+                throw StripeApiError.unknownParam("payment_intent_data" + bracketed(e.getKey()));
+            }
+        }
+        s.piDescription = pid.value("description").orElse(null);
+        if (s.piDescription != null && s.piDescription.length() > 1000) {
+            throw StripeApiError.invalid(null, "payment_intent_data[description]",
+                    "Invalid string: " + abbreviate(s.piDescription) + "; must be at most 1000 characters");
+        }
+        s.piReceiptEmail = pid.value("receipt_email").orElse(null);
+        s.piStatementDescriptorSuffix = pid.value("statement_descriptor_suffix").orElse(null);
+        if (s.piStatementDescriptorSuffix != null && s.piStatementDescriptorSuffix.length() > 22) {
+            throw StripeApiError.invalid(null, "payment_intent_data[statement_descriptor_suffix]",
+                    "Invalid string: " + abbreviate(s.piStatementDescriptorSuffix) + "; must be at most 22 characters");
+        }
+        try {
+            s.piMetadata = metadata(pid, "metadata");
+        } catch (StripeApiError e) {
+            throw StripeApiError.invalid(e.code(), "payment_intent_data[" + e.param().replaceFirst("\\[", "]["),
+                    e.getMessage());
+        }
+    }
+
+    /** A required non-empty string parameter, with Stripe's missing/empty refusals. */
+    static String required(FormParams p, String key) {
+        return required(p, key, key);
+    }
+
+    static String required(FormParams p, String key, String param) {
+        Optional<String> v = p.value(key);
+        if (v.isEmpty()) {
+            throw StripeApiError.missing(param);
+        }
+        if (v.get().isEmpty()) {
+            throw StripeApiError.empty(param);
+        }
+        return v.get();
+    }
+
+    private static String optionalString(FormParams p, String key) {
+        return p.value(key).filter(v -> !v.isEmpty()).orElse(null);
+    }
+
+    /** An integer parameter with Stripe's {@code parameter_invalid_integer} refusal ("Invalid integer: x"). */
+    static long integer(FormParams p, String key, String param, boolean required) {
+        String v = required ? required(p, key, param) : p.value(key).orElse(null);
+        try {
+            if (v != null && v.matches("-?[0-9]{1,19}")) {
+                return Long.parseLong(v);
+            }
+        } catch (NumberFormatException e) {
+            // falls through: too large for a long
+        }
+        throw StripeApiError.invalidInteger(param, abbreviate(String.valueOf(v)));
+    }
+
+    private static String bracketed(String subKey) {
+        int b = subKey.indexOf('[');
+        return b < 0 ? "[" + subKey + "]" : "[" + subKey.substring(0, b) + "]" + subKey.substring(b);
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    private static List<String> knownCurrencies() {
+        List<String> codes = new ArrayList<>();
+        for (Currency c : Currency.getAvailableCurrencies()) {
+            codes.add(c.getCurrencyCode().toLowerCase(Locale.ROOT));
+        }
+        codes.sort(null);
+        return codes;
+    }
+}

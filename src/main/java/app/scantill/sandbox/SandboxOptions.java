@@ -1,0 +1,144 @@
+package app.scantill.sandbox;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to run a sandbox: where it listens, which host its URLs name, where it keeps its sessions.
+ * Immutable; each {@code with...} method returns a changed copy.
+ *
+ * <p>The default listens on loopback only, on a random port, in memory: right for tests. A demo
+ * kiosk listens on its LAN address ({@link #onLan()}) so a phone on the same Wi-Fi can open the
+ * pay page, and keeps a file ({@link #persistentAt(Path)}) so open sessions survive a restart.
+ *
+ * @param file where sessions and the key are kept, or null to keep them in memory
+ * @param bindAddress the address to listen on
+ * @param advertisedHost the host put in pay-page URLs (and so in QR codes), or null for the bind address
+ * @param port the port, or 0 for the port used last time when free (else a random one)
+ * @param secretKey a fixed {@code sk_test_} key, or null for a random one per file (or per run in memory)
+ */
+public record SandboxOptions(
+        Path file,
+        InetAddress bindAddress,
+        String advertisedHost,
+        int port,
+        SandboxClock clock,
+        String merchantName,
+        String secretKey,
+        Locale displayLocale) {
+
+    public static final String DEFAULT_MERCHANT = "ScanTill Demo Shop";
+
+    public SandboxOptions {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(displayLocale, "displayLocale");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535");
+        }
+        if (merchantName == null || merchantName.isBlank()) {
+            throw new IllegalArgumentException("merchantName must not be blank");
+        }
+        if (secretKey != null) {
+            SandboxKeys.requireSandboxKey(secretKey);
+        }
+        if (advertisedHost != null && !advertisedHost.matches("[A-Za-z0-9.:\\-\\[\\]]{1,253}")) {
+            throw new IllegalArgumentException("advertisedHost must be a host name or IP address");
+        }
+    }
+
+    /** Loopback, random port, memory only, wall-clock time: for tests. */
+    public static SandboxOptions inMemory() {
+        return new SandboxOptions(null, InetAddress.getLoopbackAddress(), null, 0, SandboxClock.system(),
+                DEFAULT_MERCHANT, null, Locale.US);
+    }
+
+    /** Like {@link #inMemory()}, but sessions and the key live in {@code file} (JSON) across restarts. */
+    public static SandboxOptions persistentAt(Path file) {
+        return inMemory().withFile(Objects.requireNonNull(file, "file"));
+    }
+
+    public SandboxOptions withFile(Path newFile) {
+        return new SandboxOptions(newFile, bindAddress, advertisedHost, port, clock, merchantName, secretKey,
+                displayLocale);
+    }
+
+    public SandboxOptions withBindAddress(InetAddress address) {
+        return new SandboxOptions(file, address, advertisedHost, port, clock, merchantName, secretKey,
+                displayLocale);
+    }
+
+    public SandboxOptions withAdvertisedHost(String host) {
+        return new SandboxOptions(file, bindAddress, host, port, clock, merchantName, secretKey, displayLocale);
+    }
+
+    /**
+     * Listens on the machine's LAN address and names it in URLs, so a phone on the same network can
+     * pay. Fails when the machine has no site-local IPv4 address.
+     */
+    public SandboxOptions onLan() {
+        InetAddress lan = detectLanAddress().orElseThrow(() -> new IllegalStateException(
+                "No LAN (site-local IPv4) address found: connect to a network or set the address explicitly"));
+        return withBindAddress(lan).withAdvertisedHost(lan.getHostAddress());
+    }
+
+    public SandboxOptions withPort(int newPort) {
+        return new SandboxOptions(file, bindAddress, advertisedHost, newPort, clock, merchantName, secretKey,
+                displayLocale);
+    }
+
+    public SandboxOptions withClock(SandboxClock newClock) {
+        return new SandboxOptions(file, bindAddress, advertisedHost, port, newClock, merchantName, secretKey,
+                displayLocale);
+    }
+
+    public SandboxOptions withMerchantName(String name) {
+        return new SandboxOptions(file, bindAddress, advertisedHost, port, clock, name, secretKey, displayLocale);
+    }
+
+    /** A fixed test key (e.g. shared with a demo script). Live keys are refused. */
+    public SandboxOptions withSecretKey(String key) {
+        return new SandboxOptions(file, bindAddress, advertisedHost, port, clock, merchantName, key, displayLocale);
+    }
+
+    public SandboxOptions withDisplayLocale(Locale locale) {
+        return new SandboxOptions(file, bindAddress, advertisedHost, port, clock, merchantName, secretKey, locale);
+    }
+
+    public Optional<Path> fileOption() {
+        return Optional.ofNullable(file);
+    }
+
+    /** The first site-local IPv4 address of an up, non-loopback, non-virtual interface. */
+    public static Optional<InetAddress> detectLanAddress() {
+        try {
+            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!ni.isUp() || ni.isLoopback() || ni.isVirtual() || ni.isPointToPoint()) {
+                    continue;
+                }
+                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+                    if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
+                        return Optional.of(a);
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "SandboxOptions[file=" + file + ", bind=" + bindAddress.getHostAddress() + ", advertisedHost="
+                + advertisedHost + ", port=" + port + ", merchant=" + merchantName + ", secretKey="
+                + (secretKey == null ? "random" : SandboxKeys.masked(secretKey)) + "]";
+    }
+}

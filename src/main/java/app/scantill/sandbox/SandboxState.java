@@ -1,0 +1,102 @@
+package app.scantill.sandbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the sandbox remembers, in the shape it is written to its file: plain fields, so Gson
+ * can store and load it without adapters. Guarded by the owning {@link SandboxStore}'s lock.
+ */
+final class SandboxState {
+
+    static final int FORMAT_VERSION = 1;
+
+    int version = FORMAT_VERSION;
+    String secretKey;
+    /** The port last listened on; a restart tries it first so QR codes already shown stay valid. */
+    int lastPort;
+    long sequence;
+    Map<String, Session> sessions = new LinkedHashMap<>();
+    Map<String, PaymentIntent> paymentIntents = new LinkedHashMap<>();
+    Map<String, PaymentMethod> paymentMethods = new LinkedHashMap<>();
+    Map<String, IdempotentResponse> idempotentResponses = new LinkedHashMap<>();
+
+    static final class Session {
+        String id;
+        long sequence;
+        long created;
+        long expiresAt;
+        String status;
+        String paymentStatus;
+        String mode;
+        String uiMode;
+        String currency;
+        long amountSubtotal;
+        long amountTotal;
+        String successUrl;
+        String cancelUrl;
+        String clientReferenceId;
+        String customerEmail;
+        String locale;
+        String submitType;
+        Map<String, String> metadata = new LinkedHashMap<>();
+        List<String> paymentMethodTypes = new ArrayList<>();
+        List<LineItem> lineItems = new ArrayList<>();
+        String paymentIntent;
+        String urlFragment;
+        String piDescription;
+        String piReceiptEmail;
+        String piStatementDescriptorSuffix;
+        Map<String, String> piMetadata = new LinkedHashMap<>();
+    }
+
+    static final class LineItem {
+        String id;
+        String priceId;
+        String productId;
+        String name;
+        String description;
+        String currency;
+        long unitAmount;
+        long quantity;
+        long created;
+
+        long amount() {
+            return Math.multiplyExact(unitAmount, quantity);
+        }
+    }
+
+    static final class PaymentIntent {
+        String id;
+        long created;
+        long amount;
+        String currency;
+        String paymentMethod;
+        String paymentMethodType;
+        String description;
+        String receiptEmail;
+        String statementDescriptorSuffix;
+        String clientSecret;
+        Map<String, String> metadata = new LinkedHashMap<>();
+    }
+
+    static final class PaymentMethod {
+        String id;
+        long created;
+        String type;
+    }
+
+    /** The first response to an idempotent POST, replayed for the same key and parameters. */
+    static final class IdempotentResponse {
+        String key;
+        String method;
+        String path;
+        String fingerprint;
+        int status;
+        String body;
+        String requestId;
+        long createdEpochSecond;
+    }
+}

@@ -1,0 +1,396 @@
+package app.scantill.sandbox;
+
+import app.scantill.money.Money;
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The sandbox's sessions, payment intents and idempotent responses, and every change to them. One
+ * lock guards it all: the sandbox serves one till, and correctness beats throughput here. Sessions
+ * past {@code expires_at} are expired lazily at the start of every operation.
+ */
+final class SandboxStore {
+
+    static final long IDEMPOTENCY_RETENTION_SECONDS = 24 * 60 * 60;
+
+    private final SandboxClock clock;
+    private final SandboxFile file;
+    private final SandboxState state;
+    private final Set<String> inFlightKeys = new HashSet<>();
+
+    SandboxStore(SandboxClock clock, SandboxFile file, String configuredKey) {
+        this.clock = clock;
+        this.file = file;
+        SandboxState loaded = file == null ? null : file.load().orElse(null);
+        this.state = loaded == null ? new SandboxState() : loaded;
+        if (configuredKey != null) {
+            state.secretKey = configuredKey;
+        } else if (state.secretKey == null) {
+            state.secretKey = SandboxIds.secretKey();
+        }
+        SandboxKeys.requireSandboxKey(state.secretKey);
+        save();
+    }
+
+    synchronized String secretKey() {
+        return state.secretKey;
+    }
+
+    synchronized int lastPort() {
+        return state.lastPort;
+    }
+
+    synchronized void rememberPort(int port) {
+        if (state.lastPort != port) {
+            state.lastPort = port;
+            save();
+        }
+    }
+
+    // ---- API operations: each returns the JSON Stripe would send -------------------------------
+
+    synchronized JsonObject create(FormParams params, String publicBase) {
+        expireDue();
+        Set<String> expand = Expansion.of(params, Expansion.SESSION);
+        SandboxState.Session s = CheckoutSessionCreation.create(params, clock.now());
+        s.id = SandboxIds.session();
+        s.sequence = ++state.sequence;
+        s.urlFragment = SandboxIds.urlFragment();
+        state.sessions.put(s.id, s);
+        save();
+        return StripeJson.session(state, s, publicBase, expand);
+    }
+
+    synchronized JsonObject retrieve(String id, FormParams params, String publicBase) {
+        expireDue();
+        Set<String> expand = Expansion.of(params, Expansion.SESSION);
+        Expansion.rejectOthers(params, Set.of("expand"));
+        return StripeJson.session(state, existing(id), publicBase, expand);
+    }
+
+    synchronized JsonObject expire(String id, FormParams params, String publicBase) {
+        expireDue();
+        Set<String> expand = Expansion.of(params, Expansion.SESSION);
+        Expansion.rejectOthers(params, Set.of("expand"));
+        SandboxState.Session s = existing(id);
+        if (!"open".equals(s.status)) {
+            // The first sentence is Stripe's wording; the sentence naming the status is not confirmed.
+            throw StripeApiError.stateConflict("Only Checkout Sessions with a status in [\"open\"] can be expired. "
+                    + "This Checkout Session has a status of \"" + s.status + "\".");
+        }
+        s.status = "expired";
+        save();
+        return StripeJson.session(state, s, publicBase, expand);
+    }
+
+    synchronized JsonObject list(FormParams params, String publicBase) {
+        expireDue();
+        Expansion.rejectOthers(params, Set.of("created", "ending_before", "starting_after", "limit", "status",
+                "payment_intent", "customer", "payment_link", "subscription", "expand"));
+        Set<String> expand = Expansion.listOf(params, Expansion.SESSION);
+        Predicate<SandboxState.Session> filter = listFilter(params);
+        List<SandboxState.Session> newestFirst = new ArrayList<>(state.sessions.values());
+        newestFirst.sort(Comparator.comparingLong((SandboxState.Session s) -> s.sequence).reversed());
+        Page<SandboxState.Session> page = Page.of(params, newestFirst, s -> s.id, filter, "checkout.session");
+        return StripeJson.list("/v1/checkout/sessions",
+                page.items().stream().map(s -> StripeJson.session(state, s, publicBase, expand)).toList(),
+                page.hasMore());
+    }
+
+    synchronized JsonObject lineItems(String id, FormParams params) {
+        expireDue();
+        Expansion.rejectOthers(params, Set.of("ending_before", "starting_after", "limit", "expand"));
+        Expansion.listOf(params, Set.of());
+        SandboxState.Session s = existing(id);
+        Page<SandboxState.LineItem> page = Page.of(params, s.lineItems, li -> li.id, li -> true, "item");
+        return StripeJson.list("/v1/checkout/sessions/" + s.id + "/line_items",
+                page.items().stream().map(StripeJson::lineItem).toList(), page.hasMore());
+    }
+
+    synchronized JsonObject paymentIntent(String id, FormParams params) {
+        Set<String> expand = Expansion.of(params, Expansion.PAYMENT_INTENT);
+        Expansion.rejectOthers(params, Set.of("expand"));
+        SandboxState.PaymentIntent pi = state.paymentIntents.get(id);
+        if (pi == null) {
+            throw StripeApiError.noSuch("payment_intent", id, "id");
+        }
+        return StripeJson.paymentIntent(state, pi, expand.contains("payment_method"));
+    }
+
+    // ---- the customer's side and the Java API -------------------------------------------------
+
+    /**
+     * The customer pays on the hosted page: the session completes, paid, with a succeeded payment
+     * intent recording the method.
+     *
+     * @throws NoSuchElementException when there is no such session
+     * @throws IllegalStateException when the session is no longer open (paid or expired)
+     * @throws IllegalArgumentException when the session does not offer that method
+     */
+    synchronized SandboxSession pay(String id, String methodType, String publicBase) {
+        expireDue();
+        SandboxState.Session s = state.sessions.get(id);
+        if (s == null) {
+            throw new NoSuchElementException("No such checkout session: " + id);
+        }
+        if (!"open".equals(s.status)) {
+            throw new IllegalStateException("Checkout session " + id + " is " + s.status + " and cannot be paid");
+        }
+        if (!s.paymentMethodTypes.contains(methodType)) {
+            throw new IllegalArgumentException("Checkout session " + id + " does not offer " + methodType);
+        }
+        long now = clock.now().getEpochSecond();
+        SandboxState.PaymentMethod pm = new SandboxState.PaymentMethod();
+        pm.id = SandboxIds.paymentMethod();
+        pm.created = now;
+        pm.type = methodType;
+        SandboxState.PaymentIntent pi = new SandboxState.PaymentIntent();
+        pi.id = SandboxIds.paymentIntent();
+        pi.created = now;
+        pi.amount = s.amountTotal;
+        pi.currency = s.currency;
+        pi.paymentMethod = pm.id;
+        pi.paymentMethodType = methodType;
+        pi.description = s.piDescription;
+        pi.receiptEmail = s.piReceiptEmail;
+        pi.statementDescriptorSuffix = s.piStatementDescriptorSuffix;
+        pi.metadata.putAll(s.piMetadata);
+        pi.clientSecret = pi.id + "_secret_" + SandboxIds.random("", 25);
+        state.paymentMethods.put(pm.id, pm);
+        state.paymentIntents.put(pi.id, pi);
+        s.status = "complete";
+        s.paymentStatus = "paid";
+        s.paymentIntent = pi.id;
+        save();
+        return view(s, publicBase);
+    }
+
+    /** The session runs out of time now, as if its expires_at had passed. */
+    synchronized SandboxSession expireNow(String id, String publicBase) {
+        expireDue();
+        SandboxState.Session s = state.sessions.get(id);
+        if (s == null) {
+            throw new NoSuchElementException("No such checkout session: " + id);
+        }
+        if (!"open".equals(s.status)) {
+            throw new IllegalStateException("Checkout session " + id + " is " + s.status + ", not open");
+        }
+        s.status = "expired";
+        s.expiresAt = Math.min(s.expiresAt, clock.now().getEpochSecond());
+        save();
+        return view(s, publicBase);
+    }
+
+    synchronized Optional<SandboxSession> session(String id, String publicBase) {
+        expireDue();
+        SandboxState.Session s = state.sessions.get(id);
+        return s == null ? Optional.empty() : Optional.of(view(s, publicBase));
+    }
+
+    /** All sessions, newest first. */
+    synchronized List<SandboxSession> sessions(String publicBase) {
+        expireDue();
+        List<SandboxState.Session> all = new ArrayList<>(state.sessions.values());
+        all.sort(Comparator.comparingLong((SandboxState.Session s) -> s.sequence).reversed());
+        return all.stream().map(s -> view(s, publicBase)).toList();
+    }
+
+    // ---- idempotency -----------------------------------------------------------------------------
+
+    sealed interface IdempotencyCheck permits Fresh, Replay, Mismatch, InFlight {
+    }
+
+    record Fresh() implements IdempotencyCheck {
+    }
+
+    record Replay(int status, String body, String originalRequestId) implements IdempotencyCheck {
+    }
+
+    record Mismatch() implements IdempotencyCheck {
+    }
+
+    record InFlight() implements IdempotencyCheck {
+    }
+
+    /** Looks the key up and, when it is new, marks it in flight until {@link #finishIdempotent}. */
+    synchronized IdempotencyCheck beginIdempotent(String key, String method, String path, String fingerprint) {
+        long cutoff = clock.now().getEpochSecond() - IDEMPOTENCY_RETENTION_SECONDS;
+        if (state.idempotentResponses.values().removeIf(r -> r.createdEpochSecond < cutoff)) {
+            save();
+        }
+        if (inFlightKeys.contains(key)) {
+            return new InFlight();
+        }
+        SandboxState.IdempotentResponse r = state.idempotentResponses.get(key);
+        if (r != null) {
+            boolean same = r.method.equals(method) && r.path.equals(path) && r.fingerprint.equals(fingerprint);
+            return same ? new Replay(r.status, r.body, r.requestId) : new Mismatch();
+        }
+        inFlightKeys.add(key);
+        return new Fresh();
+    }
+
+    /**
+     * Ends an in-flight key. Stripe keeps the result only once the endpoint ran: validation refusals
+     * are not kept (the same key may then be used again), results of execution are.
+     */
+    synchronized void finishIdempotent(String key, String method, String path, String fingerprint, int status,
+            String body, String requestId, boolean keep) {
+        inFlightKeys.remove(key);
+        if (keep) {
+            SandboxState.IdempotentResponse r = new SandboxState.IdempotentResponse();
+            r.key = key;
+            r.method = method;
+            r.path = path;
+            r.fingerprint = fingerprint;
+            r.status = status;
+            r.body = body;
+            r.requestId = requestId;
+            r.createdEpochSecond = clock.now().getEpochSecond();
+            state.idempotentResponses.put(key, r);
+            save();
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private SandboxState.Session existing(String id) {
+        SandboxState.Session s = state.sessions.get(id);
+        if (s == null) {
+            throw StripeApiError.noSuch("checkout.session", id, "id");
+        }
+        return s;
+    }
+
+    private void expireDue() {
+        long now = clock.now().getEpochSecond();
+        boolean changed = false;
+        for (SandboxState.Session s : state.sessions.values()) {
+            if ("open".equals(s.status) && now >= s.expiresAt) {
+                s.status = "expired";
+                changed = true;
+            }
+        }
+        if (changed) {
+            save();
+        }
+    }
+
+    private void save() {
+        if (file != null) {
+            file.save(state);
+        }
+    }
+
+    private static Predicate<SandboxState.Session> listFilter(FormParams p) {
+        Predicate<SandboxState.Session> filter = s -> true;
+        if (p.value("created").isPresent()) {
+            long exact = CheckoutSessionCreation.integer(p, "created", "created", true);
+            filter = filter.and(s -> s.created == exact);
+        }
+        for (var e : p.hash("created").entrySet()) {
+            String param = "created[" + e.getKey() + "]";
+            long bound = CheckoutSessionCreation.integer(p, param, param, true);
+            Predicate<SandboxState.Session> f = switch (e.getKey()) {
+                case "gt" -> s -> s.created > bound;
+                case "gte" -> s -> s.created >= bound;
+                case "lt" -> s -> s.created < bound;
+                case "lte" -> s -> s.created <= bound;
+                default -> throw StripeApiError.unknownParam(param);
+            };
+            filter = filter.and(f);
+        }
+        Optional<String> status = p.value("status");
+        if (status.isPresent()) {
+            if (!Set.of("open", "complete", "expired").contains(status.get())) {
+                // Stripe's enum refusal; whether it carries a code is not confirmed.
+                throw StripeApiError.invalid(null, "status", "Invalid status: must be one of complete, expired, or open");
+            }
+            filter = filter.and(s -> s.status.equals(status.get()));
+        }
+        Optional<String> pi = p.value("payment_intent");
+        if (pi.isPresent()) {
+            filter = filter.and(s -> pi.get().equals(s.paymentIntent));
+        }
+        // The sandbox has no customers, payment links or subscriptions: such filters match nothing.
+        for (String none : List.of("customer", "payment_link", "subscription")) {
+            if (p.value(none).isPresent()) {
+                filter = s -> false;
+            }
+        }
+        return filter;
+    }
+
+    private SandboxSession view(SandboxState.Session s, String publicBase) {
+        java.util.Currency currency = java.util.Currency.getInstance(s.currency.toUpperCase(Locale.ROOT));
+        List<SandboxSession.Line> lines = s.lineItems.stream().map(li -> new SandboxSession.Line(li.name,
+                Money.of(li.unitAmount, currency), li.quantity, Money.of(li.amount(), currency))).toList();
+        SandboxState.PaymentIntent pi = s.paymentIntent == null ? null : state.paymentIntents.get(s.paymentIntent);
+        return new SandboxSession(s.id, s.status, s.paymentStatus,
+                "open".equals(s.status) ? StripeJson.payUrl(publicBase, s) : null,
+                Money.of(s.amountTotal, currency), Instant.ofEpochSecond(s.created),
+                Instant.ofEpochSecond(s.expiresAt), s.clientReferenceId, s.metadata, s.paymentMethodTypes, lines,
+                s.successUrl, s.cancelUrl, s.paymentIntent, pi == null ? null : pi.paymentMethodType);
+    }
+
+    /** One page of a Stripe list: {@code limit}, {@code starting_after}, {@code ending_before}. */
+    record Page<T>(List<T> items, boolean hasMore) {
+
+        static <T> Page<T> of(FormParams p, List<T> ordered, Function<T, String> idOf, Predicate<T> filter,
+                String objectName) {
+            long limit = 10;
+            if (p.value("limit").isPresent()) {
+                limit = CheckoutSessionCreation.integer(p, "limit", "limit", true);
+                // Stripe's range wording; the code it sends with it is not confirmed.
+                if (limit < 1) {
+                    throw StripeApiError.invalid("parameter_invalid_integer", "limit",
+                            "This value must be greater than or equal to 1.");
+                }
+                if (limit > 100) {
+                    throw StripeApiError.invalid("parameter_invalid_integer", "limit",
+                            "This value must be less than or equal to 100.");
+                }
+            }
+            Optional<String> after = p.value("starting_after").filter(v -> !v.isEmpty());
+            Optional<String> before = p.value("ending_before").filter(v -> !v.isEmpty());
+            if (after.isPresent() && before.isPresent()) {
+                throw StripeApiError.invalid("parameters_exclusive", "ending_before",
+                        "You may only specify one of these parameters: ending_before, starting_after.");
+            }
+            int n = (int) limit;
+            if (after.isPresent()) {
+                int at = indexOf(ordered, idOf, after.get(), objectName, "starting_after");
+                List<T> rest = ordered.subList(at + 1, ordered.size()).stream().filter(filter).toList();
+                return new Page<>(rest.subList(0, Math.min(n, rest.size())), rest.size() > n);
+            }
+            if (before.isPresent()) {
+                int at = indexOf(ordered, idOf, before.get(), objectName, "ending_before");
+                List<T> rest = ordered.subList(0, at).stream().filter(filter).toList();
+                return new Page<>(rest.subList(Math.max(0, rest.size() - n), rest.size()), rest.size() > n);
+            }
+            List<T> all = ordered.stream().filter(filter).toList();
+            return new Page<>(all.subList(0, Math.min(n, all.size())), all.size() > n);
+        }
+
+        private static <T> int indexOf(List<T> ordered, Function<T, String> idOf, String id, String objectName,
+                String param) {
+            for (int i = 0; i < ordered.size(); i++) {
+                if (idOf.apply(ordered.get(i)).equals(id)) {
+                    return i;
+                }
+            }
+            // Stripe refuses an unknown cursor with resource_missing; the 400 status is not confirmed.
+            throw StripeApiError.noSuch(objectName, id, param).withStatus(400);
+        }
+    }
+}

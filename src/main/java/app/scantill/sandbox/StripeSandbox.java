@@ -1,0 +1,207 @@
+package app.scantill.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An embedded, Stripe-compatible Checkout server with a hosted test pay page. The real stripe-java
+ * client talks to it through {@code StripeClient.builder().setApiKey(secretKey()).setApiBase(apiBase())}.
+ *
+ * <p>Serves {@code POST/GET /v1/checkout/sessions}, {@code GET /v1/checkout/sessions/{id}},
+ * {@code POST /v1/checkout/sessions/{id}/expire}, {@code GET /v1/checkout/sessions/{id}/line_items}
+ * and {@code GET /v1/payment_intents/{id}}; the pay page lives at {@code /c/pay/{id}}. Requests run on
+ * a thread pool, so a slow one never holds up another. Thread-safe.
+ *
+ * <pre>{@code
+ * try (StripeSandbox sandbox = StripeSandbox.start(SandboxOptions.inMemory())) {
+ *     StripeClient stripe = StripeClient.builder().setApiKey(sandbox.secretKey())
+ *             .setApiBase(sandbox.apiBase()).build();
+ *     ...
+ *     sandbox.pay(sessionId, "amazon_pay");
+ * }
+ * }</pre>
+ */
+public final class StripeSandbox implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(StripeSandbox.class.getName());
+
+    private final SandboxOptions options;
+    private final SandboxStore store;
+    private final SandboxFaults faults = new SandboxFaults();
+    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String apiBase;
+    private final String publicBase;
+
+    private StripeSandbox(SandboxOptions options) throws IOException {
+        this.options = options;
+        this.store = new SandboxStore(options.clock(), options.fileOption().map(SandboxFile::new).orElse(null),
+                options.secretKey());
+        this.server = bind(options, store.lastPort());
+        int port = server.getAddress().getPort();
+        InetAddress bound = options.bindAddress();
+        String apiHost = bound.isAnyLocalAddress() ? "127.0.0.1" : literal(bound);
+        this.apiBase = "http://" + apiHost + ":" + port;
+        String advertised = options.advertisedHost() != null ? hostForUrl(options.advertisedHost())
+                : bound.isAnyLocalAddress()
+                        ? SandboxOptions.detectLanAddress().map(StripeSandbox::literal).orElse("127.0.0.1")
+                        : literal(bound);
+        this.publicBase = "http://" + advertised + ":" + port;
+        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", new SandboxHttpServer(store, faults, requests, options.clock(), () -> publicBase,
+                new PayPage(options.merchantName(), options.displayLocale())));
+        server.start();
+        store.rememberPort(port);
+        LOG.log(Level.INFO, "Stripe sandbox listening: API " + apiBase + ", pay page " + publicBase
+                + options.fileOption().map(f -> ", sessions in " + f).orElse(", sessions in memory"));
+    }
+
+    /**
+     * Starts a sandbox.
+     *
+     * @throws IOException when it cannot listen on the address
+     * @throws IllegalArgumentException when a live key is configured or stored
+     */
+    public static StripeSandbox start(SandboxOptions options) throws IOException {
+        return new StripeSandbox(options);
+    }
+
+    /** What to give {@code StripeClient.Builder.setApiBase}: reachable from this machine. */
+    public String apiBase() {
+        return apiBase;
+    }
+
+    /** The base of pay-page URLs (what the QR code carries), e.g. {@code http://192.168.1.20:51234}. */
+    public String publicBase() {
+        return publicBase;
+    }
+
+    /** The sandbox's {@code sk_test_} key, for the app's Stripe client only; never log or show it. */
+    public String secretKey() {
+        return store.secretKey();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public SandboxClock clock() {
+        return options.clock();
+    }
+
+    public SandboxOptions options() {
+        return options;
+    }
+
+    /** The sandbox's own thank-you page, as a {@code success_url} with Stripe's placeholder. */
+    public String defaultSuccessUrl() {
+        return publicBase + "/c/done?session_id={CHECKOUT_SESSION_ID}";
+    }
+
+    /**
+     * The customer pays, as on the pay page.
+     *
+     * @param paymentMethodType {@code amazon_pay} or {@code card}
+     * @throws java.util.NoSuchElementException when there is no such session
+     * @throws IllegalStateException when the session is complete or expired
+     * @throws IllegalArgumentException when the session does not offer that method
+     */
+    public SandboxSession pay(String sessionId, String paymentMethodType) {
+        return store.pay(sessionId, paymentMethodType, publicBase);
+    }
+
+    /**
+     * The session runs out of time now, as if its {@code expires_at} had passed.
+     *
+     * @throws java.util.NoSuchElementException when there is no such session
+     * @throws IllegalStateException when the session is no longer open
+     */
+    public SandboxSession expire(String sessionId) {
+        return store.expireNow(sessionId, publicBase);
+    }
+
+    public Optional<SandboxSession> session(String sessionId) {
+        return store.session(sessionId, publicBase);
+    }
+
+    /** Every session, newest first. */
+    public List<SandboxSession> sessions() {
+        return store.sessions(publicBase);
+    }
+
+    /** API requests received so far (not pay-page requests), oldest first. */
+    public List<RecordedRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    public void clearRequests() {
+        synchronized (requests) {
+            requests.clear();
+        }
+    }
+
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    public Optional<Path> file() {
+        return options.fileOption();
+    }
+
+    /** Stops listening at once; requests still waiting on a delay fault see their connection closed. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static HttpServer bind(SandboxOptions options, int lastPort) throws IOException {
+        if (options.port() == 0 && lastPort > 0) {
+            try {
+                return HttpServer.create(new InetSocketAddress(options.bindAddress(), lastPort), 64);
+            } catch (BindException taken) {
+                LOG.log(Level.INFO, "Port " + lastPort + " used last time is taken; using another one");
+            }
+        }
+        return HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 64);
+    }
+
+    private static String literal(InetAddress address) {
+        String host = address.getHostAddress();
+        if (address instanceof Inet6Address) {
+            int zone = host.indexOf('%');
+            return "[" + (zone < 0 ? host : host.substring(0, zone)) + "]";
+        }
+        return host;
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "stripe-sandbox-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
