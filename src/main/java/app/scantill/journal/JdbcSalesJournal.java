@@ -140,6 +140,10 @@ public final class JdbcSalesJournal implements SalesJournal {
                             + "). Check the path and its permissions.", e);
         }
         if (!Files.exists(f)) {
+            if (!Files.isWritable(dir)) {
+                throw new JournalOpenException(JournalOpenException.Reason.NOT_WRITABLE, f,
+                        "The folder " + dir + " for the sales journal is read-only. Choose a writable folder.", null);
+            }
             return;
         }
         if (!Files.isRegularFile(f)) {
