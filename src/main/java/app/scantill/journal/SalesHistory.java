@@ -28,6 +28,10 @@ public final class SalesHistory {
         return zone;
     }
 
+    public Instant now() {
+        return clock.instant();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }

@@ -53,7 +53,7 @@ class ReportCsvTest {
     EndOfDayReport seededReport() {
         MutableClock clock = new MutableClock(Instant.parse("2025-03-14T06:00:00Z"));
         try (JdbcSalesJournal journal = JdbcSalesJournal.open(dir.resolve("journal.db"), clock)) {
-            SalesHistoryTest.seedDay(journal, clock);
+            JournalFixtures.seedDay(journal, clock);
             return new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock).report(DAY, DAY.plusDays(1));
         }
     }

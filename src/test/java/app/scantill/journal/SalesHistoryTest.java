@@ -43,54 +43,9 @@ class SalesHistoryTest {
         journal.close();
     }
 
-    /** The day used by the report tests: three currencies, every kind of ending, two sales just outside. */
-    static void seedDay(JdbcSalesJournal journal, MutableClock clock) {
-        sale(journal, clock, "prev", "2025-03-13T22:59:59Z", USD, List.of(line(100, 1)), SaleState.PAID, "card");
-        sale(journal, clock, "usd-1", "2025-03-13T23:00:00Z", USD,
-                List.of(line(350, 2), line(275, 1)), SaleState.PAID, "amazon_pay");
-        sale(journal, clock, "jpy-1", "2025-03-14T07:15:00Z", JPY, List.of(line(500, 3)), SaleState.PAID, "amazon_pay");
-        sale(journal, clock, "usd-2", "2025-03-14T09:00:00Z", USD, List.of(line(500, 1)), SaleState.PAID, "card");
-        sale(journal, clock, "usd-3", "2025-03-14T10:00:00Z", USD, List.of(line(350, 1)), SaleState.CANCELLED, null);
-        sale(journal, clock, "jpy-2", "2025-03-14T11:00:00Z", JPY, List.of(line(800, 1)), SaleState.EXPIRED, null);
-        sale(journal, clock, "eur-1", "2025-03-14T12:00:00Z", EUR, List.of(line(250, 1)), SaleState.PAID, null);
-        sale(journal, clock, "odd,\"id\"", "2025-03-14T13:00:00Z", USD, List.of(line(100, 1)),
-                SaleState.AWAITING_PAYMENT, null);
-        sale(journal, clock, "next", "2025-03-14T23:00:00Z", USD, List.of(line(100, 1)), SaleState.PAID, "card");
-    }
-
-    static SaleLine line(long unit, int quantity) {
-        return new SaleLine("SKU-" + unit, "Item " + unit, unit, quantity);
-    }
-
-    static void sale(JdbcSalesJournal journal, MutableClock clock, String id, String at, Currency currency,
-            List<SaleLine> lines, SaleState end, String method) {
-        clock.set(Instant.parse(at));
-        journal.begin(id, "till-1", currency, lines, id + "-key");
-        String session = id.startsWith("odd") ? "cs_odd" : "cs_" + id;
-        clock.advance(Duration.ofSeconds(2));
-        journal.recordSession(id, session, clock.instant().plus(Duration.ofMinutes(30)));
-        clock.advance(Duration.ofSeconds(20));
-        switch (end) {
-            case AWAITING_PAYMENT -> { }
-            case PAID -> {
-                if (method == null) {
-                    journal.transition(id, SaleState.PAID, "seen paid");
-                } else {
-                    journal.markPaid(id, "pi_" + id, method, null);
-                }
-            }
-            case CANCELLED -> {
-                journal.transition(id, SaleState.CANCELLING, "cashier cancelled");
-                journal.transition(id, SaleState.CANCELLED, "session expired");
-            }
-            case EXPIRED -> journal.transition(id, SaleState.EXPIRED, "session expired");
-            default -> throw new IllegalArgumentException(end.name());
-        }
-    }
-
     @Test
     void dayShowsSalesFromLocalMidnightToMidnightOldestFirst() {
-        seedDay(journal, clock);
+        JournalFixtures.seedDay(journal, clock);
 
         assertThat(history.day(DAY, SaleFilter.ALL)).extracting(Sale::id)
                 .containsExactly("usd-1", "jpy-1", "usd-2", "usd-3", "jpy-2", "eur-1", "odd,\"id\"");
@@ -98,7 +53,7 @@ class SalesHistoryTest {
 
     @Test
     void dayCanBeFilteredByState() {
-        seedDay(journal, clock);
+        JournalFixtures.seedDay(journal, clock);
 
         assertThat(history.day(DAY, SaleFilter.inState(SaleState.PAID))).extracting(Sale::id)
                 .containsExactly("usd-1", "jpy-1", "usd-2", "eur-1");
@@ -109,15 +64,15 @@ class SalesHistoryTest {
     @Test
     void salesNeedingAttentionAreTheFlaggedOnesAndTheOnesTheTillLostTrackOf() {
         clock.set(Instant.parse("2025-03-14T08:00:00Z"));
-        journal.begin("flagged", "till-1", USD, List.of(line(100, 1)), "k-flagged");
+        journal.begin("flagged", "till-1", USD, List.of(JournalFixtures.line(100, 1)), "k-flagged");
         journal.transition("flagged", SaleState.NEEDS_ATTENTION, "create refused");
-        journal.begin("stuck-charging", "till-1", USD, List.of(line(100, 1)), "k-stuck");
-        journal.begin("expired-session", "till-1", USD, List.of(line(100, 1)), "k-exp");
+        journal.begin("stuck-charging", "till-1", USD, List.of(JournalFixtures.line(100, 1)), "k-stuck");
+        journal.begin("expired-session", "till-1", USD, List.of(JournalFixtures.line(100, 1)), "k-exp");
         journal.recordSession("expired-session", "cs_exp", clock.instant().plus(Duration.ofMinutes(10)));
         clock.advance(Duration.ofMinutes(50));
-        journal.begin("fresh", "till-1", USD, List.of(line(100, 1)), "k-fresh");
+        journal.begin("fresh", "till-1", USD, List.of(JournalFixtures.line(100, 1)), "k-fresh");
         journal.recordSession("fresh", "cs_fresh", clock.instant().plus(Duration.ofMinutes(30)));
-        journal.begin("done", "till-1", USD, List.of(line(100, 1)), "k-done");
+        journal.begin("done", "till-1", USD, List.of(JournalFixtures.line(100, 1)), "k-done");
         journal.transition("done", SaleState.CANCELLED, "cancelled before create");
         clock.advance(Duration.ofMinutes(15));
 
@@ -129,11 +84,11 @@ class SalesHistoryTest {
 
     @Test
     void detailHasLinesStateHistoryAndAttemptKeys() {
-        seedDay(journal, clock);
+        JournalFixtures.seedDay(journal, clock);
 
         SalesHistory.SaleDetail detail = history.detail("usd-3").orElseThrow();
 
-        assertThat(detail.sale().lines()).containsExactly(line(350, 1));
+        assertThat(detail.sale().lines()).containsExactly(JournalFixtures.line(350, 1));
         assertThat(detail.history()).extracting(StateChange::to).containsExactly(SaleState.CHARGING,
                 SaleState.AWAITING_PAYMENT, SaleState.CANCELLING, SaleState.CANCELLED);
         assertThat(detail.history()).extracting(StateChange::note).endsWith("cashier cancelled", "session expired");
@@ -143,7 +98,7 @@ class SalesHistoryTest {
 
     @Test
     void reportKeepsCurrenciesApartWithCountsAndTotalsPerStateAndMethod() {
-        seedDay(journal, clock);
+        JournalFixtures.seedDay(journal, clock);
 
         EndOfDayReport report = history.report(DAY, DAY.plusDays(1));
 
@@ -165,7 +120,7 @@ class SalesHistoryTest {
 
     @Test
     void reportOverSeveralDaysIncludesEveryDayInTheRange() {
-        seedDay(journal, clock);
+        JournalFixtures.seedDay(journal, clock);
 
         EndOfDayReport report = history.report(DAY.minusDays(1), DAY.plusDays(2));
 
@@ -181,9 +136,9 @@ class SalesHistoryTest {
     @Test
     void dayOfTheSpringClockChangeHasTwentyThreeHours() {
         clock.set(Instant.parse("2025-03-30T21:30:00Z")); // 23:30 local, after the switch to summer time
-        journal.begin("late", "till-1", EUR, List.of(line(100, 1)), "k-late");
+        journal.begin("late", "till-1", EUR, List.of(JournalFixtures.line(100, 1)), "k-late");
         clock.set(Instant.parse("2025-03-30T22:00:00Z")); // 00:00 local on the 31st
-        journal.begin("midnight", "till-1", EUR, List.of(line(100, 1)), "k-midnight");
+        journal.begin("midnight", "till-1", EUR, List.of(JournalFixtures.line(100, 1)), "k-midnight");
 
         assertThat(history.day(LocalDate.of(2025, 3, 30), SaleFilter.ALL)).extracting(Sale::id).containsExactly("late");
         assertThat(history.day(LocalDate.of(2025, 3, 31), SaleFilter.ALL)).extracting(Sale::id)
