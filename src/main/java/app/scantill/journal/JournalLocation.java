@@ -1,0 +1,65 @@
+package app.scantill.journal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the journal file lives: an explicit override first (system property {@value #PROPERTY}, then
+ * environment variable {@value #ENV}), otherwise the per-user data folder of the operating system.
+ * The journal is data, not configuration or cache: it must survive cache cleaners and must not roam.
+ */
+public final class JournalLocation {
+
+    public static final String PROPERTY = "scantill.journal";
+    public static final String ENV = "SCANTILL_JOURNAL";
+    public static final String FILE_NAME = "journal.db";
+
+    private JournalLocation() {
+    }
+
+    /** The location for this process, from its system properties and environment. */
+    public static Path fromEnvironment() {
+        String override = System.getProperty(PROPERTY);
+        if (isBlank(override)) {
+            override = System.getenv(ENV);
+        }
+        return resolve(override, System.getenv(), System.getProperty("user.home"), System.getProperty("os.name"));
+    }
+
+    /**
+     * Resolves the journal file. An override naming an existing folder (or ending in a separator)
+     * means {@value #FILE_NAME} inside it; a leading {@code ~/} is the user's home.
+     */
+    public static Path resolve(String override, Map<String, String> env, String userHome, String osName) {
+        Path home = Path.of(userHome);
+        if (!isBlank(override)) {
+            String o = override.strip();
+            Path p = o.equals("~") ? home : o.startsWith("~/") ? home.resolve(o.substring(2)) : Path.of(o);
+            boolean folder = o.endsWith("/") || o.endsWith("\\") || Files.isDirectory(p);
+            return (folder ? p.resolve(FILE_NAME) : p).toAbsolutePath().normalize();
+        }
+        return defaultFolder(env, home, osName == null ? "" : osName).resolve(FILE_NAME).toAbsolutePath().normalize();
+    }
+
+    static Path defaultFolder(Map<String, String> env, Path home, String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String local = env.get("LOCALAPPDATA");
+            Path base = isBlank(local) ? home.resolve("AppData").resolve("Local") : Path.of(local);
+            return base.resolve("ScanTill");
+        }
+        if (os.startsWith("mac")) {
+            return home.resolve("Library").resolve("Application Support").resolve("ScanTill");
+        }
+        // XDG Base Directory spec: a relative XDG_DATA_HOME is invalid and must be ignored.
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = !isBlank(xdg) && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".local").resolve("share");
+        return base.resolve("scantill");
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

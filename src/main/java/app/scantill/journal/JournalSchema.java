@@ -1,0 +1,72 @@
+package app.scantill.journal;
+
+import java.util.List;
+
+/**
+ * The journal's schema as a list of versioned migrations. {@code PRAGMA user_version} holds the
+ * version a file is at; each migration runs in its own transaction together with the version bump, so
+ * a crash mid-migration leaves the file at the previous version. Never edit a released migration:
+ * add a new one.
+ */
+final class JournalSchema {
+
+    /** {@code PRAGMA application_id}: marks the file as a ScanTill journal ("STJ1"). */
+    static final int APPLICATION_ID = 0x53544A31;
+
+    record Migration(int version, String description, List<String> statements) {
+    }
+
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "sales, lines, attempts and state history", List.of(
+                    "PRAGMA application_id = " + APPLICATION_ID,
+                    """
+                    CREATE TABLE sales (
+                        id                TEXT    PRIMARY KEY,
+                        register_id       TEXT    NOT NULL,
+                        created_at        INTEGER NOT NULL,
+                        currency          TEXT    NOT NULL CHECK (length(currency) = 3),
+                        total_minor       INTEGER NOT NULL CHECK (total_minor >= 0),
+                        state             TEXT    NOT NULL,
+                        attempt           INTEGER NOT NULL CHECK (attempt >= 1),
+                        payment_intent_id TEXT,
+                        payment_method    TEXT,
+                        updated_at        INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX sales_by_created ON sales (created_at)",
+                    "CREATE INDEX sales_by_state ON sales (state)",
+                    """
+                    CREATE TABLE sale_lines (
+                        sale_id           TEXT    NOT NULL REFERENCES sales (id),
+                        line_no           INTEGER NOT NULL,
+                        sku               TEXT    NOT NULL,
+                        name              TEXT    NOT NULL,
+                        unit_amount_minor INTEGER NOT NULL CHECK (unit_amount_minor >= 0),
+                        quantity          INTEGER NOT NULL CHECK (quantity >= 1),
+                        PRIMARY KEY (sale_id, line_no)
+                    )""",
+                    """
+                    CREATE TABLE attempts (
+                        sale_id            TEXT    NOT NULL REFERENCES sales (id),
+                        attempt_no         INTEGER NOT NULL,
+                        idempotency_key    TEXT    NOT NULL UNIQUE,
+                        session_id         TEXT    UNIQUE,
+                        session_expires_at INTEGER,
+                        created_at         INTEGER NOT NULL,
+                        PRIMARY KEY (sale_id, attempt_no)
+                    )""",
+                    """
+                    CREATE TABLE state_changes (
+                        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                        sale_id    TEXT    NOT NULL REFERENCES sales (id),
+                        at         INTEGER NOT NULL,
+                        from_state TEXT,
+                        to_state   TEXT    NOT NULL,
+                        note       TEXT
+                    )""",
+                    "CREATE INDEX state_changes_by_sale ON state_changes (sale_id, id)")));
+
+    static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+
+    private JournalSchema() {
+    }
+}

@@ -1,0 +1,76 @@
+package app.scantill.journal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Read-only questions about past sales, in the till's time zone: a day's sales, the ones needing
+ * attention, one sale in detail, and the end-of-day report. Synchronous: call it off the JavaFX thread.
+ */
+public final class SalesHistory {
+
+    private final SalesJournal journal;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public SalesHistory(SalesJournal journal, ZoneId zone, Clock clock) {
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** Sales created on {@code day} (local midnight to midnight, so DST days have 23 or 25 hours), oldest first. */
+    public List<Sale> day(LocalDate day, SaleFilter filter) {
+        Instant now = clock.instant();
+        return journal.createdBetween(startOf(day), startOf(day.plusDays(1))).stream()
+                .filter(s -> filter.matches(s, now))
+                .toList();
+    }
+
+    /** Every sale needing attention, whatever day it was made, oldest first. */
+    public List<Sale> needingAttention() {
+        Instant now = clock.instant();
+        return journal.unfinished().stream().filter(s -> SaleFilter.needsAttention(s, now)).toList();
+    }
+
+    public Optional<SaleDetail> detail(String saleId) {
+        return journal.find(saleId).map(s -> new SaleDetail(s, journal.history(saleId), journal.attemptKeys(saleId)));
+    }
+
+    /** The report for local days {@code [from, to)}: {@code report(d, d.plusDays(1))} is one day. */
+    public EndOfDayReport report(LocalDate from, LocalDate to) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("the report period must end after it starts (" + from + " to " + to + ")");
+        }
+        return EndOfDayReport.of(from, to, zone, journal.createdBetween(startOf(from), startOf(to)));
+    }
+
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    /** A sale with its state history and the idempotency keys of its attempts. */
+    public record SaleDetail(Sale sale, List<StateChange> history, List<String> attemptKeys) {
+        public SaleDetail {
+            history = List.copyOf(history);
+            attemptKeys = List.copyOf(attemptKeys);
+        }
+    }
+}

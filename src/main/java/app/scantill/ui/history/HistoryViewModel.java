@@ -1,0 +1,355 @@
+package app.scantill.ui.history;
+
+import app.scantill.journal.EndOfDayReport;
+import app.scantill.journal.JournalException;
+import app.scantill.journal.ReportCsv;
+import app.scantill.journal.Sale;
+import app.scantill.journal.SaleFilter;
+import app.scantill.journal.SaleState;
+import app.scantill.journal.SalesHistory;
+import app.scantill.journal.StateChange;
+import app.scantill.money.Money;
+import app.scantill.money.MoneyFormat;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State and commands of the sales history screen: the sales of a day with a state filter, the detail
+ * of the selected sale, and the end-of-day report for a range of days with its CSV export.
+ *
+ * <p>Every journal read and every file write runs on {@code background}; results come back through
+ * {@code ui} (the JavaFX thread in the app, the calling thread in unit tests). Answers to an older
+ * request that arrive after a newer one are dropped, so quickly clicking through days never shows
+ * the wrong day.
+ */
+public final class HistoryViewModel {
+
+    /** One row of the sales table, formatted for display. */
+    public record SaleRow(String saleId, String time, String total, String state, String method, String sessionId,
+            boolean needsAttention) {
+    }
+
+    /** One line of the selected sale. */
+    public record LineRow(String sku, String name, int quantity, String unitAmount, String lineTotal) {
+    }
+
+    /** One entry of the selected sale's state history. */
+    public record ChangeRow(String time, String change, String note) {
+    }
+
+    /** One line of the report's totals: a currency, what is counted, how many and how much. */
+    public record ReportRow(String currency, String what, long count, String total) {
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final SalesHistory history;
+    private final MoneyFormat money;
+    private final Executor background;
+    private final Executor ui;
+
+    private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>(this, "day");
+    private final ObjectProperty<SaleFilter> filter = new SimpleObjectProperty<>(this, "filter", SaleFilter.ALL);
+    private final ObservableList<SaleRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<SaleRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper(this, "detailTitle", "");
+    private final ObservableList<LineRow> detailLines = FXCollections.observableArrayList();
+    private final ObservableList<ChangeRow> detailChanges = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper attentionCount = new ReadOnlyIntegerWrapper(this, "attentionCount");
+    private final ObjectProperty<LocalDate> reportFrom = new SimpleObjectProperty<>(this, "reportFrom");
+    private final ObjectProperty<LocalDate> reportThrough = new SimpleObjectProperty<>(this, "reportThrough");
+    private final ReadOnlyObjectWrapper<EndOfDayReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ObservableList<ReportRow> reportRows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+
+    private int running;
+    private long salesRequest;
+    private long detailRequest;
+    private long reportRequest;
+
+    /**
+     * @param background runs journal reads and file writes (never the JavaFX thread)
+     * @param ui runs results on the JavaFX thread (e.g. {@code Platform::runLater})
+     */
+    public HistoryViewModel(SalesHistory history, Locale locale, Executor background, Executor ui) {
+        this.history = Objects.requireNonNull(history, "history");
+        this.money = new MoneyFormat(locale);
+        this.background = Objects.requireNonNull(background, "background");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        LocalDate today = history.today();
+        day.set(today);
+        reportFrom.set(today);
+        reportThrough.set(today);
+        day.addListener((o, was, now) -> refresh());
+        filter.addListener((o, was, now) -> refresh());
+        selected.addListener((o, was, now) -> loadDetail(now));
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** Reloads the day's sales and the count of sales needing attention. */
+    public void refresh() {
+        LocalDate d = day.get();
+        SaleFilter f = filter.get() == null ? SaleFilter.ALL : filter.get();
+        if (d == null) {
+            return;
+        }
+        long request = ++salesRequest;
+        run(() -> new DayResult(history.day(d, f), history.needingAttention().size(), history.now()), result -> {
+            if (request != salesRequest) {
+                return;
+            }
+            String keep = selected.get() == null ? null : selected.get().saleId();
+            rows.setAll(result.sales().stream().map(s -> row(s, result.now())).toList());
+            attentionCount.set(result.attention());
+            selected.set(rows.stream().filter(r -> r.saleId().equals(keep)).findFirst().orElse(null));
+        }, "read the sales of " + d);
+    }
+
+    /** Builds the report for {@link #reportFromProperty()} through {@link #reportThroughProperty()}, both included. */
+    public void loadReport() {
+        LocalDate from = reportFrom.get();
+        LocalDate through = reportThrough.get();
+        if (from == null || through == null) {
+            message.set("Choose the first and the last day of the report.");
+            return;
+        }
+        if (through.isBefore(from)) {
+            message.set("The report's last day (" + through + ") is before its first day (" + from + ").");
+            return;
+        }
+        long request = ++reportRequest;
+        run(() -> history.report(from, through.plusDays(1)), r -> {
+            if (request != reportRequest) {
+                return;
+            }
+            report.set(r);
+            reportRows.setAll(reportRows(r));
+        }, "build the report");
+    }
+
+    /** Writes the report on screen to {@code target} as CSV; the outcome appears in {@link #messageProperty()}. */
+    public void exportCsv(Path target) {
+        EndOfDayReport r = report.get();
+        if (r == null) {
+            message.set("Show a report before exporting it.");
+            return;
+        }
+        run(() -> {
+            ReportCsv.write(r, target);
+            return target;
+        }, saved -> message.set("Report saved to " + saved), "save the report to " + target);
+    }
+
+    /** A file name for the export, naming the period, e.g. {@code scantill-report-2025-03-14.csv}. */
+    public String suggestedFileName() {
+        EndOfDayReport r = report.get();
+        if (r == null) {
+            return "scantill-report.csv";
+        }
+        LocalDate last = r.to().minusDays(1);
+        return "scantill-report-" + r.from() + (last.equals(r.from()) ? "" : "_" + last) + ".csv";
+    }
+
+    public List<SaleFilter> filters() {
+        return SaleFilter.choices();
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public ObjectProperty<LocalDate> dayProperty() {
+        return day;
+    }
+
+    public ObjectProperty<SaleFilter> filterProperty() {
+        return filter;
+    }
+
+    public ObservableList<SaleRow> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    public ObjectProperty<SaleRow> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty detailTitleProperty() {
+        return detailTitle.getReadOnlyProperty();
+    }
+
+    public ObservableList<LineRow> detailLines() {
+        return FXCollections.unmodifiableObservableList(detailLines);
+    }
+
+    public ObservableList<ChangeRow> detailChanges() {
+        return FXCollections.unmodifiableObservableList(detailChanges);
+    }
+
+    public ReadOnlyIntegerProperty attentionCountProperty() {
+        return attentionCount.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<LocalDate> reportFromProperty() {
+        return reportFrom;
+    }
+
+    public ObjectProperty<LocalDate> reportThroughProperty() {
+        return reportThrough;
+    }
+
+    public ReadOnlyObjectProperty<EndOfDayReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ObservableList<ReportRow> reportRows() {
+        return FXCollections.unmodifiableObservableList(reportRows);
+    }
+
+    /** The last outcome or problem, written for the cashier; empty when there is nothing to say. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private record DayResult(List<Sale> sales, int attention, Instant now) {
+    }
+
+    private void loadDetail(SaleRow row) {
+        long request = ++detailRequest;
+        if (row == null) {
+            detailTitle.set("");
+            detailLines.clear();
+            detailChanges.clear();
+            return;
+        }
+        run(() -> history.detail(row.saleId()), found -> {
+            if (request != detailRequest) {
+                return;
+            }
+            if (found.isEmpty()) {
+                detailTitle.set("Sale " + row.saleId() + " is no longer in the journal");
+                detailLines.clear();
+                detailChanges.clear();
+                return;
+            }
+            SalesHistory.SaleDetail d = found.get();
+            Sale s = d.sale();
+            detailTitle.set("Sale " + s.id() + " · " + money.format(s.total()) + " · "
+                    + SaleFilter.label(s.state()) + (s.attempt() > 1 ? " · attempt " + s.attempt() : ""));
+            detailLines.setAll(s.lines().stream().map(l -> new LineRow(l.sku(), l.name(), l.quantity(),
+                    money.format(Money.of(l.unitAmountMinor(), s.currency())),
+                    money.format(Money.of(l.lineTotalMinor(), s.currency())))).toList());
+            detailChanges.setAll(d.history().stream().map(this::changeRow).toList());
+        }, "read sale " + row.saleId());
+    }
+
+    private ChangeRow changeRow(StateChange c) {
+        String time = LocalDateTime.ofInstant(c.at(), history.zone()).format(DATE_TIME);
+        String change = c.from() == null ? "Created · " + SaleFilter.label(c.to())
+                : SaleFilter.label(c.from()) + " → " + SaleFilter.label(c.to());
+        return new ChangeRow(time, change, c.note() == null ? "" : c.note());
+    }
+
+    private SaleRow row(Sale s, Instant now) {
+        return new SaleRow(s.id(), LocalDateTime.ofInstant(s.createdAt(), history.zone()).format(TIME),
+                money.format(s.total()), SaleFilter.label(s.state()),
+                s.paymentMethod() == null ? "" : s.paymentMethod(),
+                s.sessionId() == null ? "" : s.sessionId(), SaleFilter.needsAttention(s, now));
+    }
+
+    private List<ReportRow> reportRows(EndOfDayReport r) {
+        return r.currencies().stream().flatMap(c -> {
+            String code = c.currency().getCurrencyCode();
+            java.util.stream.Stream.Builder<ReportRow> b = java.util.stream.Stream.builder();
+            b.add(new ReportRow(code, "All sales", c.all().count(), money.format(c.all().total())));
+            for (Map.Entry<SaleState, EndOfDayReport.Tally> e : c.byState().entrySet()) {
+                b.add(new ReportRow(code, SaleFilter.label(e.getKey()), e.getValue().count(),
+                        money.format(e.getValue().total())));
+            }
+            for (Map.Entry<String, EndOfDayReport.Tally> e : c.paidByMethod().entrySet()) {
+                b.add(new ReportRow(code, "Paid by " + methodLabel(e.getKey()), e.getValue().count(),
+                        money.format(e.getValue().total())));
+            }
+            return b.build();
+        }).toList();
+    }
+
+    private static String methodLabel(String bucket) {
+        return switch (bucket) {
+            case EndOfDayReport.AMAZON_PAY -> "Amazon Pay";
+            case EndOfDayReport.CARD -> "card";
+            default -> "unknown method";
+        };
+    }
+
+    /**
+     * Runs {@code work} on the background executor and its outcome on the UI executor. Shaped like the
+     * shared UI executor's submit, so the two executors can give way to it in one place.
+     */
+    private <T> void run(Callable<T> work, Consumer<T> onSuccess, String action) {
+        running++;
+        busy.set(true);
+        background.execute(() -> {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception | Error failure) {
+                ui.execute(() -> {
+                    finished();
+                    message.set(describe(action, failure));
+                });
+                return;
+            }
+            ui.execute(() -> {
+                finished();
+                onSuccess.accept(result);
+            });
+        });
+    }
+
+    private void finished() {
+        running--;
+        busy.set(running > 0);
+    }
+
+    private static String describe(String action, Throwable failure) {
+        if (failure instanceof JournalException) {
+            return failure.getMessage();
+        }
+        if (failure instanceof IOException) {
+            return "Could not " + action + ": " + failure.getClass().getSimpleName()
+                    + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
+        }
+        return "Could not " + action + ": " + failure;
+    }
+}

@@ -1,0 +1,98 @@
+package app.scantill.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCsvTest {
+
+    static final LocalDate DAY = LocalDate.of(2025, 3, 14);
+
+    @TempDir
+    Path dir;
+
+    static final String EXPECTED = String.join("\r\n",
+            "sale_id,created_local,state,currency,total,payment_method,session_id,payment_intent",
+            "usd-1,2025-03-14 00:00:00,PAID,USD,9.75,amazon_pay,cs_usd-1,pi_usd-1",
+            "jpy-1,2025-03-14 08:15:00,PAID,JPY,1500,amazon_pay,cs_jpy-1,pi_jpy-1",
+            "usd-2,2025-03-14 10:00:00,PAID,USD,5.00,card,cs_usd-2,pi_usd-2",
+            "usd-3,2025-03-14 11:00:00,CANCELLED,USD,3.50,,cs_usd-3,",
+            "jpy-2,2025-03-14 12:00:00,EXPIRED,JPY,800,,cs_jpy-2,",
+            "eur-1,2025-03-14 13:00:00,PAID,EUR,2.50,,cs_eur-1,",
+            "\"odd,\"\"id\"\"\",2025-03-14 14:00:00,AWAITING_PAYMENT,USD,1.00,,cs_odd,",
+            "",
+            "currency,totals_of,key,count,total",
+            "EUR,all,,1,2.50",
+            "EUR,state,PAID,1,2.50",
+            "EUR,paid_by_method,amazon_pay,0,0.00",
+            "EUR,paid_by_method,card,0,0.00",
+            "EUR,paid_by_method,unknown,1,2.50",
+            "JPY,all,,2,2300",
+            "JPY,state,PAID,1,1500",
+            "JPY,state,EXPIRED,1,800",
+            "JPY,paid_by_method,amazon_pay,1,1500",
+            "JPY,paid_by_method,card,0,0",
+            "JPY,paid_by_method,unknown,0,0",
+            "USD,all,,4,19.25",
+            "USD,state,AWAITING_PAYMENT,1,1.00",
+            "USD,state,PAID,2,14.75",
+            "USD,state,CANCELLED,1,3.50",
+            "USD,paid_by_method,amazon_pay,1,9.75",
+            "USD,paid_by_method,card,1,5.00",
+            "USD,paid_by_method,unknown,0,0.00",
+            "");
+
+    EndOfDayReport seededReport() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-14T06:00:00Z"));
+        try (JdbcSalesJournal journal = JdbcSalesJournal.open(dir.resolve("journal.db"), clock)) {
+            JournalFixtures.seedDay(journal, clock);
+            return new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock).report(DAY, DAY.plusDays(1));
+        }
+    }
+
+    @Test
+    void csvHasOneRowPerSaleThenTotalsPerCurrencyWithJpyWithoutDecimals() {
+        assertThat(ReportCsv.toCsv(seededReport())).isEqualTo(EXPECTED);
+    }
+
+    @Test
+    void writtenFileIsUtf8WithoutByteOrderMarkAndHoldsExactlyTheCsv() throws Exception {
+        Path target = dir.resolve("report-2025-03-14.csv");
+        Files.writeString(target, "an older export");
+
+        ReportCsv.write(seededReport(), target);
+
+        byte[] bytes = Files.readAllBytes(target);
+        assertThat(bytes[0]).isEqualTo((byte) 's');
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(EXPECTED);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void fieldsWithSeparatorsQuotesOrLineBreaksAreQuoted() {
+        assertThat(ReportCsv.escape("plain")).isEqualTo("plain");
+        assertThat(ReportCsv.escape("a,b")).isEqualTo("\"a,b\"");
+        assertThat(ReportCsv.escape("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(ReportCsv.escape("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(ReportCsv.escape("cr\rhere")).isEqualTo("\"cr\rhere\"");
+    }
+
+    @Test
+    void emptyPeriodStillHasBothHeaders() {
+        EndOfDayReport empty = EndOfDayReport.of(DAY, DAY.plusDays(1), ZoneId.of("UTC"), List.of());
+        assertThat(ReportCsv.toCsv(empty)).isEqualTo(
+                "sale_id,created_local,state,currency,total,payment_method,session_id,payment_intent\r\n"
+                        + "\r\n"
+                        + "currency,totals_of,key,count,total\r\n");
+    }
+}

@@ -1,0 +1,123 @@
+package app.scantill.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scantill.journal.JdbcSalesJournal;
+import app.scantill.journal.JournalFixtures;
+import app.scantill.journal.MutableClock;
+import app.scantill.journal.SaleFilter;
+import app.scantill.journal.SaleState;
+import app.scantill.journal.SalesHistory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view model with hand-run executors: background work runs only when the test says so. */
+class HistoryViewModelTest {
+
+    static final LocalDate DAY = LocalDate.of(2025, 3, 14);
+
+    @TempDir
+    Path dir;
+
+    JdbcSalesJournal journal;
+    final Deque<Runnable> backgroundQueue = new ArrayDeque<>();
+    final Executor background = backgroundQueue::add;
+    final Executor ui = Runnable::run;
+    HistoryViewModel model;
+
+    @BeforeEach
+    void open() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-14T06:00:00Z"));
+        journal = JdbcSalesJournal.open(dir.resolve("journal.db"), clock);
+        JournalFixtures.seedDay(journal, clock);
+        clock.set(Instant.parse("2025-03-14T18:00:00Z"));
+        model = new HistoryViewModel(new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock), Locale.US,
+                background, ui);
+    }
+
+    @AfterEach
+    void close() {
+        journal.close();
+    }
+
+    void runBackground() {
+        while (!backgroundQueue.isEmpty()) {
+            backgroundQueue.poll().run();
+        }
+    }
+
+    @Test
+    void journalIsNotReadOnTheCallingThread() {
+        model.refresh();
+
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.busyProperty().get()).isTrue();
+        runBackground();
+        assertThat(model.rows()).hasSize(7);
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void anAnswerForAnOlderDayArrivingLateIsDropped() {
+        model.dayProperty().set(DAY);
+        model.refresh();
+        Runnable first = backgroundQueue.poll();
+        model.dayProperty().set(DAY.plusDays(1));
+        runBackground();
+        first.run();
+
+        assertThat(model.rows()).extracting(HistoryViewModel.SaleRow::saleId).containsExactly("next");
+    }
+
+    @Test
+    void filterChangeReloadsTheDay() {
+        model.filterProperty().set(SaleFilter.inState(SaleState.CANCELLED));
+        runBackground();
+
+        assertThat(model.rows()).extracting(HistoryViewModel.SaleRow::saleId).containsExactly("usd-3");
+    }
+
+    @Test
+    void reportThroughABeforeFromIsRefusedWithAMessage() {
+        model.reportFromProperty().set(DAY);
+        model.reportThroughProperty().set(DAY.minusDays(1));
+
+        model.loadReport();
+
+        assertThat(backgroundQueue).isEmpty();
+        assertThat(model.messageProperty().get()).contains("before its first day");
+    }
+
+    @Test
+    void exportToAnUnwritablePlaceSaysWhyAndLeavesNoFile() {
+        model.loadReport();
+        runBackground();
+        Path target = dir.resolve("no-such-folder").resolve("report.csv");
+
+        model.exportCsv(target);
+        runBackground();
+
+        assertThat(model.messageProperty().get()).startsWith("Could not save the report to " + target);
+        assertThat(Files.exists(target)).isFalse();
+    }
+
+    @Test
+    void suggestedFileNameNamesTheReportedDays() {
+        model.reportThroughProperty().set(DAY.plusDays(2));
+        model.loadReport();
+        runBackground();
+
+        assertThat(model.suggestedFileName()).isEqualTo("scantill-report-2025-03-14_2025-03-16.csv");
+    }
+}

@@ -1,0 +1,176 @@
+package app.scantill.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scantill.journal.JdbcSalesJournal;
+import app.scantill.journal.JournalFixtures;
+import app.scantill.journal.MutableClock;
+import app.scantill.journal.ReportCsv;
+import app.scantill.journal.SaleLine;
+import app.scantill.journal.SaleState;
+import app.scantill.journal.SalesHistory;
+import app.scantill.money.Money;
+import app.scantill.money.MoneyFormat;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Callable;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class HistoryViewTest {
+
+    static final LocalDate DAY = LocalDate.of(2025, 3, 14);
+    static final MoneyFormat US = new MoneyFormat(Locale.US);
+    static final AtomicInteger RUN = new AtomicInteger();
+
+    @TempDir
+    static Path dir;
+
+    JdbcSalesJournal journal;
+    ExecutorService background;
+    HistoryViewModel model;
+    Path exportTarget;
+
+    @Start
+    void start(Stage stage) {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-14T06:00:00Z"));
+        journal = JdbcSalesJournal.open(dir.resolve("journal-" + RUN.incrementAndGet() + ".db"), clock);
+        JournalFixtures.seedDay(journal, clock);
+        clock.set(Instant.parse("2025-03-14T15:00:00Z"));
+        journal.begin("flagged", "till-1", JournalFixtures.USD, List.of(new SaleLine("SKU-9", "Tea", 300, 1)), "k-f");
+        journal.transition("flagged", SaleState.NEEDS_ATTENTION, "create refused: amount_too_small");
+        clock.set(Instant.parse("2025-03-14T18:00:00Z"));
+
+        background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "history-test-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        model = new HistoryViewModel(new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock), Locale.US,
+                background, Platform::runLater);
+        exportTarget = dir.resolve("report-" + RUN.get() + ".csv");
+        HistoryView view = new HistoryView(model, (owner, name) -> Optional.of(exportTarget));
+        stage.setScene(new Scene(view.root(), 1200, 780));
+        stage.show();
+        model.refresh();
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+        journal.close();
+    }
+
+    @Test
+    void showsTheSalesOfTheDayWithTimeTotalStateMethodAndSession(FxRobot robot) throws Exception {
+        TableView<HistoryViewModel.SaleRow> table = robot.lookup("#history-sales").queryTableView();
+        waitUntil(() -> table.getItems().size() == 8);
+
+        assertThat(table.getItems().get(0)).isEqualTo(new HistoryViewModel.SaleRow("usd-1", "00:00:00",
+                US.format(Money.of(975, "USD")), "Paid", "amazon_pay", "cs_usd-1", false));
+        assertThat(table.getItems()).extracting(HistoryViewModel.SaleRow::saleId)
+                .containsExactly("usd-1", "jpy-1", "usd-2", "usd-3", "jpy-2", "eur-1", "odd,\"id\"", "flagged");
+        assertThat(shownTexts(robot)).contains("cs_jpy-1", US.format(Money.of(1500, "JPY")), "Expired");
+    }
+
+    @Test
+    void needsAttentionFilterShowsOnlyFlaggedAndLostSales(FxRobot robot) throws Exception {
+        TableView<HistoryViewModel.SaleRow> table = robot.lookup("#history-sales").queryTableView();
+        waitUntil(() -> table.getItems().size() == 8);
+        assertThat(robot.lookup("#history-attention").queryLabeled().getText()).isEqualTo("2 sales need attention");
+
+        robot.clickOn("#history-filter");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
+                .match((Labeled cell) -> "Needs attention".equals(cell.getText())).queryLabeled());
+
+        waitUntil(() -> table.getItems().size() == 2);
+        assertThat(table.getItems()).extracting(HistoryViewModel.SaleRow::saleId).containsExactly("odd,\"id\"", "flagged");
+        assertThat(table.getItems()).allMatch(HistoryViewModel.SaleRow::needsAttention);
+        assertThat(robot.lookup(".needs-attention").queryAll()).hasSize(2);
+    }
+
+    @Test
+    void selectingASaleShowsItsLinesAndStateHistory(FxRobot robot) throws Exception {
+        TableView<HistoryViewModel.SaleRow> table = robot.lookup("#history-sales").queryTableView();
+        waitUntil(() -> table.getItems().size() == 8);
+
+        robot.clickOn("cs_usd-3");
+
+        TableView<HistoryViewModel.ChangeRow> changes = robot.lookup("#history-detail-history").queryTableView();
+        waitUntil(() -> changes.getItems().size() == 4);
+        assertThat(changes.getItems()).extracting(HistoryViewModel.ChangeRow::change).containsExactly(
+                "Created · Charging", "Charging → Awaiting payment", "Awaiting payment → Cancelling",
+                "Cancelling → Cancelled");
+        assertThat(changes.getItems().get(2).note()).isEqualTo("cashier cancelled");
+        TableView<HistoryViewModel.LineRow> lines = robot.lookup("#history-detail-lines").queryTableView();
+        assertThat(lines.getItems()).containsExactly(new HistoryViewModel.LineRow("SKU-350", "Item 350", 1,
+                US.format(Money.of(350, "USD")), US.format(Money.of(350, "USD"))));
+        assertThat(robot.lookup("#history-detail-title").queryLabeled().getText()).startsWith("Sale usd-3");
+        assertThat(shownTexts(robot)).contains("Cancelling → Cancelled");
+    }
+
+    @Test
+    void reportShowsTotalsPerCurrencyStateAndMethodOnScreen(FxRobot robot) throws Exception {
+        robot.clickOn("#history-report-show");
+
+        TableView<HistoryViewModel.ReportRow> totals = robot.lookup("#history-report-table").queryTableView();
+        waitUntil(() -> !totals.getItems().isEmpty());
+        assertThat(totals.getItems()).contains(
+                new HistoryViewModel.ReportRow("USD", "Paid", 2, US.format(Money.of(1475, "USD"))),
+                new HistoryViewModel.ReportRow("USD", "Paid by Amazon Pay", 1, US.format(Money.of(975, "USD"))),
+                new HistoryViewModel.ReportRow("USD", "Needs attention", 1, US.format(Money.of(300, "USD"))),
+                new HistoryViewModel.ReportRow("JPY", "Paid", 1, US.format(Money.of(1500, "JPY"))),
+                new HistoryViewModel.ReportRow("EUR", "Paid by unknown method", 1, US.format(Money.of(250, "EUR"))));
+        assertThat(US.format(Money.of(1500, "JPY"))).doesNotContain(".");
+        assertThat(shownTexts(robot)).contains("Paid by unknown method", US.format(Money.of(2300, "JPY")));
+        robot.interact(() -> totals.scrollTo(totals.getItems().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownTexts(robot)).contains(US.format(Money.of(1475, "USD")));
+    }
+
+    @Test
+    void exportWritesTheReportOnScreenToTheChosenFile(FxRobot robot) throws Exception {
+        robot.clickOn("#history-report-show");
+        waitUntil(() -> model.reportProperty().get() != null);
+
+        robot.clickOn("#history-export");
+
+        waitUntil(() -> robot.lookup("#history-message").queryLabeled().getText().startsWith("Report saved"));
+        assertThat(Files.readString(exportTarget, StandardCharsets.UTF_8))
+                .isEqualTo(ReportCsv.toCsv(model.reportProperty().get()))
+                .contains("\r\nJPY,state,PAID,1,1500\r\n");
+    }
+
+    static List<String> shownTexts(FxRobot robot) {
+        return robot.lookup(n -> n instanceof Labeled l && l.isVisible() && l.getText() != null)
+                .queryAllAs(Labeled.class).stream().map(Labeled::getText).toList();
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
