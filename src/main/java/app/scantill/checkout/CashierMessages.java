@@ -13,7 +13,7 @@ import java.util.Optional;
  * Explains a {@link GatewayException} to a cashier. The technical message stays in the log; this
  * says what happened in shop words, what to do, and gives Stripe's request id as a reference.
  */
-public final class CashierMessages {
+public final class CashierMessages implements GatewayErrorMessages {
 
     private final String keyDescription;
     private final MoneyFormat format;
@@ -25,6 +25,13 @@ public final class CashierMessages {
         this.keyDescription = key.map(k -> (k.kind() == StripeKey.Kind.RESTRICTED ? "restricted" : "secret")
                 + " key ending in " + k.last4()).orElse("API key");
         this.format = new MoneyFormat(locale);
+    }
+
+    /** The headline and explanation as one text, for the charge flow's status line. */
+    @Override
+    public String forCashier(GatewayException failure) {
+        CashierMessage m = explain(failure);
+        return m.headline() + ". " + m.explanation();
     }
 
     /** For a failure without a cart at hand (polling, cancel). */
