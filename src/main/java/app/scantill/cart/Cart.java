@@ -220,17 +220,22 @@ public final class Cart {
      * can wrap around into a small or negative total.
      */
     private Optional<String> totalProblem(CartLine existing, Product product, long newQuantity, String consequence) {
-        long without = Math.subtractExact(totalMinor(),
-                existing == null ? 0 : Math.multiplyExact(existing.unitPrice().minorUnits(), (long) existing.quantity()));
-        long line = Math.multiplyExact(product.price().minorUnits(), newQuantity);
-        long newTotal = Math.addExact(without, line);
+        Currency c = product.price().currency();
+        String limit = moneyFormat.format(Money.of(MAX_TOTAL_MINOR, c));
+        long newTotal;
+        try {
+            long without = Math.subtractExact(totalMinor(), existing == null ? 0
+                    : Math.multiplyExact(existing.unitPrice().minorUnits(), (long) existing.quantity()));
+            newTotal = Math.addExact(without, Math.multiplyExact(product.price().minorUnits(), newQuantity));
+        } catch (ArithmeticException e) {
+            return Optional.of("The total would be far above the " + limit + " one sale may have; "
+                    + product.name() + " " + consequence);
+        }
         if (newTotal <= MAX_TOTAL_MINOR) {
             return Optional.empty();
         }
-        Currency c = product.price().currency();
         return Optional.of("The total would be " + moneyFormat.format(Money.of(newTotal, c))
-                + ", above the " + moneyFormat.format(Money.of(MAX_TOTAL_MINOR, c)) + " one sale may have; "
-                + product.name() + " " + consequence);
+                + ", above the " + limit + " one sale may have; " + product.name() + " " + consequence);
     }
 
     private static CartOutcome notInCart(String sku) {

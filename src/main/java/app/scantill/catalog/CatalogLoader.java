@@ -289,7 +289,7 @@ public final class CatalogLoader {
         CharBuffer out = CharBuffer.allocate(Math.max(16, bytes.length - offset + 16));
         BitSet bad = new BitSet();
         while (true) {
-            CoderResult result = in.hasRemaining() ? decoder.decode(in, out, true) : CoderResult.UNDERFLOW;
+            CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
                 bad.set(out.position());
                 out.put('\uFFFD');
