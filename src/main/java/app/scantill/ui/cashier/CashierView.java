@@ -99,6 +99,7 @@ public final class CashierView {
     private Node header() {
         Label brand = new Label("ScanTill");
         brand.getStyleClass().add("brand");
+        brand.setMinWidth(Region.USE_PREF_SIZE);
 
         scanField.setId("scanField");
         scanField.setPromptText("Scan a barcode or type a SKU, then Enter");
@@ -112,6 +113,7 @@ public final class CashierView {
 
         Button help = button("Help  F1", "header-button", model::toggleHelp);
         help.setId("helpButton");
+        help.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox header = new HBox(brand, scanField, help);
         header.getStyleClass().add("header");
@@ -347,6 +349,7 @@ public final class CashierView {
         currency.setId("currencyLabel");
         currency.getStyleClass().add("currency-badge");
         currency.textProperty().bind(model.currencyTextProperty());
+        currency.visibleProperty().bind(model.currencyTextProperty().isNotEmpty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox topRow = new HBox(items, gap, currency);
@@ -404,6 +407,7 @@ public final class CashierView {
         for (CashierShortcut shortcut : CashierShortcut.values()) {
             Label keys = new Label(shortcut.keys());
             keys.getStyleClass().add("help-keys");
+            keys.setMinWidth(Region.USE_PREF_SIZE);
             Label action = new Label(shortcut.action());
             action.getStyleClass().add("help-action");
             grid.addRow(row++, keys, action);

@@ -300,7 +300,7 @@ public final class CashierViewModel {
         Chargeability c = cart.chargeability();
         chargeability.set(c);
         totalText.set(cart.total().map(moneyFormat::format).orElse("\u2014"));
-        currencyText.set(cart.currency().map(currency -> currency.getCurrencyCode()).orElse("No currency yet"));
+        currencyText.set(cart.currency().map(currency -> currency.getCurrencyCode()).orElse(""));
         int units = cartLines.stream().mapToInt(CartLine::quantity).sum();
         itemCountText.set(units == 0 ? "Empty cart"
                 : units + (units == 1 ? " item" : " items") + " \u00b7 " + cartLines.size()
