@@ -10,6 +10,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -49,6 +50,7 @@ import javafx.scene.layout.VBox;
 public final class CashierView {
 
     public static final String STYLESHEET = "/app/scantill/ui/cashier/cashier.css";
+    private static final double MIN_TILE_WIDTH = 160;
 
     private final CashierViewModel model;
     private final StackPane root = new StackPane();
@@ -173,6 +175,7 @@ public final class CashierView {
         scroller.setFocusTraversable(false);
         scroller.getStyleClass().add("product-scroller");
         VBox.setVgrow(scroller, Priority.ALWAYS);
+        scroller.viewportBoundsProperty().addListener((obs, old, bounds) -> fitTiles(bounds.getWidth()));
 
         Label status = new Label();
         status.getStyleClass().add("catalog-status");
@@ -188,6 +191,17 @@ public final class CashierView {
         area.getStyleClass().add("product-area");
         HBox.setHgrow(area, Priority.ALWAYS);
         return area;
+    }
+
+    /** Stretches the tiles so each row is filled edge to edge, whatever the window width. */
+    private void fitTiles(double viewportWidth) {
+        Insets padding = productTiles.getInsets();
+        double width = viewportWidth - padding.getLeft() - padding.getRight();
+        double gap = productTiles.getHgap();
+        int columns = Math.max(1, (int) Math.floor((width + gap) / (MIN_TILE_WIDTH + gap)));
+        double tile = Math.floor((width - gap * (columns - 1)) / columns);
+        productTiles.setPrefTileWidth(Math.max(MIN_TILE_WIDTH / 2, tile));
+        productTiles.setPrefColumns(columns);
     }
 
     private void rebuildCategories() {
@@ -228,6 +242,10 @@ public final class CashierView {
             Button tile = new Button();
             tile.setGraphic(content);
             tile.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            tile.setMaxWidth(Double.MAX_VALUE);
+            content.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> tile.getWidth() - tile.getPadding().getLeft() - tile.getPadding().getRight(),
+                    tile.widthProperty(), tile.paddingProperty()));
             tile.getStyleClass().add("product-tile");
             tile.setFocusTraversable(false);
             tile.setDisable(locked);
