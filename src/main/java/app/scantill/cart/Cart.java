@@ -1,0 +1,248 @@
+package app.scantill.cart;
+
+import app.scantill.catalog.Product;
+import app.scantill.journal.SaleLine;
+import app.scantill.money.CurrencyFacts;
+import app.scantill.money.Money;
+import app.scantill.money.MoneyFormat;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The sale being built at the till. One currency per cart (the first item's), and the limits a
+ * Checkout Session has, enforced here so that the cashier hears about them at the counter rather
+ * than from a refused API call.
+ *
+ * <p>Every command returns a {@link CartOutcome}; a refused command leaves the cart exactly as it
+ * was. Not thread-safe: it belongs to the screen that edits it.
+ */
+public final class Cart {
+
+    /** Stripe's limit of line items per Checkout Session. */
+    public static final int MAX_LINES = 100;
+    public static final int MIN_QUANTITY = 1;
+    public static final int MAX_QUANTITY = 999;
+    /** Stripe's largest amount for one charge, in minor units. */
+    public static final long MAX_TOTAL_MINOR = CurrencyFacts.MAX_AMOUNT_MINOR;
+
+    private final MoneyFormat moneyFormat;
+    /** Keyed by lower-cased SKU; insertion order is the order the cashier added them. */
+    private final Map<String, CartLine> lines = new LinkedHashMap<>();
+    private Currency currency;
+
+    public Cart(MoneyFormat moneyFormat) {
+        this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
+    }
+
+    /** Adds one unit of {@code product}. */
+    public CartOutcome add(Product product) {
+        return add(product, 1);
+    }
+
+    /** Adds {@code quantity} units of {@code product}, to its existing line if there is one. */
+    public CartOutcome add(Product product, int quantity) {
+        Objects.requireNonNull(product, "product");
+        if (quantity < MIN_QUANTITY || quantity > MAX_QUANTITY) {
+            return CartOutcome.refused("Quantity must be between " + MIN_QUANTITY + " and " + MAX_QUANTITY
+                    + "; " + product.name() + " was not added");
+        }
+        Currency itemCurrency = product.price().currency();
+        if (currency != null && !currency.equals(itemCurrency)) {
+            return CartOutcome.refused("Cart is in " + currency.getCurrencyCode() + "; "
+                    + itemCurrency.getCurrencyCode() + " items need a separate sale. "
+                    + product.name() + " was not added.");
+        }
+        CartLine existing = lines.get(key(product.sku()));
+        if (existing == null && lines.size() >= MAX_LINES) {
+            return CartOutcome.refused("A sale can have at most " + MAX_LINES + " different items (Stripe's limit)."
+                    + " Charge this sale first; " + product.name() + " was not added.");
+        }
+        long newQuantity = (long) quantity + (existing == null ? 0 : existing.quantity());
+        if (newQuantity > MAX_QUANTITY) {
+            return CartOutcome.refused("Quantity of " + product.name() + " cannot go above " + MAX_QUANTITY
+                    + " in one sale");
+        }
+        Optional<String> tooMuch = totalProblem(existing, product, newQuantity, "was not added");
+        if (tooMuch.isPresent()) {
+            return CartOutcome.refused(tooMuch.get());
+        }
+        lines.put(key(product.sku()), new CartLine(product, (int) newQuantity));
+        currency = itemCurrency;
+        return CartOutcome.accepted("Added " + product.name() + " (quantity " + newQuantity + ")");
+    }
+
+    /** Sets the quantity of an existing line. */
+    public CartOutcome setQuantity(String sku, int quantity) {
+        CartLine line = lines.get(key(sku));
+        if (line == null) {
+            return notInCart(sku);
+        }
+        if (quantity < MIN_QUANTITY || quantity > MAX_QUANTITY) {
+            return CartOutcome.refused("Quantity must be between " + MIN_QUANTITY + " and " + MAX_QUANTITY
+                    + " (" + line.product().name() + " stays at " + line.quantity() + ")");
+        }
+        Optional<String> tooMuch = totalProblem(line, line.product(), quantity, "stays at " + line.quantity());
+        if (tooMuch.isPresent()) {
+            return CartOutcome.refused(tooMuch.get());
+        }
+        lines.put(key(sku), new CartLine(line.product(), quantity));
+        return CartOutcome.accepted(line.product().name() + ": quantity " + quantity);
+    }
+
+    /** Raises the line's quantity by one. */
+    public CartOutcome increase(String sku) {
+        CartLine line = lines.get(key(sku));
+        if (line == null) {
+            return notInCart(sku);
+        }
+        if (line.quantity() >= MAX_QUANTITY) {
+            return CartOutcome.refused("Quantity of " + line.product().name() + " cannot go above " + MAX_QUANTITY
+                    + " in one sale");
+        }
+        return setQuantity(sku, line.quantity() + 1);
+    }
+
+    /** Lowers the line's quantity by one; a line never drops to zero (removing it is a separate, explicit act). */
+    public CartOutcome decrease(String sku) {
+        CartLine line = lines.get(key(sku));
+        if (line == null) {
+            return notInCart(sku);
+        }
+        if (line.quantity() <= MIN_QUANTITY) {
+            return CartOutcome.refused(line.product().name() + " is already at quantity 1; remove the line to"
+                    + " take it out of the sale");
+        }
+        return setQuantity(sku, line.quantity() - 1);
+    }
+
+    public CartOutcome remove(String sku) {
+        CartLine removed = lines.remove(key(sku));
+        if (removed == null) {
+            return notInCart(sku);
+        }
+        if (lines.isEmpty()) {
+            currency = null;
+        }
+        return CartOutcome.accepted("Removed " + removed.product().name());
+    }
+
+    /** Empties the cart, which also frees its currency for the next sale. */
+    public CartOutcome clear() {
+        if (lines.isEmpty()) {
+            return CartOutcome.refused("The cart is already empty");
+        }
+        lines.clear();
+        currency = null;
+        return CartOutcome.accepted("Cart cleared");
+    }
+
+    public List<CartLine> lines() {
+        return List.copyOf(lines.values());
+    }
+
+    public Optional<CartLine> line(String sku) {
+        return Optional.ofNullable(lines.get(key(sku)));
+    }
+
+    public boolean isEmpty() {
+        return lines.isEmpty();
+    }
+
+    public int lineCount() {
+        return lines.size();
+    }
+
+    /** The cart's currency: the first item's, until the cart is emptied. */
+    public Optional<Currency> currency() {
+        return Optional.ofNullable(currency);
+    }
+
+    /** The total, or empty while the cart has no currency. */
+    public Optional<Money> total() {
+        return currency == null ? Optional.empty() : Optional.of(Money.of(totalMinor(), currency));
+    }
+
+    private long totalMinor() {
+        long sum = 0;
+        for (CartLine line : lines.values()) {
+            sum = Math.addExact(sum, Math.multiplyExact(line.unitPrice().minorUnits(), (long) line.quantity()));
+        }
+        return sum;
+    }
+
+    public Chargeability chargeability() {
+        if (currency == null) {
+            return new Chargeability(Chargeability.Status.EMPTY, Optional.empty(), false,
+                    "Scan or tap items to start a sale");
+        }
+        Money total = Money.of(totalMinor(), currency);
+        boolean amazonPay = CurrencyFacts.amazonPaySupports(currency);
+        if (total.isZero()) {
+            return new Chargeability(Chargeability.Status.ZERO_TOTAL, Optional.empty(), amazonPay,
+                    "Nothing to charge: the total is zero");
+        }
+        Optional<Money> minimum = CurrencyFacts.minimumCharge(currency);
+        if (minimum.isPresent() && total.compareTo(minimum.get()) < 0) {
+            return new Chargeability(Chargeability.Status.BELOW_MINIMUM, minimum, amazonPay,
+                    "Below Stripe's minimum charge of " + moneyFormat.format(minimum.get()));
+        }
+        return new Chargeability(Chargeability.Status.CHARGEABLE, Optional.empty(), amazonPay,
+                amazonPay ? "Card or Amazon Pay"
+                        : "Card only: Amazon Pay does not accept " + currency.getCurrencyCode());
+    }
+
+    /** The lines as the journal and the charge flow record them, in cart order. */
+    public List<SaleLine> toSaleLines() {
+        List<SaleLine> result = new ArrayList<>(lines.size());
+        for (CartLine line : lines.values()) {
+            result.add(line.toSaleLine());
+        }
+        return List.copyOf(result);
+    }
+
+    /** A frozen copy for the charge flow, or empty when there is nothing in the cart. */
+    public Optional<CartSnapshot> snapshot() {
+        if (currency == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CartSnapshot(currency, toSaleLines(), Money.of(totalMinor(), currency)));
+    }
+
+    /**
+     * Why giving {@code product} the quantity {@code newQuantity} would push the total over Stripe's
+     * maximum, or empty when it stays within it. Exact arithmetic throughout, so no quantity or price
+     * can wrap around into a small or negative total.
+     */
+    private Optional<String> totalProblem(CartLine existing, Product product, long newQuantity, String consequence) {
+        Currency c = product.price().currency();
+        String limit = moneyFormat.format(Money.of(MAX_TOTAL_MINOR, c));
+        long newTotal;
+        try {
+            long without = Math.subtractExact(totalMinor(), existing == null ? 0
+                    : Math.multiplyExact(existing.unitPrice().minorUnits(), (long) existing.quantity()));
+            newTotal = Math.addExact(without, Math.multiplyExact(product.price().minorUnits(), newQuantity));
+        } catch (ArithmeticException e) {
+            return Optional.of("The total would be far above the " + limit + " one sale may have; "
+                    + product.name() + " " + consequence);
+        }
+        if (newTotal <= MAX_TOTAL_MINOR) {
+            return Optional.empty();
+        }
+        return Optional.of("The total would be " + moneyFormat.format(Money.of(newTotal, c))
+                + ", above the " + limit + " one sale may have; " + product.name() + " " + consequence);
+    }
+
+    private static CartOutcome notInCart(String sku) {
+        return CartOutcome.refused("Item " + sku + " is not in the cart");
+    }
+
+    private static String key(String sku) {
+        return sku == null ? "" : sku.strip().toLowerCase(Locale.ROOT);
+    }
+}

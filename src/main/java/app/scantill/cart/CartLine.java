@@ -1,0 +1,34 @@
+package app.scantill.cart;
+
+import app.scantill.catalog.Product;
+import app.scantill.journal.SaleLine;
+import app.scantill.money.Money;
+import java.util.Objects;
+
+/** One product in the cart and how many of it. */
+public record CartLine(Product product, int quantity) {
+
+    public CartLine {
+        Objects.requireNonNull(product, "product");
+        if (quantity < Cart.MIN_QUANTITY || quantity > Cart.MAX_QUANTITY) {
+            throw new IllegalArgumentException("quantity " + quantity + " outside 1.." + Cart.MAX_QUANTITY);
+        }
+    }
+
+    public String sku() {
+        return product.sku();
+    }
+
+    public Money unitPrice() {
+        return product.price();
+    }
+
+    /** Unit price times quantity; exact (the cart's limits keep it far below overflow). */
+    public Money lineTotal() {
+        return product.price().times(quantity);
+    }
+
+    public SaleLine toSaleLine() {
+        return new SaleLine(product.sku(), product.name(), product.price().minorUnits(), quantity);
+    }
+}

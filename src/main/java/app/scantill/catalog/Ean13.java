@@ -1,0 +1,51 @@
+package app.scantill.catalog;
+
+import java.util.Optional;
+
+/** EAN-13 barcodes: 13 digits, the last one a check digit over the first twelve. */
+public final class Ean13 {
+
+    private Ean13() {
+    }
+
+    /** The check digit for twelve leading digits (weights 1,3,1,3,... from the left). */
+    public static int checkDigit(String firstTwelve) {
+        if (firstTwelve == null || !firstTwelve.matches("[0-9]{12}")) {
+            throw new IllegalArgumentException("need exactly 12 digits");
+        }
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            int digit = firstTwelve.charAt(i) - '0';
+            sum += (i % 2 == 0) ? digit : digit * 3;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    /** Why {@code code} is not a valid EAN-13, or empty when it is. */
+    public static Optional<String> problem(String code) {
+        if (code == null || code.isEmpty()) {
+            return Optional.of("barcode is missing");
+        }
+        if (!code.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.of("barcode '" + shorten(code) + "' must contain digits only");
+        }
+        if (code.length() != 13) {
+            return Optional.of("barcode '" + shorten(code) + "' has " + code.length()
+                    + " digits; an EAN-13 has 13");
+        }
+        int expected = checkDigit(code.substring(0, 12));
+        int actual = code.charAt(12) - '0';
+        if (expected != actual) {
+            return Optional.of("barcode " + code + " has check digit " + actual + ", expected " + expected);
+        }
+        return Optional.empty();
+    }
+
+    public static boolean isValid(String code) {
+        return problem(code).isEmpty();
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 30 ? s : s.substring(0, 27) + "...";
+    }
+}

@@ -1,0 +1,392 @@
+package app.scantill.ui.cashier;
+
+import app.scantill.cart.Cart;
+import app.scantill.cart.CartLine;
+import app.scantill.cart.CartOutcome;
+import app.scantill.cart.CartSnapshot;
+import app.scantill.cart.Chargeability;
+import app.scantill.catalog.Catalog;
+import app.scantill.catalog.CatalogLoadResult;
+import app.scantill.catalog.CatalogProblem;
+import app.scantill.catalog.Product;
+import app.scantill.money.Money;
+import app.scantill.money.MoneyFormat;
+import app.scantill.ui.support.UiExecutor;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State and commands of the cashier screen. The view binds to the read-only properties and calls
+ * the command methods; everything a cashier can do by mouse or key ends up here, so the tests of
+ * this class and of the view exercise the same paths.
+ *
+ * <p>Runs on the JavaFX thread only. The catalog is read through the {@link UiExecutor} so a slow
+ * disk never freezes the window.
+ */
+public final class CashierViewModel {
+
+    /** Products shown at once in the product area; the rest are reached by typing a search. */
+    public static final int MAX_VISIBLE_PRODUCTS = 60;
+
+    public enum NoticeLevel { INFO, WARNING, ERROR }
+
+    /** A message for the message bar. {@code sequence} makes a repeated identical message a new value. */
+    public record Notice(NoticeLevel level, String text, long sequence) {
+    }
+
+    private static final System.Logger LOG = System.getLogger(CashierViewModel.class.getName());
+
+    private final Cart cart;
+    private final MoneyFormat moneyFormat;
+    private final UiExecutor executor;
+    private Catalog catalog = Catalog.empty();
+    private long noticeSequence;
+    private Consumer<CartSnapshot> onCharge = snapshot -> { };
+
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final ObjectProperty<String> category = new SimpleObjectProperty<>();
+    private final ObservableList<String> categories = FXCollections.observableArrayList();
+    private final ObservableList<Product> visibleProducts = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyCategories = FXCollections.unmodifiableObservableList(categories);
+    private final ObservableList<Product> readOnlyVisibleProducts =
+            FXCollections.unmodifiableObservableList(visibleProducts);
+    private final ReadOnlyIntegerWrapper matchingProductCount = new ReadOnlyIntegerWrapper();
+    private final ObservableList<CatalogProblem> catalogProblems = FXCollections.observableArrayList();
+    private final ObservableList<CatalogProblem> readOnlyCatalogProblems =
+            FXCollections.unmodifiableObservableList(catalogProblems);
+    private final ReadOnlyStringWrapper catalogStatus = new ReadOnlyStringWrapper("Loading catalog\u2026");
+    private final ReadOnlyBooleanWrapper catalogLoading = new ReadOnlyBooleanWrapper();
+
+    private final ObservableList<CartLine> cartLines = FXCollections.observableArrayList();
+    private final ObservableList<CartLine> readOnlyCartLines = FXCollections.unmodifiableObservableList(cartLines);
+    private final StringProperty selectedSku = new SimpleStringProperty();
+    private final ReadOnlyStringWrapper totalText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper currencyText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper itemCountText = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Chargeability> chargeability = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper canCharge = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty cartLocked = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty helpShown = new SimpleBooleanProperty();
+
+    public CashierViewModel(Cart cart, MoneyFormat moneyFormat, UiExecutor executor) {
+        this.cart = Objects.requireNonNull(cart, "cart");
+        this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        searchText.addListener((obs, old, now) -> refreshProducts());
+        category.addListener((obs, old, now) -> refreshProducts());
+        cartLocked.addListener((obs, old, now) -> refreshCart());
+        refreshCart();
+    }
+
+    // ---- catalog ---------------------------------------------------------------------------
+
+    /** Reads the catalog in the background and shows it (and its problems) when ready. */
+    public void loadCatalog(Callable<CatalogLoadResult> load) {
+        catalogLoading.set(true);
+        catalogStatus.set("Loading catalog\u2026");
+        executor.submit(load, this::showCatalog, failure -> {
+            LOG.log(Level.ERROR, "Catalog could not be loaded", failure);
+            showCatalog(new CatalogLoadResult(Catalog.empty(),
+                    List.of(CatalogProblem.ofFile("The catalog could not be loaded (" + failure + ")."
+                            + " Starting with an empty catalog.")), "catalog"));
+        });
+    }
+
+    /** Shows a loaded catalog. The cart keeps its lines: they hold their own product copies. */
+    public void showCatalog(CatalogLoadResult result) {
+        catalogLoading.set(false);
+        catalog = result.catalog();
+        catalogProblems.setAll(result.problems());
+        categories.setAll(catalog.categories());
+        if (category.get() != null && !categories.contains(category.get())) {
+            category.set(null);
+        }
+        String status = catalog.size() + (catalog.size() == 1 ? " product" : " products") + " \u00b7 " + result.source();
+        long skipped = result.problems().stream().filter(p -> !p.concernsWholeFile()).count();
+        if (skipped > 0) {
+            status += " \u00b7 " + skipped + (skipped == 1 ? " row" : " rows") + " skipped";
+        }
+        catalogStatus.set(status);
+        refreshProducts();
+        if (catalog.isEmpty() && result.hasProblems()) {
+            notify(NoticeLevel.ERROR, result.problems().get(0).describe());
+        } else if (result.hasProblems()) {
+            notify(NoticeLevel.WARNING, "Some catalog rows were skipped; see Catalog problems");
+        }
+    }
+
+    private void refreshProducts() {
+        List<Product> matches = catalog.search(searchText.get(), category.get());
+        matchingProductCount.set(matches.size());
+        visibleProducts.setAll(matches.subList(0, Math.min(matches.size(), MAX_VISIBLE_PRODUCTS)));
+    }
+
+    // ---- cart commands ---------------------------------------------------------------------
+
+    /**
+     * What the scan field sends on Enter: a barcode or SKU. Returns whether the field should be
+     * emptied (always, except for a blank entry), so the next scan starts clean.
+     */
+    public boolean scan(String code) {
+        String trimmed = code == null ? "" : code.strip();
+        if (trimmed.isEmpty()) {
+            return false;
+        }
+        if (refuseWhenLocked()) {
+            return true;
+        }
+        Optional<Product> product = catalog.find(trimmed);
+        if (product.isEmpty()) {
+            notify(NoticeLevel.WARNING, "Unknown code \u201c" + shorten(trimmed) + "\u201d: no product has this"
+                    + " barcode or SKU. Nothing was added.");
+            return true;
+        }
+        add(product.get());
+        return true;
+    }
+
+    /** Adds one unit of {@code product} (a tap on its tile or a scan). */
+    public void add(Product product) {
+        if (refuseWhenLocked()) {
+            return;
+        }
+        CartOutcome outcome = cart.add(product);
+        if (outcome.accepted()) {
+            selectedSku.set(product.sku());
+        }
+        report(outcome);
+    }
+
+    public void increaseSelected() {
+        selected().ifPresent(line -> {
+            if (!refuseWhenLocked()) {
+                report(cart.increase(line.sku()));
+            }
+        });
+    }
+
+    public void decreaseSelected() {
+        selected().ifPresent(line -> {
+            if (!refuseWhenLocked()) {
+                report(cart.decrease(line.sku()));
+            }
+        });
+    }
+
+    public void removeSelected() {
+        Optional<CartLine> line = selected();
+        if (line.isEmpty() || refuseWhenLocked()) {
+            return;
+        }
+        int index = cartLines.indexOf(line.get());
+        CartOutcome outcome = cart.remove(line.get().sku());
+        List<CartLine> remaining = cart.lines();
+        selectedSku.set(remaining.isEmpty() ? null : remaining.get(Math.min(index, remaining.size() - 1)).sku());
+        report(outcome);
+    }
+
+    public void clearCart() {
+        if (cart.isEmpty() || refuseWhenLocked()) {
+            return;
+        }
+        CartOutcome outcome = cart.clear();
+        selectedSku.set(null);
+        report(outcome);
+    }
+
+    public void selectNext() {
+        moveSelection(1);
+    }
+
+    public void selectPrevious() {
+        moveSelection(-1);
+    }
+
+    private void moveSelection(int step) {
+        if (cartLines.isEmpty()) {
+            return;
+        }
+        int index = selected().map(cartLines::indexOf).orElse(step > 0 ? -1 : cartLines.size());
+        int next = Math.max(0, Math.min(cartLines.size() - 1, index + step));
+        selectedSku.set(cartLines.get(next).sku());
+    }
+
+    /** Hands a snapshot of the cart to the charge flow, when the cart is chargeable and not locked. */
+    public void charge() {
+        if (!canCharge.get()) {
+            Chargeability c = chargeability.get();
+            if (cartLocked.get()) {
+                notify(NoticeLevel.WARNING, "A payment is already open for this cart");
+            } else if (c != null && !c.chargeable()) {
+                notify(NoticeLevel.WARNING, "Cannot charge yet: " + c.summary());
+            }
+            return;
+        }
+        cart.snapshot().ifPresent(onCharge);
+    }
+
+    /** The charge flow's entry point; called with a frozen copy of the cart when Charge is pressed. */
+    public void setOnCharge(Consumer<CartSnapshot> onCharge) {
+        this.onCharge = Objects.requireNonNull(onCharge, "onCharge");
+    }
+
+    /**
+     * Empties the cart after a paid sale, even while it is still locked. Meant for the charge flow;
+     * the cashier's own clear goes through {@link #clearCart()}.
+     */
+    public void completeSale() {
+        cart.clear();
+        selectedSku.set(null);
+        refreshCart();
+    }
+
+    public void toggleHelp() {
+        helpShown.set(!helpShown.get());
+    }
+
+    /** Shows a message in the message bar; for other parts of the app (the charge flow) as well. */
+    public void notify(NoticeLevel level, String text) {
+        notice.set(new Notice(level, text, ++noticeSequence));
+    }
+
+    public String format(Money money) {
+        return moneyFormat.format(money);
+    }
+
+    private Optional<CartLine> selected() {
+        String sku = selectedSku.get();
+        return sku == null ? Optional.empty() : cart.line(sku);
+    }
+
+    private boolean refuseWhenLocked() {
+        if (cartLocked.get()) {
+            notify(NoticeLevel.WARNING, "The cart cannot change while a payment is open; cancel the payment first");
+            return true;
+        }
+        return false;
+    }
+
+    private void report(CartOutcome outcome) {
+        refreshCart();
+        notify(outcome.accepted() ? NoticeLevel.INFO : NoticeLevel.WARNING, outcome.message());
+    }
+
+    private void refreshCart() {
+        cartLines.setAll(cart.lines());
+        if (selectedSku.get() != null && cart.line(selectedSku.get()).isEmpty()) {
+            selectedSku.set(null);
+        }
+        Chargeability c = cart.chargeability();
+        chargeability.set(c);
+        totalText.set(cart.total().map(moneyFormat::format).orElse("\u2014"));
+        currencyText.set(cart.currency().map(currency -> currency.getCurrencyCode()).orElse(""));
+        int units = cartLines.stream().mapToInt(CartLine::quantity).sum();
+        itemCountText.set(units == 0 ? "Empty cart"
+                : units + (units == 1 ? " item" : " items") + " \u00b7 " + cartLines.size()
+                        + (cartLines.size() == 1 ? " line" : " lines"));
+        canCharge.set(c.chargeable() && !cartLocked.get());
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "\u2026";
+    }
+
+    // ---- properties ------------------------------------------------------------------------
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    /** The category filter; null shows every category. */
+    public ObjectProperty<String> categoryProperty() {
+        return category;
+    }
+
+    public ObservableList<String> categories() {
+        return readOnlyCategories;
+    }
+
+    /** The first {@link #MAX_VISIBLE_PRODUCTS} products matching the search and category. */
+    public ObservableList<Product> visibleProducts() {
+        return readOnlyVisibleProducts;
+    }
+
+    public ReadOnlyIntegerProperty matchingProductCountProperty() {
+        return matchingProductCount.getReadOnlyProperty();
+    }
+
+    public ObservableList<CatalogProblem> catalogProblems() {
+        return readOnlyCatalogProblems;
+    }
+
+    public ReadOnlyStringProperty catalogStatusProperty() {
+        return catalogStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty catalogLoadingProperty() {
+        return catalogLoading.getReadOnlyProperty();
+    }
+
+    public ObservableList<CartLine> cartLines() {
+        return readOnlyCartLines;
+    }
+
+    /** The SKU of the line that +, - and Delete act on; the view keeps it in step with the table. */
+    public StringProperty selectedSkuProperty() {
+        return selectedSku;
+    }
+
+    public ReadOnlyStringProperty totalTextProperty() {
+        return totalText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty currencyTextProperty() {
+        return currencyText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty itemCountTextProperty() {
+        return itemCountText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Chargeability> chargeabilityProperty() {
+        return chargeability.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canChargeProperty() {
+        return canCharge.getReadOnlyProperty();
+    }
+
+    /** True while a payment session is open for this cart: every edit is refused. */
+    public BooleanProperty cartLockedProperty() {
+        return cartLocked;
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public BooleanProperty helpShownProperty() {
+        return helpShown;
+    }
+}

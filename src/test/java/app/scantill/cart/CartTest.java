@@ -1,0 +1,252 @@
+package app.scantill.cart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scantill.catalog.Ean13;
+import app.scantill.catalog.Product;
+import app.scantill.journal.SaleLine;
+import app.scantill.money.Money;
+import app.scantill.money.MoneyFormat;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class CartTest {
+
+    private static int nextBarcode = 1;
+
+    private static Product product(String sku, String name, long minor, String currency) {
+        String twelve = String.format("20%010d", nextBarcode++);
+        return Product.of(sku, twelve + Ean13.checkDigit(twelve), name, Money.of(minor, currency), "Test");
+    }
+
+    private final Cart cart = new Cart(new MoneyFormat(Locale.US));
+    private final Product espresso = product("COF-ESP", "Espresso", 300, "USD");
+    private final Product latte = product("COF-LAT", "Caffe Latte", 475, "USD");
+    private final Product stroopwafel = product("EU-STRW", "Stroopwafel Tin", 690, "EUR");
+    private final Product mochi = product("JP-MOCH", "Mochi Assortment", 850, "JPY");
+    private final Product maple = product("CA-MAPL", "Maple Syrup", 1299, "CAD");
+
+    @Test
+    void firstItemFixesTheCurrency() {
+        assertThat(cart.currency()).isEmpty();
+
+        CartOutcome outcome = cart.add(stroopwafel);
+
+        assertThat(outcome.accepted()).isTrue();
+        assertThat(cart.currency()).hasValueSatisfying(c -> assertThat(c.getCurrencyCode()).isEqualTo("EUR"));
+        assertThat(cart.total()).contains(Money.of(690, "EUR"));
+    }
+
+    @Test
+    void addingTheSameItemAgainRaisesItsQuantity() {
+        cart.add(espresso);
+        CartOutcome outcome = cart.add(espresso);
+
+        assertThat(outcome.message()).isEqualTo("Added Espresso (quantity 2)");
+        assertThat(cart.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
+        assertThat(cart.total()).contains(Money.of(600, "USD"));
+    }
+
+    @Test
+    void itemInAnotherCurrencyIsRefusedWithBothCurrenciesNamedAndCartUnchanged() {
+        cart.add(espresso);
+
+        CartOutcome outcome = cart.add(stroopwafel);
+
+        assertThat(outcome.refused()).isTrue();
+        assertThat(outcome.message()).startsWith("Cart is in USD; EUR items need a separate sale")
+                .contains("Stroopwafel Tin");
+        assertThat(cart.lines()).extracting(CartLine::sku).containsExactly("COF-ESP");
+        assertThat(cart.total()).contains(Money.of(300, "USD"));
+    }
+
+    @Test
+    void emptyingTheCartFreesTheCurrency() {
+        cart.add(espresso);
+        cart.clear();
+
+        assertThat(cart.currency()).isEmpty();
+        assertThat(cart.add(stroopwafel).accepted()).isTrue();
+    }
+
+    @Test
+    void removingTheLastLineFreesTheCurrency() {
+        cart.add(espresso);
+        assertThat(cart.remove("cof-esp").message()).isEqualTo("Removed Espresso");
+
+        assertThat(cart.currency()).isEmpty();
+        assertThat(cart.add(mochi).accepted()).isTrue();
+    }
+
+    @Test
+    void atMostOneHundredDistinctLines() {
+        for (int i = 0; i < Cart.MAX_LINES; i++) {
+            assertThat(cart.add(product("L" + i, "Item " + i, 1, "USD")).accepted()).isTrue();
+        }
+
+        CartOutcome outcome = cart.add(product("L100", "One too many", 1, "USD"));
+
+        assertThat(outcome.refused()).isTrue();
+        assertThat(outcome.message()).contains("at most 100 different items").contains("One too many");
+        assertThat(cart.lineCount()).isEqualTo(100);
+        assertThat(cart.add(cart.lines().get(0).product()).accepted()).as("existing line may still grow").isTrue();
+    }
+
+    @Test
+    void quantityCannotGoAbove999() {
+        cart.add(espresso, 998);
+        assertThat(cart.increase("COF-ESP").accepted()).isTrue();
+
+        CartOutcome outcome = cart.increase("COF-ESP");
+
+        assertThat(outcome.refused()).isTrue();
+        assertThat(outcome.message()).isEqualTo("Quantity of Espresso cannot go above 999 in one sale");
+        assertThat(cart.line("COF-ESP")).map(CartLine::quantity).contains(999);
+        assertThat(cart.add(espresso).message()).contains("cannot go above 999");
+    }
+
+    @Test
+    void quantityOutsideOneTo999IsRefusedWhenSet() {
+        cart.add(espresso);
+
+        assertThat(cart.setQuantity("COF-ESP", 0).message())
+                .isEqualTo("Quantity must be between 1 and 999 (Espresso stays at 1)");
+        assertThat(cart.setQuantity("COF-ESP", 1000).refused()).isTrue();
+        assertThat(cart.add(latte, 0).message()).contains("between 1 and 999");
+        assertThat(cart.line("COF-ESP")).map(CartLine::quantity).contains(1);
+    }
+
+    @Test
+    void quantityCannotBeLoweredBelowOne() {
+        cart.add(espresso, 2);
+        assertThat(cart.decrease("COF-ESP").accepted()).isTrue();
+
+        CartOutcome outcome = cart.decrease("COF-ESP");
+
+        assertThat(outcome.message()).isEqualTo(
+                "Espresso is already at quantity 1; remove the line to take it out of the sale");
+        assertThat(cart.line("COF-ESP")).map(CartLine::quantity).contains(1);
+    }
+
+    @Test
+    void totalCannotExceedStripesMaximum() {
+        Product watch = product("W1", "Watch", 999_999, "USD");
+        assertThat(cart.add(watch, 99).accepted()).isTrue(); // 98,999,901
+        Product ring = product("R1", "Ring", 1_000_100, "USD");
+
+        CartOutcome outcome = cart.add(ring);
+
+        assertThat(outcome.refused()).isTrue();
+        assertThat(outcome.message()).isEqualTo(
+                "The total would be $1,000,000.01, above the $999,999.99 one sale may have; Ring was not added");
+        assertThat(cart.total()).contains(Money.of(98_999_901, "USD"));
+    }
+
+    @Test
+    void raisingAQuantityPastTheMaximumTotalIsRefused() {
+        Product watch = product("W1", "Watch", 50_000_000, "USD");
+        cart.add(watch);
+
+        CartOutcome outcome = cart.increase("W1");
+
+        assertThat(outcome.message()).contains("above the $999,999.99").contains("Watch stays at 1");
+        assertThat(cart.total()).contains(Money.of(50_000_000, "USD"));
+    }
+
+    @Test
+    void exactlyTheMaximumTotalIsAllowed() {
+        assertThat(cart.add(product("X", "Max", 99_999_999, "USD")).accepted()).isTrue();
+        assertThat(cart.chargeability().chargeable()).isTrue();
+    }
+
+    @Test
+    void hugePricesAndQuantitiesNeverOverflowIntoASmallTotal() {
+        Product absurd = product("Z", "Absurd", Long.MAX_VALUE / 2, "USD");
+
+        CartOutcome outcome = cart.add(absurd, 999);
+
+        assertThat(outcome.refused()).isTrue();
+        assertThat(cart.isEmpty()).isTrue();
+    }
+
+    @Test
+    void emptyCartIsNotChargeable() {
+        Chargeability c = cart.chargeability();
+
+        assertThat(c.status()).isEqualTo(Chargeability.Status.EMPTY);
+        assertThat(c.chargeable()).isFalse();
+        assertThat(cart.snapshot()).isEmpty();
+    }
+
+    @Test
+    void totalBelowStripesMinimumShowsTheMinimum() {
+        cart.add(product("STK", "Sticker", 40, "USD"));
+
+        Chargeability c = cart.chargeability();
+
+        assertThat(c.status()).isEqualTo(Chargeability.Status.BELOW_MINIMUM);
+        assertThat(c.minimum()).contains(Money.of(50, "USD"));
+        assertThat(c.summary()).isEqualTo("Below Stripe's minimum charge of $0.50");
+    }
+
+    @Test
+    void yenMinimumIsFiftyYen() {
+        cart.add(product("JP-CANDY", "Candy", 30, "JPY"));
+
+        assertThat(cart.chargeability().summary()).isEqualTo("Below Stripe's minimum charge of ¥50");
+        cart.add(mochi);
+        assertThat(cart.chargeability().chargeable()).isTrue();
+    }
+
+    @Test
+    void onlyFreeItemsAreNothingToCharge() {
+        cart.add(product("FREE", "Tap water", 0, "CAD"));
+
+        assertThat(cart.chargeability().status()).isEqualTo(Chargeability.Status.ZERO_TOTAL);
+        assertThat(cart.chargeability().chargeable()).isFalse();
+    }
+
+    @Test
+    void amazonPayIsOfferedForSupportedCurrencies() {
+        cart.add(espresso);
+
+        Chargeability c = cart.chargeability();
+
+        assertThat(c.chargeable()).isTrue();
+        assertThat(c.amazonPayAvailable()).isTrue();
+        assertThat(c.summary()).isEqualTo("Card or Amazon Pay");
+    }
+
+    @Test
+    void cadSalesAreCardOnly() {
+        cart.add(maple);
+
+        Chargeability c = cart.chargeability();
+
+        assertThat(c.chargeable()).isTrue();
+        assertThat(c.amazonPayAvailable()).isFalse();
+        assertThat(c.summary()).isEqualTo("Card only: Amazon Pay does not accept CAD");
+    }
+
+    @Test
+    void saleLinesAndSnapshotCarryWhatStripeWillCharge() {
+        cart.add(espresso, 2);
+        cart.add(latte);
+
+        assertThat(cart.toSaleLines()).containsExactly(
+                new SaleLine("COF-ESP", "Espresso", 300, 2),
+                new SaleLine("COF-LAT", "Caffe Latte", 475, 1));
+        CartSnapshot snapshot = cart.snapshot().orElseThrow();
+        assertThat(snapshot.currency().getCurrencyCode()).isEqualTo("USD");
+        assertThat(snapshot.total()).isEqualTo(Money.of(1075, "USD"));
+        cart.clear();
+        assertThat(snapshot.lines()).hasSize(2);
+    }
+
+    @Test
+    void commandsOnItemsNotInTheCartAreRefused() {
+        assertThat(cart.increase("NOPE").message()).isEqualTo("Item NOPE is not in the cart");
+        assertThat(cart.remove("NOPE").refused()).isTrue();
+        assertThat(cart.clear().message()).isEqualTo("The cart is already empty");
+    }
+}
