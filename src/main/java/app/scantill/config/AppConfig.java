@@ -64,6 +64,9 @@ public final class AppConfig {
             STRIPE_READ_TIMEOUT_MS, STRIPE_MAX_NETWORK_RETRIES, SUCCESS_URL, CANCEL_URL, SESSION_LIFETIME_MINUTES,
             POLL_INTERVAL_MS, REGISTER_ID, MERCHANT_NAME, SANDBOX_BIND, SANDBOX_PUBLIC_HOST, DATA_DIR, CATALOG_PATH);
 
+    /** Short command-line names: {@code --catalog=PATH} is {@code --catalog.path=PATH}. */
+    public static final Map<String, String> ALIASES = Map.of("catalog", CATALOG_PATH);
+
     /** Environment variables and the settings they stand for. */
     public static final Map<String, String> ENVIRONMENT = Map.of(
             "STRIPE_SECRET_KEY", STRIPE_SECRET_KEY,
@@ -288,8 +291,8 @@ public final class AppConfig {
                             "ignored: options are written --setting=value, e.g. --register.id=till-2"));
                     continue;
                 }
-                String name = arg.substring(2, eq).strip();
-                String source = "--" + name;
+                String name = ALIASES.getOrDefault(arg.substring(2, eq).strip(), arg.substring(2, eq).strip());
+                String source = "--" + arg.substring(2, eq).strip();
                 if (!SETTINGS.contains(name) && !CONFIG_OPTION.equals(name)) {
                     problems.add(new ConfigProblem(name, source, "unknown setting; see docs/configuration.md"));
                     continue;

@@ -50,7 +50,7 @@ final class SandboxIds {
     }
 
     static String secretKey() {
-        return random("sk_test_sbx_", 40);
+        return random("sk_test_sandbox", 40);
     }
 
     /** The {@code #...} tail Stripe's hosted URLs carry; browsers never send it to the server. */

@@ -14,6 +14,7 @@ public enum CashierShortcut {
     SEARCH("F2", "Search products by name; Enter or Esc returns to the scan field"),
     ESCAPE("Esc", "Empty the scan field, leave search, close this help"),
     CHARGE("F12", "Charge the cart"),
+    HISTORY("F9", "Sales history and end-of-day report"),
     HELP("F1", "Show or hide this help");
 
     private final String keys;

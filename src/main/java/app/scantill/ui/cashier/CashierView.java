@@ -117,10 +117,29 @@ public final class CashierView {
         help.setId("helpButton");
         help.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox header = new HBox(brand, scanField, help);
+        Button history = button("History  F9", "header-button", model::openHistory);
+        history.setId("historyButton");
+        history.setMinWidth(Region.USE_PREF_SIZE);
+
+        Label mode = new Label();
+        mode.setId("modeBadge");
+        mode.setMinWidth(Region.USE_PREF_SIZE);
+        mode.textProperty().bind(model.modeBadgeProperty());
+        mode.getStyleClass().add("mode-badge");
+        model.modeBadgeProperty().addListener((obs, old, now) -> styleModeBadge(mode, now));
+        styleModeBadge(mode, model.modeBadgeProperty().get());
+
+        HBox header = new HBox(brand, mode, scanField, history, help);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
+    }
+
+    private static void styleModeBadge(Label badge, String mode) {
+        badge.getStyleClass().removeIf(c -> c.startsWith("mode-") && !c.equals("mode-badge"));
+        badge.getStyleClass().add("mode-" + (mode == null ? "none" : mode.toLowerCase(java.util.Locale.ROOT)));
+        badge.setVisible(mode != null && !mode.isEmpty());
+        badge.setManaged(badge.isVisible());
     }
 
     private Node messageBar() {
@@ -477,6 +496,7 @@ public final class CashierView {
                 searchField.selectAll();
             }
             case F12 -> model.charge();
+            case F9 -> model.openHistory();
             case ESCAPE -> {
                 if (inSearch) {
                     scanField.requestFocus();

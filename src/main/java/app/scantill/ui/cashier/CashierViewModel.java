@@ -62,6 +62,8 @@ public final class CashierViewModel {
     private Catalog catalog = Catalog.empty();
     private long noticeSequence;
     private Consumer<CartSnapshot> onCharge = snapshot -> { };
+    private Runnable onOpenHistory = () -> { };
+    private final StringProperty modeBadge = new SimpleStringProperty(this, "modeBadge", "");
 
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObjectProperty<String> category = new SimpleObjectProperty<>();
@@ -249,6 +251,20 @@ public final class CashierViewModel {
     /** The charge flow's entry point; called with a frozen copy of the cart when Charge is pressed. */
     public void setOnCharge(Consumer<CartSnapshot> onCharge) {
         this.onCharge = Objects.requireNonNull(onCharge, "onCharge");
+    }
+
+    /** Opens the sales history (F9); the app decides where it is shown. */
+    public void openHistory() {
+        onOpenHistory.run();
+    }
+
+    public void setOnOpenHistory(Runnable onOpenHistory) {
+        this.onOpenHistory = Objects.requireNonNull(onOpenHistory, "onOpenHistory");
+    }
+
+    /** SANDBOX, TEST or LIVE: which money this till moves, always on screen. */
+    public StringProperty modeBadgeProperty() {
+        return modeBadge;
     }
 
     /**

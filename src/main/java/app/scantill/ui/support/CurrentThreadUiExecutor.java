@@ -1,6 +1,7 @@
 package app.scantill.ui.support;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +20,11 @@ public final class CurrentThreadUiExecutor implements UiExecutor {
             return;
         }
         onSuccess.accept(result);
+    }
+
+    @Override
+    public Executor background() {
+        return Runnable::run;
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.scantill.ui.support;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -50,6 +51,11 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
         } else {
             Platform.runLater(action);
         }
+    }
+
+    @Override
+    public Executor background() {
+        return background;
     }
 
     @Override

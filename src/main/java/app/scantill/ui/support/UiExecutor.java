@@ -1,6 +1,7 @@
 package app.scantill.ui.support;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -17,4 +18,12 @@ public interface UiExecutor {
 
     /** Runs {@code action} on the UI thread: now if already there, else as soon as possible. */
     void onUiThread(Runnable action);
+
+    /** The background side alone, for view models that hand results back themselves. */
+    Executor background();
+
+    /** The UI side as an {@link Executor}. */
+    default Executor ui() {
+        return this::onUiThread;
+    }
 }

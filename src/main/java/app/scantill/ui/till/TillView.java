@@ -1,0 +1,135 @@
+package app.scantill.ui.till;
+
+import app.scantill.ui.Theme;
+import app.scantill.ui.cashier.CashierView;
+import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
+import app.scantill.ui.charge.ChargeView;
+import app.scantill.ui.charge.ChargeViewModel;
+import app.scantill.ui.history.HistoryView;
+import app.scantill.ui.history.HistoryViewModel;
+import java.time.Duration;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+
+/**
+ * The till window: the cashier screen, with the charge screen laid over it while a sale is being
+ * paid, and the sales history in a window of its own. Closing with an open payment asks first.
+ */
+public final class TillView {
+
+    public static final String STYLESHEET = "/app/scantill/ui/till/till.css";
+    /** How long closing waits for Stripe to confirm that an open session is expired. */
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(15);
+
+    private final TillViewModel model;
+    private final CashierView cashierView;
+    private final StackPane root = new StackPane();
+    private final StackPane chargeLayer = new StackPane();
+    private Stage historyStage;
+    private boolean closing;
+
+    public TillView(TillViewModel model) {
+        this.model = model;
+        this.cashierView = new CashierView(model.cashier());
+        chargeLayer.setId("chargeLayer");
+        chargeLayer.getStyleClass().add("charge-layer");
+        chargeLayer.visibleProperty().bind(model.chargeShownProperty());
+        chargeLayer.managedProperty().bind(model.chargeShownProperty());
+        root.getChildren().addAll(cashierView.root(), chargeLayer);
+        root.getStylesheets().add(TillView.class.getResource(STYLESHEET).toExternalForm());
+        model.chargeModelProperty().addListener((obs, old, now) -> showChargeModel(now));
+        showChargeModel(model.chargeModelProperty().get());
+        model.chargeShownProperty().addListener((obs, was, shown) -> {
+            if (!shown) {
+                cashierView.focusScanField();
+            }
+        });
+        model.setOnOpenHistory(this::openHistory);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Puts the window on the stage and takes over its close button. */
+    public void showIn(Stage stage) {
+        Scene scene = new Scene(root, 1280, 800);
+        Theme.applyTo(scene);
+        stage.setTitle("ScanTill");
+        stage.setMinWidth(1000);
+        stage.setMinHeight(680);
+        stage.setScene(scene);
+        stage.setOnCloseRequest(this::onCloseRequest);
+        stage.show();
+        cashierView.focusScanField();
+    }
+
+    private void showChargeModel(ChargeViewModel chargeModel) {
+        chargeLayer.getChildren().clear();
+        if (chargeModel != null) {
+            chargeLayer.getChildren().add(new ChargeView(chargeModel));
+        }
+    }
+
+    private void openHistory() {
+        if (historyStage != null) {
+            historyStage.toFront();
+            return;
+        }
+        var historyModel = model.newHistoryModel();
+        if (historyModel.isEmpty()) {
+            model.report(NoticeLevel.ERROR,
+                    "The sales history is unavailable: the sales journal could not be opened.");
+            return;
+        }
+        HistoryViewModel history = historyModel.get();
+        Stage stage = new Stage();
+        stage.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        stage.setTitle("ScanTill — Sales history");
+        Scene scene = new Scene(new HistoryView(history).root(), 1100, 720);
+        Theme.applyTo(scene);
+        stage.setScene(scene);
+        stage.setOnHidden(event -> historyStage = null);
+        historyStage = stage;
+        stage.show();
+        history.refresh();
+        history.loadReport();
+    }
+
+    private void onCloseRequest(WindowEvent event) {
+        if (closing) {
+            event.consume();
+            return;
+        }
+        if (!model.closingNeedsConfirmation()) {
+            return;
+        }
+        event.consume();
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        Window owner = root.getScene().getWindow();
+        ask.initOwner(owner);
+        ask.initModality(Modality.WINDOW_MODAL);
+        ask.setTitle("A payment is open");
+        ask.setHeaderText("A customer can still pay this sale.");
+        ask.setContentText("Closing cancels the payment first, so the QR code stops working. "
+                + "If the customer has just paid, the sale is kept as paid.");
+        ButtonType cancelAndClose = new ButtonType("Cancel payment and close", ButtonBar.ButtonData.OK_DONE);
+        ButtonType stay = new ButtonType("Keep waiting", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ask.getButtonTypes().setAll(cancelAndClose, stay);
+        ask.showAndWait().filter(cancelAndClose::equals).ifPresent(answer -> {
+            closing = true;
+            model.cashier().notify(NoticeLevel.INFO,
+                    "Cancelling the open payment before closing…");
+            model.cancelThenClose(CLOSE_PATIENCE, Platform::exit);
+        });
+    }
+}

@@ -1,0 +1,169 @@
+package app.scantill.ui.till;
+
+import app.scantill.TillServices;
+import app.scantill.cart.CartSnapshot;
+import app.scantill.checkout.ChargeService;
+import app.scantill.checkout.ChargeStatus;
+import app.scantill.checkout.ChargeStatus.Phase;
+import app.scantill.journal.SalesHistory;
+import app.scantill.money.MoneyFormat;
+import app.scantill.ui.cashier.CashierViewModel;
+import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
+import app.scantill.ui.charge.ChargeViewModel;
+import app.scantill.ui.history.HistoryViewModel;
+import app.scantill.ui.support.UiExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The till window's state: which screen is up (the cart or the charge), which money it moves, and
+ * what the cashier is told about the set-up. It joins the cashier screen to the charge flow and
+ * owns the rules between them: the cart is locked while a customer could pay, and freed only when
+ * the sale is paid, cancelled or abandoned before any session existed.
+ *
+ * <p>The payment services start in the background while the cart is already usable; until they are
+ * {@link #attach attached}, Charge says so instead of doing nothing.
+ */
+public final class TillViewModel {
+
+    /** Phases that bring the charge screen up, whoever started them (the cashier or start-up recovery). */
+    private static final Set<Phase> SHOWN = EnumSet.of(Phase.CREATING, Phase.AWAITING_PAYMENT,
+            Phase.CONNECTION_LOST, Phase.CANCELLING, Phase.FAILED, Phase.NEEDS_ATTENTION);
+
+    private final CashierViewModel cashier;
+    private final UiExecutor executor;
+    private final MoneyFormat moneyFormat;
+    private final Clock clock;
+    private final ReadOnlyBooleanWrapper chargeShown = new ReadOnlyBooleanWrapper(this, "chargeShown", false);
+    private final ReadOnlyObjectWrapper<ChargeViewModel> chargeModel =
+            new ReadOnlyObjectWrapper<>(this, "chargeModel");
+    private final ReadOnlyBooleanWrapper attached = new ReadOnlyBooleanWrapper(this, "attached", false);
+    private TillServices services;
+    private Runnable onOpenHistory = () -> { };
+
+    public TillViewModel(CashierViewModel cashier, UiExecutor executor, MoneyFormat moneyFormat, Clock clock) {
+        this.cashier = Objects.requireNonNull(cashier, "cashier");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        cashier.setOnCharge(this::charge);
+        cashier.setOnOpenHistory(() -> onOpenHistory.run());
+        cashier.modeBadgeProperty().set("STARTING");
+    }
+
+    /**
+     * Hands the started services to the screens (JavaFX thread). Set-up problems go to the message
+     * bar; a till that cannot take payments says why and keeps the cart usable.
+     */
+    public void attach(TillServices started) {
+        this.services = Objects.requireNonNull(started, "started");
+        Optional<ChargeService> charges = started.charges();
+        cashier.modeBadgeProperty().set(charges.map(c -> c.mode().name()).orElse("PAYMENTS OFF"));
+        charges.ifPresent(service -> {
+            ChargeViewModel model = new ChargeViewModel(service, executor.background(), executor::onUiThread,
+                    moneyFormat, clock);
+            model.setOnNewSale(() -> {
+                cashier.completeSale();
+                release();
+            });
+            model.setOnBackToCart(this::release);
+            model.phaseProperty().addListener((obs, old, now) -> {
+                if (now != null && SHOWN.contains(now)) {
+                    cashier.cartLockedProperty().set(true);
+                    chargeShown.set(true);
+                }
+            });
+            chargeModel.set(model);
+        });
+        List<String> problems = started.problems();
+        if (!problems.isEmpty()) {
+            cashier.notify(charges.isPresent() ? NoticeLevel.WARNING : NoticeLevel.ERROR,
+                    String.join("  •  ", problems));
+        }
+        attached.set(true);
+    }
+
+    /** The cashier pressed Charge with a chargeable cart. */
+    public void charge(CartSnapshot cart) {
+        ChargeViewModel model = chargeModel.get();
+        if (model == null) {
+            cashier.notify(NoticeLevel.ERROR, services == null
+                    ? "Payments are still starting; try again in a moment."
+                    : "Payments are switched off: " + String.join("; ", services.problems()));
+            return;
+        }
+        cashier.cartLockedProperty().set(true);
+        chargeShown.set(true);
+        model.charge(cart.currency(), cart.lines());
+    }
+
+    /** A line for the cashier after start-up recovery, e.g. a sale paid while the till was closed. */
+    public void report(NoticeLevel level, String text) {
+        cashier.notify(level, text);
+    }
+
+    /** Whether closing the window now could leave a customer able to pay a sale the till forgot. */
+    public boolean closingNeedsConfirmation() {
+        return services != null && services.charges().map(ChargeService::hasOpenSession).orElse(false);
+    }
+
+    /**
+     * Cancels the open sale (expiring its session) off the JavaFX thread, then runs {@code then}
+     * on it whatever the outcome: the journal keeps a sale that could not be cancelled in time, and
+     * start-up recovery finishes it.
+     */
+    public void cancelThenClose(Duration patience, Runnable then) {
+        ChargeService service = services.charges().orElseThrow();
+        executor.submit(() -> service.cancelAndWait(patience), status -> then.run(), failure -> then.run());
+    }
+
+    /** A history screen model over the journal, or empty when the journal could not be opened. */
+    public Optional<HistoryViewModel> newHistoryModel() {
+        if (services == null) {
+            return Optional.empty();
+        }
+        return services.journal().map(journal -> new HistoryViewModel(
+                new SalesHistory(journal, ZoneId.systemDefault(), clock), moneyFormat.locale(),
+                executor.background(), executor.ui()));
+    }
+
+    public void setOnOpenHistory(Runnable action) {
+        this.onOpenHistory = Objects.requireNonNull(action, "action");
+    }
+
+    public CashierViewModel cashier() {
+        return cashier;
+    }
+
+    public ReadOnlyBooleanProperty chargeShownProperty() {
+        return chargeShown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChargeViewModel> chargeModelProperty() {
+        return chargeModel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty attachedProperty() {
+        return attached.getReadOnlyProperty();
+    }
+
+    /** The current charge status, for tests and the close question. */
+    public Optional<ChargeStatus> chargeStatus() {
+        return Optional.ofNullable(chargeModel.get()).map(m -> m.statusProperty().get());
+    }
+
+    private void release() {
+        cashier.cartLockedProperty().set(false);
+        chargeShown.set(false);
+    }
+}
