@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,6 +30,19 @@ public final class CheckoutRequestFactory {
     public static final int MAX_LINES = 100;
     public static final int MAX_QUANTITY = 999;
     static final int MAX_NAME_LENGTH = 5000;
+
+    /**
+     * Stripe measures the 30 min..24 h window from its own clock when the request arrives. A
+     * session asked to live exactly 30 minutes would be refused after any network delay, retry or
+     * clock skew, so the lifetime sent is kept this far inside the window.
+     */
+    static final Duration WINDOW_MARGIN = Duration.ofMinutes(2);
+
+    static Duration requestedLifetime(Duration configured) {
+        Duration low = ChargeSettings.MIN_LIFETIME.plus(WINDOW_MARGIN);
+        Duration high = ChargeSettings.MAX_LIFETIME.minus(WINDOW_MARGIN);
+        return configured.compareTo(low) < 0 ? low : configured.compareTo(high) > 0 ? high : configured;
+    }
 
     private final ChargeSettings settings;
     private final Clock clock;
@@ -126,7 +140,8 @@ public final class CheckoutRequestFactory {
         metadata.put("cart_hash", cartHash(currency, lines));
         metadata.put("attempt", Integer.toString(attempt));
         // Whole seconds: Stripe takes Unix seconds, and a sub-second part would make a rebuilt request differ.
-        Instant expiresAt = clock.instant().plus(settings.sessionLifetime()).truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = clock.instant().plus(requestedLifetime(settings.sessionLifetime()))
+                .truncatedTo(ChronoUnit.SECONDS);
         Set<PaymentMethod> methods = cardOnly ? EnumSet.of(PaymentMethod.CARD) : paymentMethodsFor(currency);
         return new CheckoutRequest(saleId, settings.registerId(), idempotencyKey,
                 currency, items, methods, settings.successUrl(), settings.cancelUrl(),

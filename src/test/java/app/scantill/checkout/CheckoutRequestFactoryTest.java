@@ -63,6 +63,21 @@ class CheckoutRequestFactoryTest {
     }
 
     @Test
+    void lifetimesAtTheEdgeOfStripesWindowAreKeptInsideIt() {
+        List<SaleLine> lines = List.of(new SaleLine("A", "Book", 1200, 1));
+        Instant now = clock.instant();
+        CheckoutRequest shortest = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofMinutes(30)),
+                clock).build("S-1", 1, Currency.getInstance("EUR"), lines, false);
+        CheckoutRequest longest = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofHours(24)),
+                clock).build("S-2", 1, Currency.getInstance("EUR"), lines, false);
+
+        assertThat(Duration.between(now, shortest.expiresAt())).isBetween(Duration.ofMinutes(31),
+                Duration.ofMinutes(33));
+        assertThat(Duration.between(now, longest.expiresAt())).isBetween(Duration.ofHours(23).plusMinutes(57),
+                Duration.ofHours(23).plusMinutes(59));
+    }
+
+    @Test
     void expiryIsTheConfiguredLifetimeInWholeSeconds() {
         CheckoutRequest request = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofHours(2)), clock)
                 .build("S-1", 1, Currency.getInstance("EUR"), List.of(new SaleLine("A", "Book", 1200, 1)), false);
