@@ -36,6 +36,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void sandboxDoesNotUseTheStripeSdkItImitates() {
+        noClasses().that().resideInAPackage("app.scantill.sandbox..")
+                .should().dependOnClassesThat().resideInAPackage("com.stripe..")
+                .because("a sandbox built from the SDK's own classes would agree with the SDK's bugs, not Stripe")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheGatewaySpeaksStripeSdk() {
+        noClasses().that().resideOutsideOfPackage("app.scantill.checkout..")
+                .should().dependOnClassesThat().resideInAPackage("com.stripe..")
+                .because("stripe-java types stay behind CheckoutGateway, so the flow and the UI are SDK-free")
+                .check(classes);
+    }
+
+    @Test
     void onlyUiSupportTouchesTheFxThreadDirectly() {
         noClasses().that().resideOutsideOfPackage("app.scantill.ui.support..")
                 .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
