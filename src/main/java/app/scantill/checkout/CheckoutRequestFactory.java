@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,6 +30,15 @@ public final class CheckoutRequestFactory {
     public static final int MAX_LINES = 100;
     public static final int MAX_QUANTITY = 999;
     static final int MAX_NAME_LENGTH = 5000;
+
+    /**
+     * How far inside Stripe's 30 min .. 24 h window {@code expires_at} is kept. Stripe measures the
+     * window from when it processes the create, which is later than the till built the request (the
+     * trip, the SDK's and the flow's retries of the same request) and on another clock. A session
+     * asked for at exactly now + 30 min is refused as soon as the request arrives a second late.
+     * See docs/adr/0050.
+     */
+    public static final Duration STRIPE_WINDOW_MARGIN = Duration.ofMinutes(5);
 
     private final ChargeSettings settings;
     private final Clock clock;
@@ -126,11 +136,25 @@ public final class CheckoutRequestFactory {
         metadata.put("cart_hash", cartHash(currency, lines));
         metadata.put("attempt", Integer.toString(attempt));
         // Whole seconds: Stripe takes Unix seconds, and a sub-second part would make a rebuilt request differ.
-        Instant expiresAt = clock.instant().plus(settings.sessionLifetime()).truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = clock.instant().plus(lifetimeSent(settings.sessionLifetime()))
+                .truncatedTo(ChronoUnit.SECONDS);
         Set<PaymentMethod> methods = cardOnly ? EnumSet.of(PaymentMethod.CARD) : paymentMethodsFor(currency);
         return new CheckoutRequest(saleId, settings.registerId(), idempotencyKey,
                 currency, items, methods, settings.successUrl(), settings.cancelUrl(),
                 expiresAt, metadata, "ScanTill register " + settings.registerId() + ", sale " + saleId);
+    }
+
+    /**
+     * The lifetime put into {@code expires_at}: the configured one, moved {@link #STRIPE_WINDOW_MARGIN}
+     * inside Stripe's window when it sits at either edge (30 minutes becomes 35, 24 hours 23:55).
+     */
+    public static Duration lifetimeSent(Duration configured) {
+        Duration min = ChargeSettings.MIN_LIFETIME.plus(STRIPE_WINDOW_MARGIN);
+        Duration max = ChargeSettings.MAX_LIFETIME.minus(STRIPE_WINDOW_MARGIN);
+        if (configured.compareTo(min) < 0) {
+            return min;
+        }
+        return configured.compareTo(max) > 0 ? max : configured;
     }
 
     /**

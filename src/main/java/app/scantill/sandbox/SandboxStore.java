@@ -35,7 +35,9 @@ final class SandboxStore {
         this.state = loaded == null ? new SandboxState() : loaded;
         if (configuredKey != null) {
             state.secretKey = configuredKey;
-        } else if (state.secretKey == null) {
+        } else if (state.secretKey == null || !SandboxKeys.isStripeShaped(state.secretKey)) {
+            // Earlier versions wrote sk_test_sbx_...: the app refuses a key with an underscore after
+            // its prefix. The key is the sandbox's own and the app reads it on every start: renew it.
             state.secretKey = SandboxIds.secretKey();
         }
         SandboxKeys.requireSandboxKey(state.secretKey);

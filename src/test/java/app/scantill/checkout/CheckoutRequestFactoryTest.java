@@ -63,6 +63,18 @@ class CheckoutRequestFactoryTest {
     }
 
     @Test
+    void lifetimeAtAnEdgeOfStripesWindowIsMovedFiveMinutesInsideIt() {
+        assertThat(CheckoutRequestFactory.lifetimeSent(Duration.ofMinutes(30))).isEqualTo(Duration.ofMinutes(35));
+        assertThat(CheckoutRequestFactory.lifetimeSent(Duration.ofMinutes(34))).isEqualTo(Duration.ofMinutes(35));
+        assertThat(CheckoutRequestFactory.lifetimeSent(Duration.ofMinutes(35))).isEqualTo(Duration.ofMinutes(35));
+        assertThat(CheckoutRequestFactory.lifetimeSent(Duration.ofHours(24))).isEqualTo(Duration.ofMinutes(24 * 60 - 5));
+        CheckoutRequest request = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofMinutes(30)), clock)
+                .build("S-1", 1, Currency.getInstance("EUR"), List.of(new SaleLine("A", "Book", 1200, 1)), false);
+        assertThat(request.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(35))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    @Test
     void expiryIsTheConfiguredLifetimeInWholeSeconds() {
         CheckoutRequest request = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofHours(2)), clock)
                 .build("S-1", 1, Currency.getInstance("EUR"), List.of(new SaleLine("A", "Book", 1200, 1)), false);

@@ -88,7 +88,7 @@ class SandboxPersistenceTest {
 
         try (StripeSandbox sandbox = StripeSandbox.start(options(SandboxClock.fixedAt(T0)))) {
             assertThat(sandbox.sessions()).isEmpty();
-            assertThat(sandbox.secretKey()).startsWith("sk_test_sbx_");
+            assertThat(sandbox.secretKey()).startsWith("sk_test_sbx");
         }
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString()))
