@@ -43,6 +43,7 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
 
     public StripeCheckoutGateway(StripeConnection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        TransportLogging.keepKeysOut();
         StripeClient client = StripeClient.builder()
                 .setApiKey(connection.key().revealForClient())
                 .setApiBase(connection.apiBase())
