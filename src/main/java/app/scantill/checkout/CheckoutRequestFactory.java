@@ -32,17 +32,13 @@ public final class CheckoutRequestFactory {
     static final int MAX_NAME_LENGTH = 5000;
 
     /**
-     * Stripe measures the 30 min..24 h window from its own clock when the request arrives. A
-     * session asked to live exactly 30 minutes would be refused after any network delay, retry or
-     * clock skew, so the lifetime sent is kept this far inside the window.
+     * How far inside Stripe's 30 min .. 24 h window {@code expires_at} is kept. Stripe measures the
+     * window from when it processes the create, which is later than the till built the request (the
+     * trip, the SDK's and the flow's retries of the same request) and on another clock. A session
+     * asked for at exactly now + 30 min is refused as soon as the request arrives a second late.
+     * See docs/adr/0050.
      */
-    static final Duration WINDOW_MARGIN = Duration.ofMinutes(2);
-
-    static Duration requestedLifetime(Duration configured) {
-        Duration low = ChargeSettings.MIN_LIFETIME.plus(WINDOW_MARGIN);
-        Duration high = ChargeSettings.MAX_LIFETIME.minus(WINDOW_MARGIN);
-        return configured.compareTo(low) < 0 ? low : configured.compareTo(high) > 0 ? high : configured;
-    }
+    public static final Duration STRIPE_WINDOW_MARGIN = Duration.ofMinutes(5);
 
     private final ChargeSettings settings;
     private final Clock clock;
@@ -140,12 +136,25 @@ public final class CheckoutRequestFactory {
         metadata.put("cart_hash", cartHash(currency, lines));
         metadata.put("attempt", Integer.toString(attempt));
         // Whole seconds: Stripe takes Unix seconds, and a sub-second part would make a rebuilt request differ.
-        Instant expiresAt = clock.instant().plus(requestedLifetime(settings.sessionLifetime()))
+        Instant expiresAt = clock.instant().plus(lifetimeSent(settings.sessionLifetime()))
                 .truncatedTo(ChronoUnit.SECONDS);
         Set<PaymentMethod> methods = cardOnly ? EnumSet.of(PaymentMethod.CARD) : paymentMethodsFor(currency);
         return new CheckoutRequest(saleId, settings.registerId(), idempotencyKey,
                 currency, items, methods, settings.successUrl(), settings.cancelUrl(),
                 expiresAt, metadata, "ScanTill register " + settings.registerId() + ", sale " + saleId);
+    }
+
+    /**
+     * The lifetime put into {@code expires_at}: the configured one, moved {@link #STRIPE_WINDOW_MARGIN}
+     * inside Stripe's window when it sits at either edge (30 minutes becomes 35, 24 hours 23:55).
+     */
+    public static Duration lifetimeSent(Duration configured) {
+        Duration min = ChargeSettings.MIN_LIFETIME.plus(STRIPE_WINDOW_MARGIN);
+        Duration max = ChargeSettings.MAX_LIFETIME.minus(STRIPE_WINDOW_MARGIN);
+        if (configured.compareTo(min) < 0) {
+            return min;
+        }
+        return configured.compareTo(max) > 0 ? max : configured;
     }
 
     /**

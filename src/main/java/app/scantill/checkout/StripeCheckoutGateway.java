@@ -43,6 +43,7 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
 
     public StripeCheckoutGateway(StripeConnection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        TransportLogging.keepKeysOut();
         StripeClient client = StripeClient.builder()
                 .setApiKey(connection.key().revealForClient())
                 .setApiBase(connection.apiBase())
@@ -197,10 +198,18 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
         return offered != null && offered.size() == 1 ? offered.get(0) : null;
     }
 
+    /**
+     * stripe-java fills a Session from any JSON object without complaint: a body of another type (a
+     * proxy's or a misrouted answer) arrives as a Session with a null id, or one whose {@code object}
+     * is not {@code checkout.session}. Stripe always sends {@code object}, so its absence is as
+     * suspect; an answer without a status cannot say whether the customer paid.
+     */
     private SessionSnapshot snapshot(String operation, Session s, String method) throws GatewayException {
-        if (s == null || s.getId() == null || (s.getObject() != null && !"checkout.session".equals(s.getObject()))) {
+        if (s == null || s.getId() == null || s.getId().isBlank() || !"checkout.session".equals(s.getObject())
+                || s.getStatus() == null) {
             throw logged(StripeErrorMapping.malformed(operation, s == null ? "no object"
-                    : "object '" + s.getObject() + "' with id " + s.getId() + " instead of a checkout.session", null));
+                    : "object '" + s.getObject() + "' with id " + s.getId() + " and status " + s.getStatus()
+                            + " instead of a checkout.session", null));
         }
         Money total = null;
         Optional<java.util.Currency> currency = CurrencyFacts.lookup(s.getCurrency());

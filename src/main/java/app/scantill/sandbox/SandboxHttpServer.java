@@ -31,6 +31,8 @@ final class SandboxHttpServer implements HttpHandler {
 
     static final int MAX_API_BODY = 1 << 20;
     static final int MAX_PAGE_BODY = 16 * 1024;
+    /** How much of a too-large body is read and dropped so its sender still receives the 413. */
+    static final long MAX_DRAINED_BODY = 8L << 20;
     /** A long demo must not fill memory with recorded requests: the oldest are dropped. */
     static final int MAX_RECORDED = 10_000;
     static final String API_VERSION = "2026-07-29.dahlia";
@@ -93,6 +95,7 @@ final class SandboxHttpServer implements HttpHandler {
             body = readBody(ex, MAX_API_BODY);
         } catch (BodyTooLarge tooLarge) {
             record(ex, method, path, FormParams.empty());
+            drainQuietly(ex, MAX_DRAINED_BODY);
             // Stripe's own wording for an oversized body is not confirmed.
             sendError(ex, new StripeApiError(413, StripeApiError.INVALID_REQUEST, null, null,
                     "Request body too large: the sandbox accepts at most " + MAX_API_BODY + " bytes."), requestId,
@@ -416,6 +419,23 @@ final class SandboxHttpServer implements HttpHandler {
             return java.util.HexFormat.of().formatHex(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body (up to {@code limit} bytes). Closing a connection
+     * with unread data in it resets it, and a client still sending then loses the 413 answer itself.
+     */
+    private static void drainQuietly(HttpExchange ex, long limit) {
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = limit;
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client gave up: nothing to answer.
         }
     }
 

@@ -49,8 +49,12 @@ final class SandboxIds {
         return random("req_", 14);
     }
 
+    /**
+     * Shaped like Stripe's keys ({@code sk_test_} and letters and digits only), so the app's key
+     * parser accepts it and its redaction hides all of it; "sbx" tells a person whose key it is.
+     */
     static String secretKey() {
-        return random("sk_test_sandbox", 40);
+        return random("sk_test_sbx", 40);
     }
 
     /** The {@code #...} tail Stripe's hosted URLs carry; browsers never send it to the server. */

@@ -35,7 +35,11 @@ final class SandboxStore {
         this.state = loaded == null ? new SandboxState() : loaded;
         if (configuredKey != null) {
             state.secretKey = configuredKey;
-        } else if (state.secretKey == null) {
+        } else if (state.secretKey == null
+                || (!SandboxKeys.isLive(state.secretKey) && !SandboxKeys.isStripeShaped(state.secretKey))) {
+            // Earlier versions wrote sk_test_sbx_...: the app refuses a key with an underscore after
+            // its prefix. The key is the sandbox's own and the app reads it on every start: renew it.
+            // A live key planted in the file is not renewed but refused below.
             state.secretKey = SandboxIds.secretKey();
         }
         SandboxKeys.requireSandboxKey(state.secretKey);

@@ -63,18 +63,15 @@ class CheckoutRequestFactoryTest {
     }
 
     @Test
-    void lifetimesAtTheEdgeOfStripesWindowAreKeptInsideIt() {
-        List<SaleLine> lines = List.of(new SaleLine("A", "Book", 1200, 1));
-        Instant now = clock.instant();
-        CheckoutRequest shortest = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofMinutes(30)),
-                clock).build("S-1", 1, Currency.getInstance("EUR"), lines, false);
-        CheckoutRequest longest = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofHours(24)),
-                clock).build("S-2", 1, Currency.getInstance("EUR"), lines, false);
-
-        assertThat(Duration.between(now, shortest.expiresAt())).isBetween(Duration.ofMinutes(31),
-                Duration.ofMinutes(33));
-        assertThat(Duration.between(now, longest.expiresAt())).isBetween(Duration.ofHours(23).plusMinutes(57),
-                Duration.ofHours(23).plusMinutes(59));
+    void lifetimeAtAnEdgeOfStripesWindowIsMovedFiveMinutesInsideIt() {
+        assertThat(CheckoutRequestFactory.lifetimeSent(Duration.ofMinutes(30))).isEqualTo(Duration.ofMinutes(35));
+        assertThat(CheckoutRequestFactory.lifetimeSent(Duration.ofMinutes(34))).isEqualTo(Duration.ofMinutes(35));
+        assertThat(CheckoutRequestFactory.lifetimeSent(Duration.ofMinutes(35))).isEqualTo(Duration.ofMinutes(35));
+        assertThat(CheckoutRequestFactory.lifetimeSent(Duration.ofHours(24))).isEqualTo(Duration.ofMinutes(24 * 60 - 5));
+        CheckoutRequest request = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofMinutes(30)), clock)
+                .build("S-1", 1, Currency.getInstance("EUR"), List.of(new SaleLine("A", "Book", 1200, 1)), false);
+        assertThat(request.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(35))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     @Test

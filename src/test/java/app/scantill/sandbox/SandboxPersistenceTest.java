@@ -88,7 +88,7 @@ class SandboxPersistenceTest {
 
         try (StripeSandbox sandbox = StripeSandbox.start(options(SandboxClock.fixedAt(T0)))) {
             assertThat(sandbox.sessions()).isEmpty();
-            assertThat(sandbox.secretKey()).startsWith("sk_test_sandbox");
+            assertThat(sandbox.secretKey()).startsWith("sk_test_sbx");
         }
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString()))
@@ -103,6 +103,23 @@ class SandboxPersistenceTest {
                 .hasMessageNotContaining("aaaa");
         assertThatThrownBy(() -> SandboxOptions.inMemory().withSecretKey("rk_live_" + "a".repeat(24)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keyOfAnEarlierVersionWithAnUnderscoreIsRenewedSoTheAppCanUseIt() throws Exception {
+        Path file = dir.resolve("sandbox").resolve("stripe-sandbox.json");
+        try (StripeSandbox sandbox = StripeSandbox.start(options(SandboxClock.fixedAt(T0)))) {
+            assertThat(sandbox.secretKey()).matches("sk_test_sbx[A-Za-z0-9]{40}");
+        }
+        String json = Files.readString(file);
+        Files.writeString(file, json.replaceFirst("\"secretKey\":\"sk_test_[A-Za-z0-9_]+\"",
+                "\"secretKey\":\"sk_test_sbx_" + "c".repeat(40) + "\""));
+
+        try (StripeSandbox sandbox = StripeSandbox.start(options(SandboxClock.fixedAt(T0)))) {
+            assertThat(sandbox.secretKey()).matches("sk_test_[A-Za-z0-9]+");
+            assertThat(app.scantill.config.StripeKey.parse(sandbox.secretKey()).mode())
+                    .isEqualTo(app.scantill.config.StripeKey.Mode.TEST);
+        }
     }
 
     @Test

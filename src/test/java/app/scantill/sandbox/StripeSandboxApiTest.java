@@ -457,7 +457,7 @@ class StripeSandboxApiTest {
     @Test
     void randomKeyPerRunIsATestKey() throws Exception {
         try (StripeSandbox other = SandboxTestSupport.startInMemory()) {
-            assertThat(sandbox.secretKey()).startsWith("sk_test_sandbox").isNotEqualTo(other.secretKey());
+            assertThat(sandbox.secretKey()).startsWith("sk_test_sbx").isNotEqualTo(other.secretKey());
         }
     }
 

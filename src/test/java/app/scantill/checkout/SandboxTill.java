@@ -1,0 +1,207 @@
+package app.scantill.checkout;
+
+import app.scantill.config.AppConfig;
+import app.scantill.config.StripeKey;
+import app.scantill.journal.JdbcSalesJournal;
+import app.scantill.journal.Sale;
+import app.scantill.journal.SalesJournal;
+import app.scantill.sandbox.RecordedRequest;
+import app.scantill.sandbox.SandboxOptions;
+import app.scantill.sandbox.StripeSandbox;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * One register wired from the real pieces, as the app wires them: the embedded sandbox on loopback,
+ * {@link StripeCheckoutGateway} over stripe-java, a {@link JdbcSalesJournal} file and the
+ * {@link ChargeService}, with short poll and retry intervals so a test runs in a second. The flow's
+ * clock follows the sandbox's clock, as a till's clock follows Stripe's.
+ */
+public final class SandboxTill implements AutoCloseable {
+
+    public static final String REGISTER = "till-7";
+
+    private StripeSandbox sandbox;
+    private final JdbcSalesJournal journal;
+    private final StripeCheckoutGateway gateway;
+    private final ChargeService service;
+    private final List<ChargeStatus> statuses = new CopyOnWriteArrayList<>();
+
+    private SandboxTill(StripeSandbox sandbox, JdbcSalesJournal journal, StripeConnection connection,
+            ChargeSettings settings) {
+        this.sandbox = sandbox;
+        this.journal = journal;
+        this.gateway = new StripeCheckoutGateway(connection);
+        Clock clock = new SandboxTimeClock(this);
+        this.service = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
+                GatewayErrorMessages.byKind());
+        service.addListener(statuses::add);
+    }
+
+    /** A builder with the defaults every test starts from. */
+    public static Builder in(Path dir) {
+        return new Builder(dir);
+    }
+
+    public StripeSandbox sandbox() {
+        return sandbox;
+    }
+
+    /** Stops the sandbox as a network outage would (the port refuses connections). */
+    public void stopSandbox() {
+        sandbox.close();
+    }
+
+    /** A new sandbox process on the same port and file, as after the network came back. */
+    public StripeSandbox restartSandbox(SandboxOptions options) throws IOException {
+        sandbox = StripeSandbox.start(options);
+        return sandbox;
+    }
+
+    public SalesJournal journal() {
+        return journal;
+    }
+
+    public StripeCheckoutGateway gateway() {
+        return gateway;
+    }
+
+    public ChargeService service() {
+        return service;
+    }
+
+    /** Every status the flow published, oldest first. */
+    public List<ChargeStatus> statuses() {
+        return List.copyOf(statuses);
+    }
+
+    public boolean saw(ChargeStatus.Phase phase) {
+        return statuses.stream().anyMatch(s -> s.phase() == phase);
+    }
+
+    public ChargeStatus await(Predicate<ChargeStatus> condition) throws InterruptedException {
+        return service.await(condition, Duration.ofSeconds(10));
+    }
+
+    public ChargeStatus awaitPhase(ChargeStatus.Phase phase) throws InterruptedException {
+        return await(s -> s.phase() == phase);
+    }
+
+    public Sale sale(String saleId) {
+        return journal.find(saleId).orElseThrow();
+    }
+
+    /** The create requests the sandbox received. */
+    public List<RecordedRequest> creates() {
+        List<RecordedRequest> out = new ArrayList<>();
+        for (RecordedRequest r : sandbox.requests()) {
+            if (r.method().equals("POST") && r.path().equals("/v1/checkout/sessions")) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The requests of one method whose path matches the pattern. */
+    public List<RecordedRequest> requests(String method, String pathRegex) {
+        return sandbox.requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().matches(pathRegex))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        service.shutdown();
+        sandbox.close();
+        journal.close();
+    }
+
+    /** A clock reading the current sandbox's time, so sandbox clock moves reach the flow too. */
+    private static final class SandboxTimeClock extends Clock {
+        private final SandboxTill till;
+
+        SandboxTimeClock(SandboxTill till) {
+            this.till = till;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return till.sandbox.clock().now();
+        }
+    }
+
+    public static final class Builder {
+        private final Path dir;
+        private SandboxOptions options = SandboxOptions.inMemory();
+        private Duration readTimeout = Duration.ofSeconds(5);
+        private int sdkRetries;
+        private int createTries = 4;
+        private Duration pollInterval = Duration.ofMillis(50);
+        private Duration maxPollBackoff = Duration.ofMillis(400);
+
+        private Builder(Path dir) {
+            this.dir = dir;
+        }
+
+        public Builder sandbox(SandboxOptions sandboxOptions) {
+            this.options = sandboxOptions;
+            return this;
+        }
+
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        /** stripe-java's own retries; 0 by default so the flow's retries are what a test sees. */
+        public Builder sdkRetries(int retries) {
+            this.sdkRetries = retries;
+            return this;
+        }
+
+        public Builder createTries(int tries) {
+            this.createTries = tries;
+            return this;
+        }
+
+        public Builder polling(Duration interval, Duration maxBackoff) {
+            this.pollInterval = interval;
+            this.maxPollBackoff = maxBackoff;
+            return this;
+        }
+
+        public SandboxTill start() throws IOException {
+            StripeSandbox sandbox = StripeSandbox.start(options);
+            AppConfig config = AppConfig.load(List.of(), Map.of(), dir.resolve("home"));
+            StripeConnection connection = StripeConnection.toSandbox(sandbox.apiBase(),
+                            StripeKey.parse(sandbox.secretKey()), config)
+                    .withTimeouts(Duration.ofSeconds(2), readTimeout)
+                    .withMaxNetworkRetries(sdkRetries);
+            ChargeSettings settings = ChargeSettings.defaults(REGISTER, sandbox.defaultSuccessUrl(),
+                            sandbox.publicBase() + "/c/cancelled")
+                    .withPolling(pollInterval, maxPollBackoff)
+                    .withCreateRetries(createTries, Duration.ofMillis(50));
+            return new SandboxTill(sandbox, JdbcSalesJournal.open(dir.resolve("journal.db")), connection, settings);
+        }
+    }
+}
