@@ -50,6 +50,7 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
         String clientReferenceId;
         String paymentIntentId;
         String method;
+        Map<String, String> metadata = Map.of();
     }
 
     public ScriptedCheckoutGateway(Clock clock, Mode mode) {
@@ -226,6 +227,7 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
         s.created = clock.instant();
         s.expiresAt = request.expiresAt();
         s.clientReferenceId = request.saleId();
+        s.metadata = request.metadata();
         sessions.put(s.id, s);
         requestsByKey.put(request.idempotencyKey(), request);
         sessionByKey.put(request.idempotencyKey(), s.id);
@@ -243,7 +245,7 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
 
     private SessionSnapshot snapshot(Session s) {
         return new SessionSnapshot(s.id, s.status, s.paymentStatus, s.status == Status.OPEN ? urlOf(s.id) : null,
-                s.amount, s.created, s.expiresAt, s.clientReferenceId, s.paymentIntentId, s.method, false);
+                s.amount, s.created, s.expiresAt, s.clientReferenceId, s.paymentIntentId, s.method, false, s.metadata);
     }
 
     private void record(String operation, String argument, CheckoutRequest request) {
