@@ -246,7 +246,8 @@ public final class HeadlessTill {
                 throw new IllegalArgumentException("Use: hold create | hold expire");
             }
             gate.set(new CountDownLatch(1));
-            armed.set(operation);
+            // The literal, not the parsed word: holdIf compares references.
+            armed.set(operation.equals("create") ? "create" : "expire");
         }
 
         void release() {

@@ -568,6 +568,9 @@ public final class ChargeService {
 
     /** A session for the current attempt exists: journal it, then act on it. */
     private void onSessionKnown(SessionSnapshot session) {
+        // A create answered from Stripe's idempotency store describes the session as it was when first
+        // made (open, unpaid), however long ago: the customer may have paid since. Ask again before acting.
+        boolean possiblyReplayed = replaying || createTries > 1;
         replaying = false;
         if (sale.state() == SaleState.CHARGING) {
             try {
@@ -593,6 +596,10 @@ public final class ChargeService {
         }
         if (mismatch(session).isPresent() && session.isOpen()) {
             tryExpireQuietly(session.id());
+        }
+        if (possiblyReplayed && session.isOpen() && mismatch(session).isEmpty()) {
+            poll(generation);
+            return;
         }
         handleSnapshot(session);
     }

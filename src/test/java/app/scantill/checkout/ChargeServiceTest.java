@@ -547,6 +547,19 @@ class ChargeServiceTest {
     }
 
     @Test
+    void replayedCreateOfASessionPaidWhileTheAppWasDownEndsPaidWithoutShowingTheQr() throws Exception {
+        Sale sale = killedAfterJournaling(true);
+        gateway.pay(gateway.onlySessionId(), "amazon_pay");
+
+        service.resume(sale);
+        ChargeStatus paid = awaitPhase(Phase.PAID);
+
+        assertThat(published).extracting(ChargeStatus::phase).doesNotContain(Phase.AWAITING_PAYMENT);
+        assertThat(paid.paymentMethod()).isEqualTo("amazon_pay");
+        assertThat(journal.history(sale.id())).filteredOn(c -> c.to() == SaleState.PAID).hasSize(1);
+    }
+
+    @Test
     void attemptTooOldToReplayIsLookedUpBeforeAnyCreate() throws Exception {
         Sale sale = killedAfterJournaling(true);
         String existing = gateway.onlySessionId();

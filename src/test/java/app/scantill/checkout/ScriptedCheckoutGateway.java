@@ -35,6 +35,8 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final Map<String, CheckoutRequest> requestsByKey = new HashMap<>();
     private final Map<String, String> sessionByKey = new HashMap<>();
+    /** The first answer under each key: Stripe replays it as it was, not the session as it is now. */
+    private final Map<String, SessionSnapshot> firstAnswerByKey = new HashMap<>();
     private int lostCreateResponses;
     private Consumer<CheckoutRequest> beforeCreate = r -> { };
     private Consumer<String> beforeExpire = id -> { };
@@ -159,12 +161,14 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
                 throw failure(Kind.IDEMPOTENCY, 400, "idempotency_error",
                         "Keys for idempotent requests can only be used with the same parameters");
             }
-            Session s = sessionByKey.containsKey(key) ? sessions.get(sessionByKey.get(key)) : newSession(request);
+            if (!sessionByKey.containsKey(key)) {
+                firstAnswerByKey.put(key, snapshot(newSession(request)));
+            }
             if (lostCreateResponses > 0) {
                 lostCreateResponses--;
                 throw failure(Kind.NETWORK, 0, null, "Read timed out");
             }
-            return snapshot(s);
+            return firstAnswerByKey.get(key);
         }
     }
 
