@@ -111,6 +111,11 @@ class CrashRecoveryTest {
         System.getLogger(CrashRecoveryTest.class.getName()).log(System.Logger.Level.INFO, "Kill points: " + kills);
         assertThat(kills.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(50);
         assertThat(kills.keySet()).containsAll(List.of(KillPoint.values()));
+        Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        lanes.forEach(l -> l.outcomes.forEach((o, n) -> outcomes.merge(o, n, Integer::sum)));
+        System.getLogger(CrashRecoveryTest.class.getName()).log(System.Logger.Level.INFO, "Recovered: " + outcomes);
+        assertThat(outcomes).as("every kind of recovery happened").containsKeys("PAID", "EXPIRED", "CANCELLED",
+                "RESUMED");
 
         for (Lane lane : lanes) {
             lane.checkJournalAgainstSandbox();
@@ -142,6 +147,7 @@ class CrashRecoveryTest {
         /** Sales whose session the test paid as the customer: they must end PAID with that intent. */
         final Map<String, String> paidByCustomer = new ConcurrentHashMap<>();
         final Map<String, Integer> paidLines = new ConcurrentHashMap<>();
+        final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
         TillProcess till;
         int children;
 
@@ -347,6 +353,7 @@ class CrashRecoveryTest {
             }
             assertThat(recovered).as("one RECOVERED line for %s", saleId).hasSize(1);
             String outcome = TillProcess.field(recovered.get(0), "outcome").orElseThrow();
+            outcomes.merge(outcome, 1, Integer::sum);
             if (paidByCustomer.containsKey(saleId)) {
                 assertThat(outcome).as("paid sale %s (%s at the kill)", saleId, atKill).isEqualTo("PAID");
                 assertThat(recovered.get(0)).contains("paid while ScanTill was closed");

@@ -627,6 +627,10 @@ public final class ChargeService {
                     publish(ChargeStatus.of(Phase.CONNECTION_LOST, sale.id(), sale.total(), cardOnly, sale.attempt())
                             .withSession(status.sessionId(), status.url(), status.expiresAt())
                             .withMessage("Connection lost — still waiting for the payment.").withStripeUnreachable());
+                } else if (status.phase() == Phase.CREATING) {
+                    // Checking a resumed sale: say that Stripe is away, so recovery need not wait it out.
+                    publish(status.withMessage("Stripe cannot be reached; still checking the sale.")
+                            .withStripeUnreachable());
                 }
                 schedulePoll(pollBackoff(e));
             } else {

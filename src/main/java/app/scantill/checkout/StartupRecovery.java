@@ -91,11 +91,8 @@ public final class StartupRecovery implements AutoCloseable {
         List<Entry> entries = new ArrayList<>();
         boolean screenTaken = !onScreen.status().allowsNewSale();
         for (Sale sale : sales) {
-            Entry entry = reconcile(sale, screenTaken);
-            if (entry.outcome() == Outcome.RESUMED) {
-                screenTaken = true;
-            }
-            entries.add(entry);
+            entries.add(reconcile(sale, screenTaken));
+            screenTaken = onScreen.status().phase() != Phase.IDLE;
         }
         unresolved.clear();
         // The sale on screen keeps trying by itself; the others are tried again by retryInBackground.

@@ -41,6 +41,7 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
     private Consumer<CheckoutRequest> beforeCreate = r -> { };
     private Consumer<String> beforeExpire = id -> { };
     private long amountOverride = -1;
+    private boolean networkDown;
 
     private static final class Session {
         String id;
@@ -67,6 +68,15 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
         Deque<GatewayException> queue = failures.computeIfAbsent(operation, k -> new ArrayDeque<>());
         queue.addAll(List.of(next));
         return this;
+    }
+
+    /** From now on every call fails with a network error, until {@link #networkUp()}. */
+    public synchronized void networkDown() {
+        networkDown = true;
+    }
+
+    public synchronized void networkUp() {
+        networkDown = false;
     }
 
     /** The next {@code count} creates make their session, but the answer is lost (a read timeout). */
@@ -257,6 +267,9 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
     }
 
     private void failIfScripted(String operation) throws GatewayException {
+        if (networkDown) {
+            throw network();
+        }
         Deque<GatewayException> queue = failures.get(operation);
         if (queue != null && !queue.isEmpty()) {
             throw queue.poll();
