@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The till without its window: configuration, the sales journal, the Checkout gateway (Stripe, or
@@ -61,6 +62,14 @@ public final class TillServices implements AutoCloseable {
 
     /** Builds every service the configuration asks for; never throws for a bad environment. */
     public static TillServices start(AppConfig config, Clock clock) {
+        return start(config, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(AppConfig, Clock)}, with the Checkout gateway passed through {@code decorate}
+     * before the charge flow gets it: the headless core uses it to hold a call at a chosen moment.
+     */
+    public static TillServices start(AppConfig config, Clock clock, UnaryOperator<CheckoutGateway> decorate) {
         List<String> problems = new ArrayList<>();
         config.problems().forEach(p -> problems.add(p.setting() + ": " + p.message()));
 
@@ -86,6 +95,9 @@ public final class TillServices implements AutoCloseable {
             problems.add("Payments are unavailable: " + StripeKey.redactAll(String.valueOf(e.getMessage())));
         }
 
+        if (gateway != null) {
+            gateway = decorate.apply(gateway);
+        }
         ChargeService charges = null;
         if (journal != null && gateway != null && successUrl != null) {
             ChargeSettings settings = ChargeSettings.defaults(config.registerId(), successUrl,

@@ -263,16 +263,18 @@ public final class ChargeService {
         resetForNewSale();
         String saleId = uniqueSaleId();
         cardOnly = onlyCard || !CurrencyFacts.amazonPaySupports(currency);
-        request = requests.build(saleId, 1, currency, lines, onlyCard);
+        String key = IdempotencyKeys.forAttempt(saleId, 1, CheckoutRequestFactory.cardOnlyByChoice(currency, onlyCard));
         Money total = requests.validate(currency, lines);
         publishAlways(ChargeStatus.of(Phase.CREATING, saleId, total, cardOnly, 1));
         try {
-            sale = journal.begin(saleId, settings.registerId(), currency, lines, request.idempotencyKey());
+            sale = journal.begin(saleId, settings.registerId(), currency, lines, key);
         } catch (JournalException e) {
             LOG.log(Level.ERROR, "Journal refused sale " + saleId + "; no session created", e);
             publish(ChargeStatus.of(Phase.FAILED, saleId, total, cardOnly, 1).withMessage(journalDown()));
             return;
         }
+        // Built from what the journal now holds, exactly as a replay after a crash will build it.
+        request = requests.build(saleId, 1, key, currency, lines, onlyCard, attemptStart());
         sendCreate();
     }
 
@@ -290,20 +292,22 @@ public final class ChargeService {
             return;
         }
         int attempt = sale.attempt() + 1;
-        request = requests.build(sale.id(), attempt, sale.currency(), sale.lines(), cardOnly);
+        String key = IdempotencyKeys.forAttempt(sale.id(), attempt,
+                CheckoutRequestFactory.cardOnlyByChoice(sale.currency(), cardOnly));
         replaying = false;
         cancelRequested = false;
         failures = 0;
         createTries = 0;
         publish(ChargeStatus.of(Phase.CREATING, sale.id(), sale.total(), cardOnly, attempt));
         try {
-            sale = journal.newAttempt(sale.id(), request.idempotencyKey());
+            sale = journal.newAttempt(sale.id(), key);
         } catch (JournalException e) {
             LOG.log(Level.ERROR, "Journal refused attempt " + attempt + " of sale " + sale.id(), e);
             publish(ChargeStatus.of(Phase.FAILED, sale.id(), sale.total(), cardOnly, attempt)
                     .withMessage(journalDown()));
             return;
         }
+        request = requests.build(sale.id(), attempt, key, sale.currency(), sale.lines(), cardOnly, attemptStart());
         sendCreate();
     }
 
@@ -342,7 +346,8 @@ public final class ChargeService {
     private void resumeStep(Sale unfinished) {
         resetForNewSale();
         sale = journal.find(unfinished.id()).orElse(unfinished);
-        cardOnly = !CurrencyFacts.amazonPaySupports(sale.currency());
+        cardOnly = IdempotencyKeys.isCardOnlyChoice(sale.idempotencyKey())
+                || !CurrencyFacts.amazonPaySupports(sale.currency());
         LOG.log(Level.INFO, "Resuming sale " + sale.id() + " in state " + sale.state());
         publishAlways(base(Phase.CREATING).withMessage("Checking the sale with Stripe."));
         switch (sale.state()) {
@@ -385,11 +390,14 @@ public final class ChargeService {
         }
     }
 
-    /** The request of a journaled attempt, rebuilt after a restart with the journaled key. */
+    /**
+     * The request of a journaled attempt, rebuilt after a restart from the journal alone (key, card-only
+     * choice, attempt start): byte for byte the request the earlier run sent, so Stripe replays its answer.
+     */
     private boolean rebuildRequest() {
         try {
             request = requests.build(sale.id(), sale.attempt(), sale.idempotencyKey(), sale.currency(), sale.lines(),
-                    false);
+                    IdempotencyKeys.isCardOnlyChoice(sale.idempotencyKey()), attemptStart());
             replaying = true;
             return true;
         } catch (CartNotChargeableException | IllegalArgumentException e) {
@@ -401,6 +409,14 @@ public final class ChargeService {
     // ---------------------------------------------------------------- create
 
     private void sendCreate() {
+        if (!requests.stillAcceptable(request.expiresAt())) {
+            locateBeforeFreshCreate();
+            return;
+        }
+        send();
+    }
+
+    private void send() {
         createTries++;
         SessionSnapshot created;
         try {
@@ -430,11 +446,12 @@ public final class ChargeService {
                     return;
                 }
                 failures++;
-                publish(base(Phase.CANCELLING).withMessage(stillCancelling()));
+                publish(base(Phase.CANCELLING).withMessage(stillCancelling()).withStripeUnreachable());
                 schedule(this::sendCreate, pollBackoff(e));
                 return;
             }
-            publish(base(Phase.FAILED).withMessage(messages.forCashier(e)).withRetry(true, false));
+            publish(base(Phase.FAILED).withMessage(messages.forCashier(e)).withRetry(true, false)
+                    .withStripeUnreachable());
             return;
         }
         if (e.kind() == GatewayException.Kind.IDEMPOTENCY || replaying) {
@@ -459,6 +476,49 @@ public final class ChargeService {
         }
     }
 
+    /**
+     * The attempt is too old to be sent as it was: Stripe would refuse its expires_at. An earlier send may
+     * have made its session, so look for it first; only when Stripe holds none, send the attempt with a
+     * fresh expiry under the same key (should Stripe know the key after all, it answers idempotency_error
+     * and the session is looked up again: never a second session for one key).
+     */
+    private void locateBeforeFreshCreate() {
+        createTries++;
+        List<SessionSnapshot> found;
+        try {
+            found = gateway.findByClientReference(sale.id(), attemptStart().minus(CLOCK_SLACK));
+        } catch (GatewayException e) {
+            if (e.isTransient()) {
+                onCreateFailed(e);
+            } else {
+                attention("Stripe could not be asked about this sale (" + messages.forCashier(e) + ")", null);
+            }
+            return;
+        }
+        Optional<SessionSnapshot> mine = attemptSession(found);
+        if (mine.isPresent()) {
+            LOG.log(Level.INFO, "Found session " + mine.get().id() + " of sale " + sale.id() + " attempt "
+                    + sale.attempt() + " before sending it again");
+            failures = 0;
+            onSessionKnown(mine.get());
+            return;
+        }
+        LOG.log(Level.INFO, "No session of sale " + sale.id() + " attempt " + sale.attempt()
+                + " at Stripe; sending it with a fresh expiry under key " + request.idempotencyKey());
+        request = request.withExpiresAt(requests.freshExpiresAt());
+        createTries--;
+        send();
+    }
+
+    /** The newest of these sessions made for the current attempt, other than one already journaled. */
+    private Optional<SessionSnapshot> attemptSession(List<SessionSnapshot> found) {
+        String earlierSession = sale.sessionId();
+        return found.stream()
+                .filter(s -> s.belongsTo(sale.id(), sale.attempt()))
+                .filter(s -> !s.id().equals(earlierSession))
+                .max(Comparator.comparing(s -> s.created() == null ? Instant.EPOCH : s.created()));
+    }
+
     /** Finds the attempt's session by client_reference_id after a replayed create was refused. */
     private void locateByReference(GatewayException refusal) {
         List<SessionSnapshot> found;
@@ -467,19 +527,16 @@ public final class ChargeService {
         } catch (GatewayException e) {
             if (e.isTransient()) {
                 failures++;
-                publish(cancelRequested ? base(Phase.CANCELLING).withMessage(stillCancelling())
-                        : base(Phase.CREATING).withMessage("Stripe cannot be reached; still checking the sale."));
+                publish((cancelRequested ? base(Phase.CANCELLING).withMessage(stillCancelling())
+                        : base(Phase.CREATING).withMessage("Stripe cannot be reached; still checking the sale."))
+                        .withStripeUnreachable());
                 schedule(() -> locateByReference(refusal), pollBackoff(e));
             } else {
                 attention("Stripe could not be asked about this sale (" + messages.forCashier(e) + ")", null);
             }
             return;
         }
-        String earlierSession = sale.sessionId();
-        Optional<SessionSnapshot> mine = found.stream()
-                .filter(s -> sale.id().equals(s.clientReferenceId()))
-                .filter(s -> !s.id().equals(earlierSession))
-                .max(Comparator.comparing(s -> s.created() == null ? Instant.EPOCH : s.created()));
+        Optional<SessionSnapshot> mine = attemptSession(found);
         if (mine.isPresent()) {
             LOG.log(Level.INFO, "Found session " + mine.get().id() + " of sale " + sale.id() + " by reference");
             failures = 0;
@@ -491,7 +548,11 @@ public final class ChargeService {
         }
     }
 
+    /** When the current attempt was journaled: the journal says so, or (older journals) its history. */
     private Instant attemptStart() {
+        if (sale.attemptStartedAt() != null) {
+            return sale.attemptStartedAt();
+        }
         try {
             List<StateChange> history = journal.history(sale.id());
             for (int i = history.size() - 1; i >= 0; i--) {
@@ -507,6 +568,9 @@ public final class ChargeService {
 
     /** A session for the current attempt exists: journal it, then act on it. */
     private void onSessionKnown(SessionSnapshot session) {
+        // A create answered from Stripe's idempotency store describes the session as it was when first
+        // made (open, unpaid), however long ago: the customer may have paid since. Ask again before acting.
+        boolean possiblyReplayed = replaying || createTries > 1;
         replaying = false;
         if (sale.state() == SaleState.CHARGING) {
             try {
@@ -533,6 +597,10 @@ public final class ChargeService {
         if (mismatch(session).isPresent() && session.isOpen()) {
             tryExpireQuietly(session.id());
         }
+        if (possiblyReplayed && session.isOpen() && mismatch(session).isEmpty()) {
+            poll(generation);
+            return;
+        }
         handleSnapshot(session);
     }
 
@@ -558,7 +626,11 @@ public final class ChargeService {
                 if (status.phase() == Phase.AWAITING_PAYMENT || status.phase() == Phase.CONNECTION_LOST) {
                     publish(ChargeStatus.of(Phase.CONNECTION_LOST, sale.id(), sale.total(), cardOnly, sale.attempt())
                             .withSession(status.sessionId(), status.url(), status.expiresAt())
-                            .withMessage("Connection lost — still waiting for the payment."));
+                            .withMessage("Connection lost — still waiting for the payment.").withStripeUnreachable());
+                } else if (status.phase() == Phase.CREATING) {
+                    // Checking a resumed sale: say that Stripe is away, so recovery need not wait it out.
+                    publish(status.withMessage("Stripe cannot be reached; still checking the sale.")
+                            .withStripeUnreachable());
                 }
                 schedulePoll(pollBackoff(e));
             } else {
@@ -722,7 +794,8 @@ public final class ChargeService {
         if (e.isTransient()) {
             failures++;
             LOG.log(Level.WARNING, "Cancel of " + sale.id() + " waits: " + e.kind() + " " + e.getMessage());
-            publish(base(Phase.CANCELLING).withSession(cancelSessionId, null, null).withMessage(stillCancelling()));
+            publish(base(Phase.CANCELLING).withSession(cancelSessionId, null, null).withMessage(stillCancelling())
+                    .withStripeUnreachable());
             schedule(again, pollBackoff(e));
         } else {
             LOG.log(Level.ERROR, "Cancel of " + sale.id() + " refused: " + e.kind() + " " + e.getMessage());

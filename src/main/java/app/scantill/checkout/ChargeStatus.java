@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param message a sentence for the cashier (failures, attention, cancel progress, a paid race)
  * @param retryable FAILED only: the same attempt may be sent again with {@link ChargeService#retry()}
  * @param cardOnlyOffered FAILED only: Stripe refused Amazon Pay; a card-only charge may work
+ * @param stripeUnreachable the last requests to Stripe failed for network reasons (or 429/5xx) and the flow
+ *     is waiting to try again: nothing is known yet about the sale's session
  */
 public record ChargeStatus(
         Phase phase,
@@ -32,7 +34,8 @@ public record ChargeStatus(
         String paymentMethod,
         String message,
         boolean retryable,
-        boolean cardOnlyOffered) {
+        boolean cardOnlyOffered,
+        boolean stripeUnreachable) {
 
     public enum Phase {
         /** No sale on this register. */
@@ -62,32 +65,39 @@ public record ChargeStatus(
     }
 
     public static ChargeStatus idle() {
-        return new ChargeStatus(Phase.IDLE, null, null, false, 0, null, null, null, null, null, false, false);
+        return new ChargeStatus(Phase.IDLE, null, null, false, 0, null, null, null, null, null, false, false, false);
     }
 
     /** A status of the given phase for a sale, with no detail yet. */
     public static ChargeStatus of(Phase phase, String saleId, Money amount, boolean cardOnly, int attempt) {
-        return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, null, null, null, null, null, false, false);
+        return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, null, null, null, null, null, false, false,
+                false);
     }
 
     public ChargeStatus withSession(String sessionId, String url, Instant expiresAt) {
         return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, url, expiresAt, sessionId, paymentMethod,
-                message, retryable, cardOnlyOffered);
+                message, retryable, cardOnlyOffered, stripeUnreachable);
     }
 
     public ChargeStatus withPaymentMethod(String method) {
         return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, url, expiresAt, sessionId, method,
-                message, retryable, cardOnlyOffered);
+                message, retryable, cardOnlyOffered, stripeUnreachable);
     }
 
     public ChargeStatus withMessage(String text) {
         return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, url, expiresAt, sessionId, paymentMethod,
-                text, retryable, cardOnlyOffered);
+                text, retryable, cardOnlyOffered, stripeUnreachable);
     }
 
     public ChargeStatus withRetry(boolean canRetry, boolean offerCardOnly) {
         return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, url, expiresAt, sessionId, paymentMethod,
-                message, canRetry, offerCardOnly);
+                message, canRetry, offerCardOnly, stripeUnreachable);
+    }
+
+    /** The same status, marked as waiting for Stripe to be reachable again. */
+    public ChargeStatus withStripeUnreachable() {
+        return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, url, expiresAt, sessionId, paymentMethod,
+                message, retryable, cardOnlyOffered, true);
     }
 
     /** The customer could pay right now (or a create may have made a session): do not free the cart. */

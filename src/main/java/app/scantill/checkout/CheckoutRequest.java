@@ -40,4 +40,10 @@ public record CheckoutRequest(
     /** One {@code price_data} line item: name, unit amount in minor units, quantity. */
     public record Line(String name, long unitAmountMinor, long quantity) {
     }
+
+    /** The same request with another {@code expires_at} (an attempt too old to be replayed as it was). */
+    public CheckoutRequest withExpiresAt(Instant newExpiresAt) {
+        return new CheckoutRequest(saleId, registerId, idempotencyKey, currency, lines, paymentMethods, successUrl,
+                cancelUrl, newExpiresAt, metadata, description);
+    }
 }

@@ -32,13 +32,15 @@ public final class CheckoutRequestFactory {
     static final int MAX_NAME_LENGTH = 5000;
 
     /**
-     * How far inside Stripe's 30 min .. 24 h window {@code expires_at} is kept. Stripe measures the
-     * window from when it processes the create, which is later than the till built the request (the
-     * trip, the SDK's and the flow's retries of the same request) and on another clock. A session
-     * asked for at exactly now + 30 min is refused as soon as the request arrives a second late.
-     * See docs/adr/0050.
+     * How long after an attempt's start its journaled request may still be sent as it was. Stripe
+     * counts its 30-minute minimum from the moment it creates the session, so every attempt asks for at
+     * least 30 minutes plus this window: create retries, a Retry press and a quick restart all replay
+     * the very same request (docs/adr/0060).
      */
-    public static final Duration STRIPE_WINDOW_MARGIN = Duration.ofMinutes(5);
+    public static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
+
+    /** Room for the till's clock running behind Stripe's. */
+    public static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
 
     private final ChargeSettings settings;
     private final Clock clock;
@@ -109,22 +111,34 @@ public final class CheckoutRequestFactory {
     }
 
     /**
-     * The request of one attempt. Built once per attempt and reused for every retry of it: Stripe
-     * compares a replayed request with the first and refuses a different one under the same key.
+     * The request of one attempt started now, with the attempt's standard key. For callers that do not
+     * journal (tests, tools); the charge flow uses the journaled start, see the next method.
      */
     public CheckoutRequest build(String saleId, int attempt, Currency currency, List<SaleLine> lines,
             boolean cardOnly) {
-        return build(saleId, attempt, IdempotencyKeys.forAttempt(saleId, attempt), currency, lines, cardOnly);
+        return build(saleId, attempt, IdempotencyKeys.forAttempt(saleId, attempt, cardOnlyByChoice(currency, cardOnly)),
+                currency, lines, cardOnly, clock.instant());
     }
 
     /**
-     * As above with a given key: a replay after a restart uses the key the journal holds, whatever
-     * scheme made it.
+     * The request of one attempt, derived only from journaled facts: the sale, the attempt's number,
+     * key and start. Built the same way for the first send, every retry and a replay after a restart,
+     * so Stripe sees byte-identical parameters under the key and answers with the same session.
      *
      * @param cardOnly offer card alone even where Amazon Pay could present the currency
+     * @param attemptStart when the attempt was journaled
      */
     public CheckoutRequest build(String saleId, int attempt, String idempotencyKey, Currency currency,
-            List<SaleLine> lines, boolean cardOnly) {
+            List<SaleLine> lines, boolean cardOnly, Instant attemptStart) {
+        return build(saleId, attempt, idempotencyKey, currency, lines, cardOnly, attemptStart, expiresAtFor(attemptStart));
+    }
+
+    /**
+     * As above with an explicit {@code expires_at}: for an attempt too old to be replayed as it was
+     * (see {@link #stillAcceptable}), once Stripe has been searched for its session.
+     */
+    public CheckoutRequest build(String saleId, int attempt, String idempotencyKey, Currency currency,
+            List<SaleLine> lines, boolean cardOnly, Instant attemptStart, Instant expiresAt) {
         validate(currency, lines);
         List<CheckoutRequest.Line> items = new ArrayList<>(lines.size());
         for (SaleLine line : lines) {
@@ -135,9 +149,6 @@ public final class CheckoutRequestFactory {
         metadata.put("register_id", settings.registerId());
         metadata.put("cart_hash", cartHash(currency, lines));
         metadata.put("attempt", Integer.toString(attempt));
-        // Whole seconds: Stripe takes Unix seconds, and a sub-second part would make a rebuilt request differ.
-        Instant expiresAt = clock.instant().plus(lifetimeSent(settings.sessionLifetime()))
-                .truncatedTo(ChronoUnit.SECONDS);
         Set<PaymentMethod> methods = cardOnly ? EnumSet.of(PaymentMethod.CARD) : paymentMethodsFor(currency);
         return new CheckoutRequest(saleId, settings.registerId(), idempotencyKey,
                 currency, items, methods, settings.successUrl(), settings.cancelUrl(),
@@ -145,16 +156,36 @@ public final class CheckoutRequestFactory {
     }
 
     /**
-     * The lifetime put into {@code expires_at}: the configured one, moved {@link #STRIPE_WINDOW_MARGIN}
-     * inside Stripe's window when it sits at either edge (30 minutes becomes 35, 24 hours 23:55).
+     * The {@code expires_at} of an attempt started at {@code attemptStart}: whole seconds (Stripe takes
+     * Unix seconds), rounded up, plus the configured lifetime, but never less than Stripe's minimum plus
+     * {@link #REPLAY_WINDOW}.
      */
-    public static Duration lifetimeSent(Duration configured) {
-        Duration min = ChargeSettings.MIN_LIFETIME.plus(STRIPE_WINDOW_MARGIN);
-        Duration max = ChargeSettings.MAX_LIFETIME.minus(STRIPE_WINDOW_MARGIN);
-        if (configured.compareTo(min) < 0) {
-            return min;
+    public Instant expiresAtFor(Instant attemptStart) {
+        Instant start = attemptStart.truncatedTo(ChronoUnit.SECONDS);
+        if (start.isBefore(attemptStart)) {
+            start = start.plusSeconds(1);
         }
-        return configured.compareTo(max) > 0 ? max : configured;
+        Duration floor = ChargeSettings.MIN_LIFETIME.plus(REPLAY_WINDOW);
+        Duration life = settings.sessionLifetime().compareTo(floor) < 0 ? floor : settings.sessionLifetime();
+        return start.plus(life);
+    }
+
+    /** A fresh {@code expires_at} counted from now, for an attempt too old to be replayed as it was. */
+    public Instant freshExpiresAt() {
+        return expiresAtFor(clock.instant());
+    }
+
+    /**
+     * Whether Stripe would still accept {@code expiresAt} if the create were sent now: at least its
+     * 30-minute minimum away, with {@link #CLOCK_MARGIN} to spare.
+     */
+    public boolean stillAcceptable(Instant expiresAt) {
+        return !expiresAt.isBefore(clock.instant().plus(ChargeSettings.MIN_LIFETIME).plus(CLOCK_MARGIN));
+    }
+
+    /** Card alone by the cashier's choice, where Amazon Pay could have presented the currency. */
+    public static boolean cardOnlyByChoice(Currency currency, boolean cardOnly) {
+        return cardOnly && CurrencyFacts.amazonPaySupports(currency);
     }
 
     /**

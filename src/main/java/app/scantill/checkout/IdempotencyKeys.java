@@ -8,18 +8,34 @@ package app.scantill.checkout;
 public final class IdempotencyKeys {
 
     private static final String PREFIX = "scantill-";
+    /** Marks an attempt that offers card alone although Amazon Pay could present its currency. */
+    private static final String CARD_ONLY_SUFFIX = "-card";
 
     private IdempotencyKeys() {
     }
 
     public static String forAttempt(String saleId, int attempt) {
+        return forAttempt(saleId, attempt, false);
+    }
+
+    /**
+     * The key of an attempt; one that offers card alone by the cashier's choice (Stripe refused Amazon
+     * Pay) carries {@code -card}. The key is journaled before the create call, so the choice survives
+     * a crash with it and a replay rebuilds the very same request (see {@link #isCardOnlyChoice}).
+     */
+    public static String forAttempt(String saleId, int attempt, boolean cardOnlyByChoice) {
         if (attempt < 1) {
             throw new IllegalArgumentException("attempts count from 1");
         }
-        String key = PREFIX + saleId + "-a" + attempt;
+        String key = PREFIX + saleId + "-a" + attempt + (cardOnlyByChoice ? CARD_ONLY_SUFFIX : "");
         if (key.length() > 255) {
             throw new IllegalArgumentException("idempotency key longer than Stripe's 255 characters");
         }
         return key;
+    }
+
+    /** Whether a journaled key was made for an attempt that offers card alone by choice. */
+    public static boolean isCardOnlyChoice(String key) {
+        return key != null && key.startsWith(PREFIX) && key.endsWith(CARD_ONLY_SUFFIX);
     }
 }

@@ -2,6 +2,7 @@ package app.scantill.checkout;
 
 import app.scantill.money.Money;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param url the hosted page; present only while the session is open
  * @param paymentIntentId null until the customer confirmed
  * @param paymentMethod the method the customer used ({@code amazon_pay}, {@code card}) when known
+ * @param metadata the session's metadata as created ({@code sale_id}, {@code attempt}, ...); empty when unknown
  */
 public record SessionSnapshot(
         String id,
@@ -23,7 +25,20 @@ public record SessionSnapshot(
         String clientReferenceId,
         String paymentIntentId,
         String paymentMethod,
-        boolean livemode) {
+        boolean livemode,
+        Map<String, String> metadata) {
+
+    public SessionSnapshot {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A snapshot without metadata. */
+    public SessionSnapshot(String id, Status status, PaymentStatus paymentStatus, String url, Money amountTotal,
+            Instant created, Instant expiresAt, String clientReferenceId, String paymentIntentId,
+            String paymentMethod, boolean livemode) {
+        this(id, status, paymentStatus, url, amountTotal, created, expiresAt, clientReferenceId, paymentIntentId,
+                paymentMethod, livemode, Map.of());
+    }
 
     public enum Status { OPEN, COMPLETE, EXPIRED, UNKNOWN }
 
@@ -40,6 +55,18 @@ public record SessionSnapshot(
 
     public boolean isExpired() {
         return status == Status.EXPIRED;
+    }
+
+    /**
+     * Whether the session was made for this attempt of the sale, as far as its metadata tells (a session
+     * without the metadata, made by something else than ScanTill, cannot be told apart and counts).
+     */
+    public boolean belongsTo(String saleId, int attempt) {
+        if (!saleId.equals(clientReferenceId)) {
+            return false;
+        }
+        String tagged = metadata.get("attempt");
+        return tagged == null || tagged.equals(Integer.toString(attempt));
     }
 
     public Optional<String> method() {

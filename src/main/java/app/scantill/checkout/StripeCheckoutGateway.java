@@ -227,7 +227,8 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
                 s.getClientReferenceId(),
                 s.getPaymentIntent(),
                 method,
-                Boolean.TRUE.equals(s.getLivemode()));
+                Boolean.TRUE.equals(s.getLivemode()),
+                s.getMetadata());
     }
 
     private static SessionSnapshot.Status status(String s) {

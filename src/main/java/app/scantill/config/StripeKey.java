@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
 public final class StripeKey {
 
     /** Anything shaped like a Stripe API key, for scrubbing text that may have picked one up. */
-    private static final Pattern ANY_KEY = Pattern.compile("(sk|rk|pk)_(test|live)_[A-Za-z0-9]+");
+    // Underscores after the prefix are allowed: the embedded sandbox's keys read sk_test_sbx_..., and a
+    // redaction that stopped at the first underscore would print the rest of such a key.
+    private static final Pattern ANY_KEY = Pattern.compile("(sk|rk|pk)_(test|live)_[A-Za-z0-9_]+");
 
-    private static final Pattern USABLE = Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9]+");
+    private static final Pattern USABLE = Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9_]+");
 
     public enum Kind {
         /** {@code sk_}: full access to the account. */

@@ -61,7 +61,7 @@ public final class JdbcSalesJournal implements SalesJournal {
     private static final String SALE_COLUMNS = """
             SELECT s.id, s.register_id, s.created_at, s.currency, s.total_minor, s.state, s.attempt,
                    a.idempotency_key, a.session_id, a.session_expires_at,
-                   s.payment_intent_id, s.payment_method, s.updated_at
+                   s.payment_intent_id, s.payment_method, s.updated_at, a.created_at
               FROM sales s JOIN attempts a ON a.sale_id = s.id AND a.attempt_no = s.attempt
             """;
 
@@ -757,7 +757,8 @@ public final class JdbcSalesJournal implements SalesJournal {
                     sales.add(new Sale(id, rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
                             currency(rs.getString(4)), lines.getOrDefault(id, List.of()), rs.getLong(5),
                             state(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9),
-                            instant(rs, 10), rs.getString(11), rs.getString(12), Instant.ofEpochMilli(rs.getLong(13))));
+                            instant(rs, 10), rs.getString(11), rs.getString(12), Instant.ofEpochMilli(rs.getLong(13)),
+                            Instant.ofEpochMilli(rs.getLong(14))));
                 }
             }
         }

@@ -115,7 +115,7 @@ class ChargeServiceTest {
         assertThat(sent.paymentMethods()).containsExactlyInAnyOrder(PaymentMethod.CARD, PaymentMethod.AMAZON_PAY);
         assertThat(sent.successUrl()).isEqualTo("https://till.example/paid?session={CHECKOUT_SESSION_ID}");
         assertThat(sent.cancelUrl()).isEqualTo("https://till.example/back");
-        // 30 minutes configured: 35 sent, five minutes inside Stripe's window (ADR 0050).
+        // 30 minutes of lifetime plus the replay window Stripe's own 30-minute minimum needs (ADR 0060).
         assertThat(sent.expiresAt()).isEqualTo(Instant.parse("2026-11-29T05:02:13Z"));
         assertThat(sent.metadata()).isEqualTo(Map.of(
                 "sale_id", saleId,
@@ -517,6 +517,97 @@ class ChargeServiceTest {
         assertThat(gateway.sessionCount()).isEqualTo(1);
         assertThat(gateway.calls("find")).hasSize(1);
         assertThat(journaled(awaiting).sessionId()).isEqualTo(existing);
+    }
+
+    /** A sale as the real flow leaves it when killed after journaling: its request derived from the journal. */
+    private Sale killedAfterJournaling(boolean createReachedStripe) throws GatewayException {
+        String saleId = "S-20261129-0427-KILL01";
+        Sale sale = journal.begin(saleId, "till-1", USD, CART, IdempotencyKeys.forAttempt(saleId, 1));
+        if (createReachedStripe) {
+            gateway.create(new CheckoutRequestFactory(settings, clock).build(saleId, 1, sale.idempotencyKey(), USD,
+                    CART, false, sale.attemptStartedAt()));
+        }
+        return sale;
+    }
+
+    @Test
+    void replayAfterARestartIsByteIdenticalSoStripeAnswersWithTheSameSession() throws Exception {
+        Sale sale = killedAfterJournaling(true);
+        CheckoutRequest before = gateway.calls("create").get(0).request();
+        String existing = gateway.onlySessionId();
+
+        service.resume(sale);
+        ChargeStatus awaiting = awaitPhase(Phase.AWAITING_PAYMENT);
+
+        assertThat(awaiting.sessionId()).isEqualTo(existing);
+        assertThat(gateway.calls("create")).hasSize(2);
+        assertThat(gateway.calls("create").get(1).request()).isEqualTo(before);
+        assertThat(gateway.calls("find")).as("no fallback needed").isEmpty();
+        assertThat(gateway.sessionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void replayedCreateOfASessionPaidWhileTheAppWasDownEndsPaidWithoutShowingTheQr() throws Exception {
+        Sale sale = killedAfterJournaling(true);
+        gateway.pay(gateway.onlySessionId(), "amazon_pay");
+
+        service.resume(sale);
+        ChargeStatus paid = awaitPhase(Phase.PAID);
+
+        assertThat(published).extracting(ChargeStatus::phase).doesNotContain(Phase.AWAITING_PAYMENT);
+        assertThat(paid.paymentMethod()).isEqualTo("amazon_pay");
+        assertThat(journal.history(sale.id())).filteredOn(c -> c.to() == SaleState.PAID).hasSize(1);
+    }
+
+    @Test
+    void attemptTooOldToReplayIsLookedUpBeforeAnyCreate() throws Exception {
+        Sale sale = killedAfterJournaling(true);
+        String existing = gateway.onlySessionId();
+        service.shutdown();
+        service = new ChargeService(gateway, journal, settings, Clock.offset(clock, Duration.ofMinutes(10)));
+
+        service.resume(sale);
+        ChargeStatus awaiting = awaitPhase(Phase.AWAITING_PAYMENT);
+
+        assertThat(awaiting.sessionId()).isEqualTo(existing);
+        assertThat(gateway.calls("find")).hasSize(1);
+        assertThat(gateway.calls("create")).as("only the one before the crash").hasSize(1);
+    }
+
+    @Test
+    void attemptTooOldThatNeverReachedStripeIsSentWithAFreshExpiryUnderItsKey() throws Exception {
+        Sale sale = killedAfterJournaling(false);
+        service.shutdown();
+        service = new ChargeService(gateway, journal, settings, Clock.offset(clock, Duration.ofMinutes(10)));
+
+        service.resume(sale);
+        ChargeStatus awaiting = awaitPhase(Phase.AWAITING_PAYMENT);
+
+        assertThat(gateway.calls().stream().map(ScriptedCheckoutGateway.Call::operation).toList())
+                .startsWith("find", "create");
+        CheckoutRequest sent = gateway.calls("create").get(0).request();
+        assertThat(sent.idempotencyKey()).isEqualTo(sale.idempotencyKey());
+        assertThat(sent.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(45)));
+        assertThat(journaled(awaiting).sessionId()).isEqualTo(gateway.onlySessionId());
+    }
+
+    @Test
+    void lookupIgnoresTheSessionOfAnEarlierAttempt() throws Exception {
+        ChargeStatus first = chargeUntilAwaiting();
+        gateway.expireByTime(first.sessionId());
+        awaitPhase(Phase.EXPIRED);
+        service.shutdown();
+        Sale expired = journaled(first);
+        String key = IdempotencyKeys.forAttempt(expired.id(), 2);
+        Sale second = journal.newAttempt(expired.id(), key);
+        service = new ChargeService(gateway, journal, settings, Clock.offset(clock, Duration.ofMinutes(10)));
+
+        service.resume(second);
+        ChargeStatus awaiting = awaitPhase(Phase.AWAITING_PAYMENT);
+
+        assertThat(awaiting.sessionId()).isNotEqualTo(first.sessionId());
+        assertThat(awaiting.attempt()).isEqualTo(2);
+        assertThat(gateway.sessionCount()).isEqualTo(2);
     }
 
     @Test

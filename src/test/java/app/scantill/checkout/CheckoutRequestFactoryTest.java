@@ -63,24 +63,49 @@ class CheckoutRequestFactoryTest {
     }
 
     @Test
-    void lifetimeAtAnEdgeOfStripesWindowIsMovedFiveMinutesInsideIt() {
-        assertThat(CheckoutRequestFactory.lifetimeSent(Duration.ofMinutes(30))).isEqualTo(Duration.ofMinutes(35));
-        assertThat(CheckoutRequestFactory.lifetimeSent(Duration.ofMinutes(34))).isEqualTo(Duration.ofMinutes(35));
-        assertThat(CheckoutRequestFactory.lifetimeSent(Duration.ofMinutes(35))).isEqualTo(Duration.ofMinutes(35));
-        assertThat(CheckoutRequestFactory.lifetimeSent(Duration.ofHours(24))).isEqualTo(Duration.ofMinutes(24 * 60 - 5));
-        CheckoutRequest request = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofMinutes(30)), clock)
+    void expiryIsTheConfiguredLifetimeFromTheNextWholeSecond() {
+        CheckoutRequest request = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofHours(2)), clock)
                 .build("S-1", 1, Currency.getInstance("EUR"), List.of(new SaleLine("A", "Book", 1200, 1)), false);
-        assertThat(request.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(35))
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        // 04:27:13.618 rounds up: Stripe's minimum lifetime counts from its own clock, never shortened.
+        assertThat(request.expiresAt()).isEqualTo(Instant.parse("2026-11-29T06:27:14Z"));
+        assertThat(request.paymentMethods()).containsExactlyInAnyOrder(PaymentMethod.CARD, PaymentMethod.AMAZON_PAY);
+        assertThat(request.cancelUrl()).isNull();
     }
 
     @Test
-    void expiryIsTheConfiguredLifetimeInWholeSeconds() {
-        CheckoutRequest request = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofHours(2)), clock)
-                .build("S-1", 1, Currency.getInstance("EUR"), List.of(new SaleLine("A", "Book", 1200, 1)), false);
-        assertThat(request.expiresAt()).isEqualTo(Instant.parse("2026-11-29T06:27:13Z"));
-        assertThat(request.paymentMethods()).containsExactlyInAnyOrder(PaymentMethod.CARD, PaymentMethod.AMAZON_PAY);
-        assertThat(request.cancelUrl()).isNull();
+    void shortLifetimeLeavesStripeItsThirtyMinutesPlusAReplayWindow() {
+        CheckoutRequestFactory factory = new CheckoutRequestFactory(settings, clock);
+        Instant start = Instant.parse("2026-11-29T04:27:13Z");
+
+        assertThat(factory.expiresAtFor(start)).isEqualTo(Instant.parse("2026-11-29T05:02:13Z"));
+        assertThat(factory.stillAcceptable(factory.expiresAtFor(start))).isTrue();
+        assertThat(factory.stillAcceptable(factory.expiresAtFor(start.minus(Duration.ofMinutes(4))))).isFalse();
+    }
+
+    @Test
+    void requestIsDerivedFromTheJournaledAttemptAloneSoAReplayIsIdentical() {
+        List<SaleLine> cart = List.of(new SaleLine("A", "Book", 1200, 1), new SaleLine("B", "Pen", 150, 3));
+        Instant journaledStart = Instant.parse("2026-11-29T04:20:00.250Z");
+        CheckoutRequest first = new CheckoutRequestFactory(settings, clock)
+                .build("S-1", 2, "scantill-S-1-a2", Currency.getInstance("USD"), cart, false, journaledStart);
+        CheckoutRequest afterRestart = new CheckoutRequestFactory(settings,
+                Clock.offset(clock, Duration.ofMinutes(3)))
+                .build("S-1", 2, "scantill-S-1-a2", Currency.getInstance("USD"), cart, false, journaledStart);
+
+        assertThat(afterRestart).isEqualTo(first);
+        assertThat(first.expiresAt()).isEqualTo(Instant.parse("2026-11-29T04:55:01Z"));
+    }
+
+    @Test
+    void cardOnlyByChoiceTravelsInTheJournaledKey() {
+        String key = IdempotencyKeys.forAttempt("S-1", 1,
+                CheckoutRequestFactory.cardOnlyByChoice(Currency.getInstance("USD"), true));
+
+        assertThat(key).isEqualTo("scantill-S-1-a1-card");
+        assertThat(IdempotencyKeys.isCardOnlyChoice(key)).isTrue();
+        assertThat(IdempotencyKeys.isCardOnlyChoice(IdempotencyKeys.forAttempt("S-1", 1))).isFalse();
+        assertThat(CheckoutRequestFactory.cardOnlyByChoice(Currency.getInstance("CAD"), true))
+                .as("card alone is CAD's only offer, not a choice").isFalse();
     }
 
     @Test

@@ -35,10 +35,13 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final Map<String, CheckoutRequest> requestsByKey = new HashMap<>();
     private final Map<String, String> sessionByKey = new HashMap<>();
+    /** The first answer under each key: Stripe replays it as it was, not the session as it is now. */
+    private final Map<String, SessionSnapshot> firstAnswerByKey = new HashMap<>();
     private int lostCreateResponses;
     private Consumer<CheckoutRequest> beforeCreate = r -> { };
     private Consumer<String> beforeExpire = id -> { };
     private long amountOverride = -1;
+    private boolean networkDown;
 
     private static final class Session {
         String id;
@@ -50,6 +53,7 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
         String clientReferenceId;
         String paymentIntentId;
         String method;
+        Map<String, String> metadata = Map.of();
     }
 
     public ScriptedCheckoutGateway(Clock clock, Mode mode) {
@@ -64,6 +68,15 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
         Deque<GatewayException> queue = failures.computeIfAbsent(operation, k -> new ArrayDeque<>());
         queue.addAll(List.of(next));
         return this;
+    }
+
+    /** From now on every call fails with a network error, until {@link #networkUp()}. */
+    public synchronized void networkDown() {
+        networkDown = true;
+    }
+
+    public synchronized void networkUp() {
+        networkDown = false;
     }
 
     /** The next {@code count} creates make their session, but the answer is lost (a read timeout). */
@@ -158,12 +171,14 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
                 throw failure(Kind.IDEMPOTENCY, 400, "idempotency_error",
                         "Keys for idempotent requests can only be used with the same parameters");
             }
-            Session s = sessionByKey.containsKey(key) ? sessions.get(sessionByKey.get(key)) : newSession(request);
+            if (!sessionByKey.containsKey(key)) {
+                firstAnswerByKey.put(key, snapshot(newSession(request)));
+            }
             if (lostCreateResponses > 0) {
                 lostCreateResponses--;
                 throw failure(Kind.NETWORK, 0, null, "Read timed out");
             }
-            return snapshot(s);
+            return firstAnswerByKey.get(key);
         }
     }
 
@@ -226,6 +241,7 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
         s.created = clock.instant();
         s.expiresAt = request.expiresAt();
         s.clientReferenceId = request.saleId();
+        s.metadata = request.metadata();
         sessions.put(s.id, s);
         requestsByKey.put(request.idempotencyKey(), request);
         sessionByKey.put(request.idempotencyKey(), s.id);
@@ -243,7 +259,7 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
 
     private SessionSnapshot snapshot(Session s) {
         return new SessionSnapshot(s.id, s.status, s.paymentStatus, s.status == Status.OPEN ? urlOf(s.id) : null,
-                s.amount, s.created, s.expiresAt, s.clientReferenceId, s.paymentIntentId, s.method, false);
+                s.amount, s.created, s.expiresAt, s.clientReferenceId, s.paymentIntentId, s.method, false, s.metadata);
     }
 
     private void record(String operation, String argument, CheckoutRequest request) {
@@ -251,6 +267,9 @@ public final class ScriptedCheckoutGateway implements CheckoutGateway {
     }
 
     private void failIfScripted(String operation) throws GatewayException {
+        if (networkDown) {
+            throw network();
+        }
         Deque<GatewayException> queue = failures.get(operation);
         if (queue != null && !queue.isEmpty()) {
             throw queue.poll();

@@ -52,6 +52,15 @@ class StripeKeyTest {
     }
 
     @Test
+    void sandboxKeyIsAcceptedAndRedactedWhole() {
+        String sandboxKey = "sk_test_sbx_Q2w9Er7tYu1iOp3aSd5fGh8jKl4zXc6v";
+
+        assertThat(StripeKey.parse(sandboxKey).mode())
+                .isEqualTo(StripeKey.parse("sk_test_4eC39HqLyjWDarjtT1zdp7dc").mode());
+        assertThat(StripeKey.redactAll("key " + sandboxKey + " sent")).isEqualTo("key sk_test_...Xc6v sent");
+    }
+
+    @Test
     void emptyKeyIsRejected() {
         assertThatThrownBy(() -> StripeKey.parse("   ")).hasMessageContaining("empty");
     }

@@ -41,7 +41,7 @@ public final class InMemorySalesJournal implements SalesJournal {
         long total = lines.stream().mapToLong(SaleLine::lineTotalMinor).sum();
         Instant now = clock.instant();
         Sale sale = new Sale(saleId, registerId, now, currency, lines, total, SaleState.CHARGING, 1, idempotencyKey,
-                null, null, null, null, now);
+                null, null, null, null, now, now);
         sales.put(saleId, sale);
         histories.put(saleId, new ArrayList<>(List.of(new StateChange(saleId, now, null, SaleState.CHARGING,
                 "begin"))));
@@ -54,7 +54,8 @@ public final class InMemorySalesJournal implements SalesJournal {
         Sale s = require(saleId);
         check(s, SaleState.CHARGING);
         Sale next = new Sale(s.id(), s.registerId(), s.createdAt(), s.currency(), s.lines(), s.totalMinor(),
-                SaleState.CHARGING, s.attempt() + 1, idempotencyKey, null, null, null, null, clock.instant());
+                SaleState.CHARGING, s.attempt() + 1, idempotencyKey, null, null, null, null, clock.instant(),
+                clock.instant());
         keys.get(saleId).add(idempotencyKey);
         return store(s, next, "attempt " + next.attempt());
     }
@@ -65,7 +66,7 @@ public final class InMemorySalesJournal implements SalesJournal {
         check(s, SaleState.AWAITING_PAYMENT);
         Sale next = new Sale(s.id(), s.registerId(), s.createdAt(), s.currency(), s.lines(), s.totalMinor(),
                 SaleState.AWAITING_PAYMENT, s.attempt(), s.idempotencyKey(), sessionId, expiresAt, null, null,
-                clock.instant());
+                clock.instant(), s.attemptStartedAt());
         return store(s, next, "session " + sessionId);
     }
 
@@ -81,7 +82,7 @@ public final class InMemorySalesJournal implements SalesJournal {
         check(s, SaleState.PAID);
         Sale next = new Sale(s.id(), s.registerId(), s.createdAt(), s.currency(), s.lines(), s.totalMinor(),
                 SaleState.PAID, s.attempt(), s.idempotencyKey(), s.sessionId(), s.sessionExpiresAt(), paymentIntentId,
-                paymentMethod, clock.instant());
+                paymentMethod, clock.instant(), s.attemptStartedAt());
         return store(s, next, note);
     }
 
@@ -91,7 +92,7 @@ public final class InMemorySalesJournal implements SalesJournal {
         check(s, to);
         Sale next = new Sale(s.id(), s.registerId(), s.createdAt(), s.currency(), s.lines(), s.totalMinor(), to,
                 s.attempt(), s.idempotencyKey(), s.sessionId(), s.sessionExpiresAt(), s.paymentIntentId(),
-                s.paymentMethod(), clock.instant());
+                s.paymentMethod(), clock.instant(), s.attemptStartedAt());
         return store(s, next, note);
     }
 

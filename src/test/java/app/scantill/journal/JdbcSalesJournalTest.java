@@ -65,6 +65,24 @@ class JdbcSalesJournalTest {
     // ------------------------------------------------------------ round trips and schema
 
     @Test
+    void eachAttemptKeepsItsOwnStartTimeAcrossAReopen() {
+        journal.begin("s-9", "till-1", USD, twoLines(), "key-9a");
+        journal.recordSession("s-9", "cs_test_9a", T0.plusSeconds(2100));
+        clock.advance(Duration.ofMinutes(40));
+        journal.transition("s-9", SaleState.EXPIRED, "expired");
+        clock.advance(Duration.ofMinutes(2));
+        journal.newAttempt("s-9", "key-9b");
+        clock.advance(Duration.ofMinutes(1));
+        journal.close();
+
+        journal = JdbcSalesJournal.open(file, clock);
+        Sale sale = journal.find("s-9").orElseThrow();
+        assertThat(sale.attempt()).isEqualTo(2);
+        assertThat(sale.attemptStartedAt()).isEqualTo(T0.plus(Duration.ofMinutes(42)));
+        assertThat(sale.createdAt()).isEqualTo(T0);
+    }
+
+    @Test
     void beganSaleReadsBackWithEveryField() {
         Sale sale = journal.begin("s-1", "till-1", USD, twoLines(), "key-1");
 
