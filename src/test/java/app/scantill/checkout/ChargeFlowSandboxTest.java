@@ -107,13 +107,13 @@ class ChargeFlowSandboxTest {
         assertThat(success).contains("{CHECKOUT_SESSION_ID}");
         assertThat(p.get("metadata[cart_hash]")).matches("[0-9a-f]{16}");
 
-        // expires_at: now + the 30-minute lifetime, kept 5 minutes inside Stripe's 30 min .. 24 h
-        // window measured from the session's creation (ADR 0050).
+        // expires_at: the attempt's journaled start, rounded up to the second, + 30 minutes + the
+        // 5-minute replay window (ADR 0050, 0060); Stripe's `created` is in whole seconds, rounded down.
         Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(p.get("expires_at")));
         SandboxSession session = till.sandbox().session(open.sessionId()).orElseThrow();
         assertThat(Duration.between(session.created(), expiresAt))
                 .isGreaterThan(Duration.ofMinutes(34))
-                .isLessThanOrEqualTo(Duration.ofMinutes(35));
+                .isLessThanOrEqualTo(Duration.ofMinutes(35).plusSeconds(1));
         assertThat(open.expiresAt()).isEqualTo(expiresAt);
 
         String key = create.idempotencyKey().orElseThrow();
