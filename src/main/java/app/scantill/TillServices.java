@@ -4,7 +4,9 @@ import app.scantill.checkout.CashierMessages;
 import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeSettings;
 import app.scantill.checkout.CheckoutGateway;
+import app.scantill.checkout.RecoverySummary;
 import app.scantill.checkout.SaleIdGenerator;
+import app.scantill.checkout.StartupRecovery;
 import app.scantill.checkout.StripeCheckoutGateway;
 import app.scantill.checkout.StripeConnection;
 import app.scantill.config.AppConfig;
@@ -14,6 +16,7 @@ import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.JournalLocation;
 import app.scantill.journal.SalesJournal;
+import app.scantill.money.MoneyFormat;
 import app.scantill.sandbox.SandboxOptions;
 import app.scantill.sandbox.StripeSandbox;
 import java.io.IOException;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,10 +53,13 @@ public final class TillServices implements AutoCloseable {
     private final StripeSandbox sandbox;
     private final CheckoutGateway gateway;
     private final ChargeService charges;
+    private final Clock clock;
+    private StartupRecovery recovery;
 
-    private TillServices(AppConfig config, List<String> problems, SalesJournal journal, StripeSandbox sandbox,
+    private TillServices(AppConfig config, Clock clock, List<String> problems, SalesJournal journal, StripeSandbox sandbox,
             CheckoutGateway gateway, ChargeService charges) {
         this.config = config;
+        this.clock = clock;
         this.problems = List.copyOf(problems);
         this.journal = journal;
         this.sandbox = sandbox;
@@ -107,7 +114,7 @@ public final class TillServices implements AutoCloseable {
             charges = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
                     new CashierMessages(config.stripeKey(), Locale.getDefault()));
         }
-        return new TillServices(config, problems, journal, sandbox, gateway, charges);
+        return new TillServices(config, clock, problems, journal, sandbox, gateway, charges);
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -175,8 +182,38 @@ public final class TillServices implements AutoCloseable {
         return Optional.ofNullable(gateway);
     }
 
+    /**
+     * Reconciles the sales the journal holds unfinished (start-up recovery) and returns what
+     * happened; blocks, so never on the JavaFX thread. Sales Stripe could not be asked about are
+     * retried in the background, each round reported to {@code laterRounds}. Empty when payments
+     * cannot be taken.
+     */
+    public Optional<RecoverySummary> recover(Duration perSale, MoneyFormat money,
+            Consumer<RecoverySummary> laterRounds) throws InterruptedException {
+        if (charges == null) {
+            return Optional.empty();
+        }
+        StartupRecovery started;
+        synchronized (this) {
+            if (recovery == null) {
+                recovery = new StartupRecovery(charges, gateway, journal, clock, perSale, money);
+            }
+            started = recovery;
+        }
+        RecoverySummary summary = started.run();
+        if (!started.unresolved().isEmpty()) {
+            started.retryInBackground(laterRounds);
+        }
+        return Optional.of(summary);
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (recovery != null) {
+                recovery.close();
+            }
+        }
         if (charges != null) {
             charges.shutdown();
         }

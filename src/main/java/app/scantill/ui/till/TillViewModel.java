@@ -5,6 +5,7 @@ import app.scantill.cart.CartSnapshot;
 import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.ChargeStatus.Phase;
+import app.scantill.checkout.RecoverySummary;
 import app.scantill.journal.SalesHistory;
 import app.scantill.money.MoneyFormat;
 import app.scantill.ui.cashier.CashierViewModel;
@@ -15,6 +16,7 @@ import app.scantill.ui.support.UiExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +42,9 @@ public final class TillViewModel {
     private static final Set<Phase> SHOWN = EnumSet.of(Phase.CREATING, Phase.AWAITING_PAYMENT,
             Phase.CONNECTION_LOST, Phase.CANCELLING, Phase.FAILED, Phase.NEEDS_ATTENTION);
 
+    /** How long recovery waits for one sale to settle or show its session open before moving on. */
+    private static final Duration RECOVERY_PER_SALE = Duration.ofSeconds(10);
+
     private final CashierViewModel cashier;
     private final UiExecutor executor;
     private final MoneyFormat moneyFormat;
@@ -48,6 +53,8 @@ public final class TillViewModel {
     private final ReadOnlyObjectWrapper<ChargeViewModel> chargeModel =
             new ReadOnlyObjectWrapper<>(this, "chargeModel");
     private final ReadOnlyBooleanWrapper attached = new ReadOnlyBooleanWrapper(this, "attached", false);
+    /** True while start-up recovery checks unfinished sales: no new sale may start meanwhile. */
+    private final ReadOnlyBooleanWrapper recovering = new ReadOnlyBooleanWrapper(this, "recovering", false);
     private TillServices services;
     private Runnable onOpenHistory = () -> { };
 
@@ -91,11 +98,50 @@ public final class TillViewModel {
                     String.join("  •  ", problems));
         }
         attached.set(true);
+        if (charges.isPresent()) {
+            recover(started);
+        }
+    }
+
+    /**
+     * Start-up recovery, off the JavaFX thread: a sale paid while the till was closed is recorded,
+     * an open one comes back on the charge screen (through the charge model's phase), and the
+     * cashier reads a one-line summary.
+     */
+    private void recover(TillServices started) {
+        recovering.set(true);
+        executor.submit(
+                () -> started.recover(RECOVERY_PER_SALE, moneyFormat,
+                        round -> executor.onUiThread(() -> reportRecovery(round))),
+                summary -> {
+                    recovering.set(false);
+                    summary.ifPresent(this::reportRecovery);
+                },
+                failure -> {
+                    recovering.set(false);
+                    cashier.notify(NoticeLevel.ERROR, "Unfinished sales could not be checked; they stay in the "
+                            + "journal and are checked at the next start. See the log for details.");
+                });
+    }
+
+    private void reportRecovery(RecoverySummary summary) {
+        if (summary.isEmpty()) {
+            return;
+        }
+        boolean attention = summary.stripeUnreachable() || summary.count(RecoverySummary.Outcome.NEEDS_ATTENTION) > 0;
+        List<String> lines = new ArrayList<>();
+        lines.add(summary.headline());
+        lines.addAll(summary.sentences());
+        cashier.notify(attention ? NoticeLevel.WARNING : NoticeLevel.INFO, String.join("  ", lines));
     }
 
     /** The cashier pressed Charge with a chargeable cart. */
     public void charge(CartSnapshot cart) {
         ChargeViewModel model = chargeModel.get();
+        if (recovering.get()) {
+            cashier.notify(NoticeLevel.INFO, "Checking unfinished sales first; charge again in a moment.");
+            return;
+        }
         if (model == null) {
             cashier.notify(NoticeLevel.ERROR, services == null
                     ? "Payments are still starting; try again in a moment."
@@ -151,6 +197,10 @@ public final class TillViewModel {
 
     public ReadOnlyObjectProperty<ChargeViewModel> chargeModelProperty() {
         return chargeModel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty recoveringProperty() {
+        return recovering.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty attachedProperty() {
