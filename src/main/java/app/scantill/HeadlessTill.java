@@ -8,7 +8,6 @@ import app.scantill.checkout.CheckoutRequest;
 import app.scantill.checkout.GatewayException;
 import app.scantill.checkout.RecoverySummary;
 import app.scantill.checkout.SessionSnapshot;
-import app.scantill.checkout.StartupRecovery;
 import app.scantill.config.AppConfig;
 import app.scantill.journal.JournalLocation;
 import app.scantill.journal.Sale;
@@ -94,21 +93,14 @@ public final class HeadlessTill {
             ChargeService service = charges.get();
             SalesJournal journal = till.journal().get();
             service.addListener(status -> print("EVENT", fields(status), status.message()));
-            try (StartupRecovery recovery = new StartupRecovery(service, till.gateway().get(), journal, clock,
-                    perSale, new MoneyFormat(Locale.US))) {
-                RecoverySummary summary = recovery.run();
-                report(summary);
-                print("RECOVERY", "total=" + summary.entries().size() + counts(summary), summary.headline());
-                if (!recovery.unresolved().isEmpty()) {
-                    recovery.retryInBackground(round -> {
-                        report(round);
-                        print("RECOVERY", "retry=true total=" + round.entries().size() + counts(round),
-                                round.headline());
-                    });
-                }
-                print("READY", "register=" + config.registerId() + " mode=" + service.mode(), null);
-                return commands(service, journal, in);
-            }
+            RecoverySummary summary = till.recover(perSale, new MoneyFormat(Locale.US), round -> {
+                report(round);
+                print("RECOVERY", "retry=true total=" + round.entries().size() + counts(round), round.headline());
+            }).orElseThrow();
+            report(summary);
+            print("RECOVERY", "total=" + summary.entries().size() + counts(summary), summary.headline());
+            print("READY", "register=" + config.registerId() + " mode=" + service.mode(), null);
+            return commands(service, journal, in);
         }
     }
 
