@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,6 +29,11 @@ public final class CheckoutRequestFactory {
 
     public static final int MAX_LINES = 100;
     public static final int MAX_QUANTITY = 999;
+    /** Stripe's window for {@code expires_at}, counted from the session's creation. */
+    static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
+    static final Duration MAX_LIFETIME = Duration.ofHours(24);
+    /** Time between building a request and Stripe creating the session, with room to spare. */
+    static final Duration LIFETIME_MARGIN = Duration.ofMinutes(1);
     static final int MAX_NAME_LENGTH = 5000;
 
     private final ChargeSettings settings;
@@ -125,8 +131,16 @@ public final class CheckoutRequestFactory {
         metadata.put("register_id", settings.registerId());
         metadata.put("cart_hash", cartHash(currency, lines));
         metadata.put("attempt", Integer.toString(attempt));
-        // Whole seconds: Stripe takes Unix seconds, and a sub-second part would make a rebuilt request differ.
-        Instant expiresAt = clock.instant().plus(settings.sessionLifetime()).truncatedTo(ChronoUnit.SECONDS);
+        // Whole seconds, rounded up: Stripe takes Unix seconds. Stripe measures the 30 minutes to 24 hours
+        // from when the session is created, which is later than now (journal write, network), so a lifetime
+        // at either bound keeps a minute's margin inside it; rounding down cost the sandbox's check a sale.
+        Duration lifetime = clamp(settings.sessionLifetime(), MIN_LIFETIME.plus(LIFETIME_MARGIN),
+                MAX_LIFETIME.minus(LIFETIME_MARGIN));
+        Instant exact = clock.instant().plus(lifetime);
+        Instant expiresAt = exact.truncatedTo(ChronoUnit.SECONDS);
+        if (expiresAt.isBefore(exact)) {
+            expiresAt = expiresAt.plusSeconds(1);
+        }
         Set<PaymentMethod> methods = cardOnly ? EnumSet.of(PaymentMethod.CARD) : paymentMethodsFor(currency);
         return new CheckoutRequest(saleId, settings.registerId(), idempotencyKey,
                 currency, items, methods, settings.successUrl(), settings.cancelUrl(),
@@ -138,6 +152,10 @@ public final class CheckoutRequestFactory {
      * length-prefixed form of the currency and every line (SKU, name, unit amount, quantity), so a
      * person can tell from Stripe's dashboard whether a session matches the journaled cart.
      */
+    private static Duration clamp(Duration value, Duration min, Duration max) {
+        return value.compareTo(min) < 0 ? min : value.compareTo(max) > 0 ? max : value;
+    }
+
     public static String cartHash(Currency currency, List<SaleLine> lines) {
         StringBuilder canonical = new StringBuilder("scantill-cart-v1|").append(currency.getCurrencyCode());
         for (SaleLine line : lines) {

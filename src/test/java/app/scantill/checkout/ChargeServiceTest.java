@@ -115,7 +115,8 @@ class ChargeServiceTest {
         assertThat(sent.paymentMethods()).containsExactlyInAnyOrder(PaymentMethod.CARD, PaymentMethod.AMAZON_PAY);
         assertThat(sent.successUrl()).isEqualTo("https://till.example/paid?session={CHECKOUT_SESSION_ID}");
         assertThat(sent.cancelUrl()).isEqualTo("https://till.example/back");
-        assertThat(sent.expiresAt()).isEqualTo(Instant.parse("2026-11-29T04:57:13Z"));
+        // 30 minutes and the minute of margin Stripe's creation time needs.
+        assertThat(sent.expiresAt()).isEqualTo(Instant.parse("2026-11-29T04:58:13Z"));
         assertThat(sent.metadata()).isEqualTo(Map.of(
                 "sale_id", saleId,
                 "register_id", "till-1",

@@ -72,6 +72,25 @@ class CheckoutRequestFactoryTest {
     }
 
     @Test
+    void thirtyMinuteLifetimeKeepsAMarginSoStripeStillAcceptsItWhenTheCreateArrivesLater() {
+        Clock late = Clock.fixed(Instant.parse("2026-11-29T04:27:13.700Z"), java.time.ZoneOffset.UTC);
+        CheckoutRequest request = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofMinutes(30)), late)
+                .build("S-1", 1, Currency.getInstance("EUR"), List.of(new SaleLine("A", "Book", 1200, 1)), false);
+        // Created at Stripe up to a minute later, the session still lives at least the 30 minutes Stripe asks for.
+        assertThat(request.expiresAt()).isAfterOrEqualTo(Instant.parse("2026-11-29T04:27:13.700Z")
+                .plus(Duration.ofMinutes(31)));
+        assertThat(request.expiresAt().getNano()).isZero();
+    }
+
+    @Test
+    void dayLongLifetimeStaysInsideStripesTwentyFourHours() {
+        CheckoutRequest request = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofHours(24)), clock)
+                .build("S-1", 1, Currency.getInstance("EUR"), List.of(new SaleLine("A", "Book", 1200, 1)), false);
+        assertThat(request.expiresAt()).isBeforeOrEqualTo(clock.instant().plus(Duration.ofHours(24))
+                .minus(Duration.ofMinutes(1)));
+    }
+
+    @Test
     void cartHashChangesWithAnyLineAndNotWithTheAttempt() {
         Currency usd = Currency.getInstance("USD");
         List<SaleLine> cart = List.of(new SaleLine("A", "Apple", 100, 2));

@@ -113,7 +113,7 @@ class ChargeViewTest {
         assertThat(robot.lookup("#qr-amount").queryAs(Label.class).getText()).isEqualTo("$33.99");
         assertThat(robot.lookup("#scan-hint").queryAs(Label.class).getText())
                 .isEqualTo("Scan to pay with Amazon Pay or card");
-        assertThat(robot.lookup("#countdown").queryAs(Label.class).getText()).isEqualTo("Expires in 30:00");
+        assertThat(robot.lookup("#countdown").queryAs(Label.class).getText()).isEqualTo("Expires in 31:00");
         assertThat(robot.lookup("#mode-badge").queryAs(Label.class).getText()).isEqualTo("SANDBOX");
         assertThat(robot.lookup("#payment-url").queryAs(TextField.class).getText())
                 .isEqualTo(ScriptedCheckoutGateway.urlOf(sessionId));
