@@ -10,6 +10,7 @@ import app.scantill.checkout.StripeConnection;
 import app.scantill.config.AppConfig;
 import app.scantill.config.SandboxBind;
 import app.scantill.config.StripeKey;
+import app.scantill.config.WireLogRedaction;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.JournalLocation;
@@ -61,6 +62,8 @@ public final class TillServices implements AutoCloseable {
 
     /** Builds every service the configuration asks for; never throws for a bad environment. */
     public static TillServices start(AppConfig config, Clock clock) {
+        // Before any Stripe client exists: the JDK's HTTP client would log the key at FINE.
+        WireLogRedaction.install();
         List<String> problems = new ArrayList<>();
         config.problems().forEach(p -> problems.add(p.setting() + ": " + p.message()));
 
