@@ -53,7 +53,10 @@ class TillViewFaultTest {
         // Short read timeout and poll interval so a slow answer is a timeout within the test's patience.
         till = TillWindowFixture.start(stage, dir, List.of("--poll.interval_ms=250", "--stripe.read_timeout_ms=800",
                 "--stripe.max_network_retries=2"), Map.of());
-        return till.services.sandbox().orElseThrow();
+        StripeSandbox sandbox = till.services.sandbox().orElseThrow();
+        assertThat(sandbox.options().bindAddress().isLoopbackAddress()).as("loopback unless sandbox.bind says otherwise")
+                .isTrue();
+        return sandbox;
     }
 
     private static void assertNoTechnicalText() throws Exception {
