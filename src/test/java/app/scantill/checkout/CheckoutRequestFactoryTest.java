@@ -66,7 +66,8 @@ class CheckoutRequestFactoryTest {
     void expiryIsTheConfiguredLifetimeInWholeSeconds() {
         CheckoutRequest request = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofHours(2)), clock)
                 .build("S-1", 1, Currency.getInstance("EUR"), List.of(new SaleLine("A", "Book", 1200, 1)), false);
-        assertThat(request.expiresAt()).isEqualTo(Instant.parse("2026-11-29T06:27:13Z"));
+        // 04:27:13.618 + 2 h, rounded up to the whole second (never shorter than asked).
+        assertThat(request.expiresAt()).isEqualTo(Instant.parse("2026-11-29T06:27:14Z"));
         assertThat(request.paymentMethods()).containsExactlyInAnyOrder(PaymentMethod.CARD, PaymentMethod.AMAZON_PAY);
         assertThat(request.cancelUrl()).isNull();
     }
@@ -86,8 +87,9 @@ class CheckoutRequestFactoryTest {
     void dayLongLifetimeStaysInsideStripesTwentyFourHours() {
         CheckoutRequest request = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofHours(24)), clock)
                 .build("S-1", 1, Currency.getInstance("EUR"), List.of(new SaleLine("A", "Book", 1200, 1)), false);
+        // A minute inside the limit, less the rounding up to a whole second.
         assertThat(request.expiresAt()).isBeforeOrEqualTo(clock.instant().plus(Duration.ofHours(24))
-                .minus(Duration.ofMinutes(1)));
+                .minus(Duration.ofSeconds(59)));
     }
 
     @Test
