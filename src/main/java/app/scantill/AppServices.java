@@ -15,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The window's wiring: builds each service once and hands them to view models, so the screens
  * never construct their own dependencies. The payment side ({@link TillServices}: journal,
- * sandbox or Stripe, charge flow) starts in the background while the cart is already usable.
+ * sandbox or Stripe, charge flow) and the catalog load start in the background once the app calls
+ * {@link #windowShown()} after the first frame (see ADR 0071): loading stripe-java, SQLite, the
+ * sandbox and the product tiles would otherwise compete with the window for the till's two cores.
  */
 public final class AppServices implements AutoCloseable {
 
@@ -26,7 +28,8 @@ public final class AppServices implements AutoCloseable {
     private final MoneyFormat moneyFormat;
     private final CatalogLoader catalogLoader;
     private final FxUiExecutor uiExecutor;
-    private final CompletableFuture<TillServices> till;
+    private final CompletableFuture<TillServices> till = new CompletableFuture<>();
+    private final CompletableFuture<Void> shown = new CompletableFuture<>();
 
     public AppServices(AppConfig config, Clock clock) {
         this.config = config;
@@ -34,7 +37,22 @@ public final class AppServices implements AutoCloseable {
         this.moneyFormat = new MoneyFormat(Locale.getDefault());
         this.catalogLoader = new CatalogLoader();
         this.uiExecutor = new FxUiExecutor(2);
-        this.till = CompletableFuture.supplyAsync(() -> TillServices.start(config, clock), uiExecutor.background());
+        shown.thenRunAsync(() -> {
+            try {
+                till.complete(TillServices.start(config, clock));
+            } catch (RuntimeException | Error e) {
+                till.completeExceptionally(e);
+                throw e;
+            }
+        }, uiExecutor.background());
+    }
+
+    /**
+     * The window's first frame is on screen (JavaFX thread): the catalog starts loading and the
+     * payment side starts in the background. Calling it again does nothing.
+     */
+    public void windowShown() {
+        shown.complete(null);
     }
 
     public AppConfig config() {
@@ -48,10 +66,15 @@ public final class AppServices implements AutoCloseable {
     /** The till window's model: the cashier screen with its catalog loading, payments attached when ready. */
     public TillViewModel tillViewModel() {
         CashierViewModel cashier = new CashierViewModel(new Cart(moneyFormat), moneyFormat, uiExecutor);
-        cashier.loadCatalog(() -> catalogLoader.load(catalogPath()));
+        shown.thenRun(() -> cashier.loadCatalog(() -> catalogLoader.load(catalogPath())));
         TillViewModel model = new TillViewModel(cashier, uiExecutor, moneyFormat, clock);
         till.thenAccept(services -> uiExecutor.onUiThread(() -> model.attach(services)));
         return model;
+    }
+
+    /** The payment services once started after {@link #windowShown()}; a copy, so callers cannot complete it. */
+    public CompletableFuture<TillServices> payments() {
+        return till.copy();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package app.scantill;
 
 import app.scantill.config.AppConfig;
+import app.scantill.ui.support.FirstFrame;
 import app.scantill.ui.till.TillView;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -26,6 +27,8 @@ public final class ScanTillApp extends Application {
     @Override
     public void start(Stage stage) {
         new TillView(services.tillViewModel()).showIn(stage);
+        // The catalog and payments (stripe-java, SQLite, the sandbox) load once the window is up: ADR 0071.
+        FirstFrame.afterFirstPulse(stage.getScene(), services::windowShown);
     }
 
     @Override

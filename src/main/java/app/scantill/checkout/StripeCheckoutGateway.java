@@ -1,5 +1,6 @@
 package app.scantill.checkout;
 
+import app.scantill.config.WireLogRedaction;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
 import com.stripe.StripeClient;
@@ -43,7 +44,8 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
 
     public StripeCheckoutGateway(StripeConnection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
-        TransportLogging.keepKeysOut();
+        // Before this gateway's first request: the JDK's HTTP client would log the key at FINE.
+        WireLogRedaction.install();
         StripeClient client = StripeClient.builder()
                 .setApiKey(connection.key().revealForClient())
                 .setApiBase(connection.apiBase())

@@ -101,6 +101,12 @@ final class SandboxHttpServer implements HttpHandler {
                     "Request body too large: the sandbox accepts at most " + MAX_API_BODY + " bytes."), requestId,
                     Map.of("Connection", "close"));
             return;
+        } catch (IOException unreadable) {
+            // A broken chunked encoding or a body cut short: the client's fault, not the sandbox's (no 500).
+            record(ex, method, path, FormParams.empty());
+            sendError(ex, StripeApiError.invalid(null, null,
+                    "Invalid request: the request body could not be read."), requestId, Map.of("Connection", "close"));
+            return;
         }
         FormParams params;
         try {

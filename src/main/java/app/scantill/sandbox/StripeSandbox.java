@@ -8,6 +8,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class StripeSandbox implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(StripeSandbox.class.getName());
+
+    /**
+     * How long one request may take to arrive in full (request line, headers and body) before the
+     * connection is closed. On the LAN anyone can open a connection and send half a request
+     * (slowloris); without a limit each one would hold a thread forever. Stripe's own calls and the
+     * pay-page form are a few hundred bytes. Delay faults longer than this are cut off too.
+     */
+    public static final Duration MAX_REQUEST_TIME = Duration.ofSeconds(10);
+    /** How long a connection may stay open without a request, before its first one or between two. */
+    public static final Duration MAX_IDLE_TIME = Duration.ofSeconds(10);
+    /** How long sending one response may take before the connection is closed. */
+    public static final Duration MAX_RESPONSE_TIME = Duration.ofSeconds(30);
+
+    static {
+        // The JDK's HttpServer reads these once, when its first server starts; an explicit setting wins.
+        setIfAbsent("sun.net.httpserver.maxReqTime", MAX_REQUEST_TIME.toSeconds());
+        setIfAbsent("sun.net.httpserver.maxRspTime", MAX_RESPONSE_TIME.toSeconds());
+        setIfAbsent("sun.net.httpserver.idleInterval", MAX_IDLE_TIME.toSeconds());
+    }
+
+    private static void setIfAbsent(String property, long seconds) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Long.toString(seconds));
+        }
+    }
 
     private final SandboxOptions options;
     private final SandboxStore store;
