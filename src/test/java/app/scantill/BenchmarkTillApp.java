@@ -48,7 +48,7 @@ public final class BenchmarkTillApp extends Application {
     private void sale(TillViewModel model) {
         try {
             StripeSandbox sandbox = services.payments().get(60, TimeUnit.SECONDS).sandbox().orElseThrow();
-            waitFor(() -> onFx(() -> model.attachedProperty().get() && !model.cashier().catalogLoadingProperty().get()));
+            waitFor(() -> onFx(() -> model.attachedProperty().get() && !model.recoveringProperty().get() && !model.cashier().catalogLoadingProperty().get()));
             onFx(() -> {
                 model.cashier().scan(BARCODE);
                 model.cashier().scan(BARCODE);

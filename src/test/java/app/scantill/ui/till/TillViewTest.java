@@ -82,6 +82,7 @@ class TillViewTest {
 
     @Test
     void aSalePaidOnTheSandboxPageEndsPaidAndFreesTheCart(FxRobot robot) {
+        waitUntil(() -> !model.recoveringProperty().get());
         assertThat(textOf(robot, "#modeBadge")).isEqualTo("SANDBOX");
         robot.write(LATTE).type(KeyCode.ENTER).write(LATTE).type(KeyCode.ENTER);
         robot.type(KeyCode.F12);
@@ -110,6 +111,7 @@ class TillViewTest {
 
     @Test
     void cancellingExpiresTheSessionAndGivesTheCartBack(FxRobot robot) {
+        waitUntil(() -> !model.recoveringProperty().get());
         robot.write(LATTE).type(KeyCode.ENTER);
         robot.type(KeyCode.F12);
         waitUntil(() -> qrShown(robot));
@@ -128,6 +130,7 @@ class TillViewTest {
 
     @Test
     void theCartCannotBeEditedWhileTheCustomerCanPay(FxRobot robot) {
+        waitUntil(() -> !model.recoveringProperty().get());
         robot.write(LATTE).type(KeyCode.ENTER);
         robot.type(KeyCode.F12);
         waitUntil(() -> qrShown(robot));

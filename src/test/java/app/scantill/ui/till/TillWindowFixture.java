@@ -78,6 +78,8 @@ final class TillWindowFixture implements AutoCloseable {
             fixture[0] = new TillWindowFixture(services, executor, model, view);
             return null;
         }).get(30, TimeUnit.SECONDS);
+        // Start-up recovery runs first; the till takes no new sale until it has checked the journal.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !fixture[0].model.recoveringProperty().get());
         return fixture[0];
     }
 
