@@ -1,7 +1,9 @@
 package app.scantill.ui.charge;
 
 import app.scantill.checkout.ChargeStatus.Phase;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -77,6 +79,34 @@ public final class ChargeView extends BorderPane {
     private void show(Phase phase) {
         Node visible = panes.get(phase);
         panes.values().forEach(pane -> pane.setVisible(pane == visible));
+        focusPrimaryAction();
+    }
+
+    /**
+     * Puts the keyboard focus on the visible screen's main button (New sale, New QR code, Retry,
+     * Cancel), so Enter and Esc act on the charge screen and never reach the cart underneath.
+     */
+    public void focusPrimaryAction() {
+        Node visible = panes.get(model.phaseProperty().get());
+        if (visible == null || getScene() == null) {
+            return;
+        }
+        List<Button> buttons = new ArrayList<>();
+        collectButtons(visible, buttons);
+        buttons.stream().filter(Button::isDefaultButton).findFirst()
+                .or(() -> buttons.stream().findFirst())
+                .ifPresentOrElse(Button::requestFocus, this::requestFocus);
+    }
+
+    private static void collectButtons(Node node, List<Button> into) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Button button) {
+            into.add(button);
+        } else if (node instanceof javafx.scene.Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collectButtons(child, into));
+        }
     }
 
     private Node header() {

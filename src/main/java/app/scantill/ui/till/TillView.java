@@ -49,7 +49,10 @@ public final class TillView {
         model.chargeModelProperty().addListener((obs, old, now) -> showChargeModel(now));
         showChargeModel(model.chargeModelProperty().get());
         model.chargeShownProperty().addListener((obs, was, shown) -> {
-            if (!shown) {
+            if (shown) {
+                chargeLayer.getChildren().stream().filter(ChargeView.class::isInstance).map(ChargeView.class::cast)
+                        .findFirst().ifPresent(ChargeView::focusPrimaryAction);
+            } else {
                 cashierView.focusScanField();
             }
         });
