@@ -5,9 +5,8 @@ import app.scantill.cart.Chargeability;
 import app.scantill.catalog.CatalogProblem;
 import app.scantill.catalog.Product;
 import app.scantill.ui.cashier.CashierViewModel.Notice;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -62,14 +61,12 @@ public final class CashierView {
     private final ToggleGroup categoryGroup = new ToggleGroup();
     private final FlowPane categoryBar = new FlowPane();
     private final TilePane productTiles = new TilePane();
-    private static final int TILE_CACHE_SIZE = 600;
-    /** Product tiles by product, least recently shown dropped first. */
-    private final Map<Product, Button> tileCache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Product, Button> eldest) {
-            return size() > TILE_CACHE_SIZE;
-        }
-    };
+    /**
+     * A fixed set of product tiles, one per visible slot, made once and given a new product on every
+     * key stroke. Search-as-you-type then only changes texts: building and styling fresh tiles per key
+     * was most of a key stroke's time on a 10,000-product catalog.
+     */
+    private final List<ProductTile> tilePool = new ArrayList<>();
     private boolean swallowTyped;
     private boolean syncingSelection;
 
@@ -258,44 +255,62 @@ public final class CashierView {
 
     private void rebuildTiles() {
         boolean locked = model.cartLockedProperty().get();
-        List<Node> tiles = model.visibleProducts().stream().map(product -> {
-            Button tile = tileCache.computeIfAbsent(product, this::newTile);
-            tile.setDisable(locked);
-            return (Node) tile;
-        }).toList();
-        productTiles.getChildren().setAll(tiles);
+        List<Product> products = model.visibleProducts();
+        while (tilePool.size() < products.size()) {
+            ProductTile tile = new ProductTile();
+            tilePool.add(tile);
+            productTiles.getChildren().add(tile.button);
+        }
+        for (int i = 0; i < tilePool.size(); i++) {
+            tilePool.get(i).show(i < products.size() ? products.get(i) : null, locked);
+        }
     }
 
-    /**
-     * One product's tile. Tiles are kept (up to {@link #TILE_CACHE_SIZE}) because search-as-you-type
-     * shows mostly the same products from one key stroke to the next; building and styling 60 fresh
-     * tiles per key was most of a key stroke's time on a 10,000-product catalog.
-     */
-    private Button newTile(Product product) {
-        Label name = new Label(product.name());
-        name.getStyleClass().add("product-name");
-        name.setWrapText(true);
-        Label price = new Label(model.format(product.price()));
-        price.getStyleClass().add("product-price");
-        Region spacer = new Region();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
-        VBox content = new VBox(name, spacer, price);
-        content.getStyleClass().add("product-tile-content");
-        Button tile = new Button();
-        tile.setGraphic(content);
-        tile.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        tile.setMaxWidth(Double.MAX_VALUE);
-        content.prefWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> tile.getWidth() - tile.getPadding().getLeft() - tile.getPadding().getRight(),
-                tile.widthProperty(), tile.paddingProperty()));
-        tile.getStyleClass().add("product-tile");
-        tile.setFocusTraversable(false);
-        tile.setUserData(product.sku());
-        tile.setOnAction(event -> {
-            model.add(product);
-            scanField.requestFocus();
-        });
-        return tile;
+    /** One slot of the product grid: a button showing whichever product is put in it. */
+    private final class ProductTile {
+        private final Label name = new Label();
+        private final Label price = new Label();
+        private final Button button = new Button();
+        private Product product;
+
+        ProductTile() {
+            name.getStyleClass().add("product-name");
+            name.setWrapText(true);
+            price.getStyleClass().add("product-price");
+            Region spacer = new Region();
+            VBox.setVgrow(spacer, Priority.ALWAYS);
+            VBox content = new VBox(name, spacer, price);
+            content.getStyleClass().add("product-tile-content");
+            button.setGraphic(content);
+            button.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            button.setMaxWidth(Double.MAX_VALUE);
+            content.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> button.getWidth() - button.getPadding().getLeft() - button.getPadding().getRight(),
+                    button.widthProperty(), button.paddingProperty()));
+            button.getStyleClass().add("product-tile");
+            button.setFocusTraversable(false);
+            button.setOnAction(event -> {
+                if (product != null) {
+                    model.add(product);
+                }
+                scanField.requestFocus();
+            });
+        }
+
+        /** Shows {@code shown}, or hides the slot (and takes it out of the layout) when null. */
+        void show(Product shown, boolean locked) {
+            if (shown != product) {
+                product = shown;
+                if (shown != null) {
+                    name.setText(shown.name());
+                    price.setText(model.format(shown.price()));
+                    button.setUserData(shown.sku());
+                }
+            }
+            button.setVisible(shown != null);
+            button.setManaged(shown != null);
+            button.setDisable(locked);
+        }
     }
 
     private Node problemsPanel() {
