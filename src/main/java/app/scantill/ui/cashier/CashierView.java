@@ -213,7 +213,8 @@ public final class CashierView {
                     : base;
         }, model.matchingProductCountProperty(), model.visibleProducts(), model.catalogStatusProperty()));
 
-        VBox area = new VBox(searchField, categoryBar, scroller, status, problemsPanel());
+        VBox area = new VBox(searchField, categoryBar, scroller, status);
+        addProblemsPanelWhenNeeded(area);
         area.getStyleClass().add("product-area");
         HBox.setHgrow(area, Priority.ALWAYS);
         return area;
@@ -311,6 +312,28 @@ public final class CashierView {
             button.setManaged(shown != null);
             button.setDisable(locked);
         }
+    }
+
+    /**
+     * The problems panel (a TitledPane around a ListView, with their skins and CSS) is built the first
+     * time the catalog reports a problem, not for the first frame: the catalog loads after that frame
+     * (ADR 0071) and most catalogs have no problems at all (ADR 0080).
+     */
+    private void addProblemsPanelWhenNeeded(VBox area) {
+        if (!model.catalogProblems().isEmpty()) {
+            area.getChildren().add(problemsPanel());
+            return;
+        }
+        ListChangeListener<CatalogProblem> firstProblem = new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends CatalogProblem> change) {
+                if (!model.catalogProblems().isEmpty()) {
+                    model.catalogProblems().removeListener(this);
+                    area.getChildren().add(problemsPanel());
+                }
+            }
+        };
+        model.catalogProblems().addListener(firstProblem);
     }
 
     private Node problemsPanel() {

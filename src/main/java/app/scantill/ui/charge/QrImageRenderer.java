@@ -1,6 +1,7 @@
 package app.scantill.ui.charge;
 
 import app.scantill.qr.QrMatrix;
+import java.util.Arrays;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
@@ -23,11 +24,15 @@ public final class QrImageRenderer {
         }
         int side = matrix.size() * scale;
         int[] argb = new int[side * side];
-        for (int y = 0; y < side; y++) {
-            int row = y * side;
-            int moduleY = y / scale;
-            for (int x = 0; x < side; x++) {
-                argb[row + x] = matrix.isDark(x / scale, moduleY) ? DARK : LIGHT;
+        // One pixel row per module row, copied down scale - 1 times: it runs inside the layout pulse
+        // that first shows the code, where a division per pixel cost a millisecond or two.
+        for (int moduleY = 0; moduleY < matrix.size(); moduleY++) {
+            int first = moduleY * scale * side;
+            for (int moduleX = 0, x = 0; moduleX < matrix.size(); moduleX++, x += scale) {
+                Arrays.fill(argb, first + x, first + x + scale, matrix.isDark(moduleX, moduleY) ? DARK : LIGHT);
+            }
+            for (int copy = 1; copy < scale; copy++) {
+                System.arraycopy(argb, first, argb, first + copy * side, side);
             }
         }
         WritableImage image = new WritableImage(side, side);
