@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.scantill.checkout.ChargeService;
-import app.scantill.checkout.ChargeStatus;
+import app.scantill.checkout.ChargeSettings;
 import app.scantill.checkout.ChargeStatus.Phase;
+import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.CheckoutGateway;
 import app.scantill.checkout.CheckoutRequestFactory;
-import app.scantill.checkout.ChargeSettings;
 import app.scantill.checkout.GatewayException;
 import app.scantill.checkout.SandboxCustomer;
 import app.scantill.checkout.StripeCheckoutGateway;
@@ -29,14 +29,9 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,43 +50,15 @@ class TillServicesTest {
     @TempDir
     Path dir;
 
-    private final List<String> log = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            log.add(formatter.format(record));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level rootLevel;
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
     private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @BeforeEach
-    void captureEveryLogRecord() {
-        Logger root = Logger.getLogger("");
-        rootLevel = root.getLevel();
-        root.setLevel(Level.ALL);
-        capture.setLevel(Level.ALL);
-        root.addHandler(capture);
-    }
 
     @AfterEach
     void release() throws Exception {
         for (int i = toClose.size() - 1; i >= 0; i--) {
             toClose.get(i).close();
         }
-        Logger root = Logger.getLogger("");
-        root.removeHandler(capture);
-        root.setLevel(rootLevel);
     }
 
     /** A key-shaped string no one has: prefix plus 40 random letters and digits. */
@@ -130,7 +97,7 @@ class TillServicesTest {
 
     private void assertNowhere(String key, TillServices services, List<ChargeStatus> statuses) {
         String secretPart = key.substring(8, key.length() - 4);
-        assertThat(log).isNotEmpty().noneMatch(line -> line.contains(secretPart));
+        assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(secretPart));
         assertThat(statuses).isNotEmpty().allSatisfy(s -> assertThat(String.valueOf(s)).doesNotContain(secretPart));
         assertThat(services.problems()).noneMatch(p -> p.contains(secretPart));
         assertThat(String.valueOf(services.config())).doesNotContain(secretPart);
@@ -208,7 +175,7 @@ class TillServicesTest {
         assertThat(services.gateway().orElseThrow().mode()).isEqualTo(CheckoutGateway.Mode.SANDBOX);
         String secretPart = key.substring(8, key.length() - 4);
         assertThat(services.problems()).noneMatch(p -> p.contains(secretPart));
-        assertThat(log).noneMatch(line -> line.contains(secretPart));
+        assertThat(logs.lines()).noneMatch(line -> line.contains(secretPart));
     }
 
     @Test

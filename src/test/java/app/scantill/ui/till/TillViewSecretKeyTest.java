@@ -2,6 +2,7 @@ package app.scantill.ui.till;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scantill.CapturedLogs;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.journal.JournalLocation;
 import app.scantill.sandbox.Fault;
@@ -17,19 +18,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,35 +46,12 @@ class TillViewSecretKeyTest {
     private Stage stage;
     private StripeSandbox stripe;
     private TillWindowFixture till;
-    private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level rootLevel;
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-    }
-
-    @BeforeEach
-    void captureAllLogging() {
-        Logger root = Logger.getLogger("");
-        rootLevel = root.getLevel();
-        root.setLevel(Level.ALL);
-        capture.setLevel(Level.ALL);
-        root.addHandler(capture);
     }
 
     @AfterEach
@@ -88,9 +62,6 @@ class TillViewSecretKeyTest {
         if (stripe != null) {
             stripe.close();
         }
-        Logger root = Logger.getLogger("");
-        root.removeHandler(capture);
-        root.setLevel(rootLevel);
     }
 
     /** Built at run time, so no key-shaped literal is ever committed. */
@@ -142,17 +113,16 @@ class TillViewSecretKeyTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertKeyNotOnScreen(key);
 
+        List<LogRecord> records = logs.records();
         assertThat(records).as("the test saw the app's logging").isNotEmpty();
         SimpleFormatter formatter = new SimpleFormatter();
-        synchronized (records) {
-            for (LogRecord record : records) {
-                assertThat(formatter.format(record)).doesNotContain(key).doesNotContain(key.substring(8));
-                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                    StringWriter trace = new StringWriter();
-                    t.printStackTrace(new PrintWriter(trace));
-                    assertThat(String.valueOf(t.getMessage())).doesNotContain(key);
-                    assertThat(trace.toString()).doesNotContain(key);
-                }
+        for (LogRecord record : records) {
+            assertThat(formatter.format(record)).doesNotContain(key).doesNotContain(key.substring(8));
+            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                StringWriter trace = new StringWriter();
+                t.printStackTrace(new PrintWriter(trace));
+                assertThat(String.valueOf(t.getMessage())).doesNotContain(key);
+                assertThat(trace.toString()).doesNotContain(key);
             }
         }
         assertKeyNotInJournal(dir.resolve("data").resolve(JournalLocation.FILE_NAME), key);
