@@ -392,9 +392,7 @@ public final class AppConfig {
         }
 
         private Path defaultDataDir() {
-            String xdg = env.get("XDG_DATA_HOME");
-            Optional<Path> base = hasText(xdg) ? path(xdg.strip()).filter(Path::isAbsolute) : Optional.empty();
-            return base.orElse(userHome.resolve(".local").resolve("share")).resolve("scantill");
+            return DataFolder.defaultFor(env, userHome, System.getProperty("os.name"));
         }
 
         private void interpret() {

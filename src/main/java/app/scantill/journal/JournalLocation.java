@@ -1,8 +1,8 @@
 package app.scantill.journal;
 
+import app.scantill.config.DataFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,23 +40,7 @@ public final class JournalLocation {
             boolean folder = o.endsWith("/") || o.endsWith("\\") || Files.isDirectory(p);
             return (folder ? p.resolve(FILE_NAME) : p).toAbsolutePath().normalize();
         }
-        return defaultFolder(env, home, osName == null ? "" : osName).resolve(FILE_NAME).toAbsolutePath().normalize();
-    }
-
-    static Path defaultFolder(Map<String, String> env, Path home, String osName) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String local = env.get("LOCALAPPDATA");
-            Path base = isBlank(local) ? home.resolve("AppData").resolve("Local") : Path.of(local);
-            return base.resolve("ScanTill");
-        }
-        if (os.startsWith("mac")) {
-            return home.resolve("Library").resolve("Application Support").resolve("ScanTill");
-        }
-        // XDG Base Directory spec: a relative XDG_DATA_HOME is invalid and must be ignored.
-        String xdg = env.get("XDG_DATA_HOME");
-        Path base = !isBlank(xdg) && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".local").resolve("share");
-        return base.resolve("scantill");
+        return DataFolder.defaultFor(env, home, osName).resolve(FILE_NAME).toAbsolutePath().normalize();
     }
 
     private static boolean isBlank(String s) {
