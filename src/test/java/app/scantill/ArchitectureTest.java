@@ -1,23 +1,59 @@
 package app.scantill;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the domain and service packages usable without a screen, so they stay testable headless. */
+/**
+ * The shape of ScanTill, as rules: layers that depend downwards only, no package cycles, the
+ * domain and services usable without a screen, stripe-java behind one adapter.
+ */
 class ArchitectureTest {
 
     private static final String[] NON_UI_PACKAGES = {
-        "app.scantill.money..", "app.scantill.catalog..", "app.scantill.cart..", "app.scantill.checkout..",
-        "app.scantill.journal..", "app.scantill.sandbox..", "app.scantill.qr..", "app.scantill.config.."
+        "app.scantill.till..", "app.scantill.checkout..", "app.scantill.stripe..", "app.scantill.sandbox..",
+        "app.scantill.journal..", "app.scantill.cart..", "app.scantill.catalog..", "app.scantill.qr..",
+        "app.scantill.sale..", "app.scantill.money..", "app.scantill.config.."
     };
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("app.scantill");
+
+    @Test
+    void layersDependOnlyDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("App").definedBy("app.scantill.app..")
+                .layer("UI").definedBy("app.scantill.ui..")
+                .layer("Till").definedBy("app.scantill.till..")
+                .layer("Flow").definedBy("app.scantill.checkout..")
+                .layer("Adapters").definedBy("app.scantill.stripe..", "app.scantill.sandbox..")
+                .layer("Storage").definedBy("app.scantill.journal..")
+                .layer("Domain").definedBy("app.scantill.cart..", "app.scantill.catalog..", "app.scantill.qr..")
+                .layer("Values").definedBy("app.scantill.sale..", "app.scantill.money..", "app.scantill.config..")
+                .whereLayer("App").mayNotBeAccessedByAnyLayer()
+                .whereLayer("UI").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Till").mayOnlyBeAccessedByLayers("App", "UI")
+                .whereLayer("Flow").mayOnlyBeAccessedByLayers("App", "UI", "Till", "Adapters")
+                .whereLayer("Adapters").mayOnlyBeAccessedByLayers("App", "Till")
+                .whereLayer("Storage").mayOnlyBeAccessedByLayers("App", "UI", "Till", "Flow")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("App", "UI", "Till", "Flow", "Storage")
+                .because("the window sits on the till, the till on the charge flow and its adapters, and the "
+                        + "flow on storage and the domain: a change below never needs a change above")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCyclesAnywhere() {
+        slices().matching("app.scantill.(**)").should().beFreeOfCycles()
+                .because("a cycle makes two packages one, and neither can be understood or tested alone")
+                .check(classes);
+    }
 
     @Test
     void nonUiPackagesDoNotUseJavaFx() {
@@ -30,7 +66,7 @@ class ArchitectureTest {
     @Test
     void nonUiPackagesDoNotDependOnTheUi() {
         noClasses().that().resideInAnyPackage(NON_UI_PACKAGES)
-                .should().dependOnClassesThat().resideInAnyPackage("app.scantill.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.scantill.ui..", "app.scantill.app..")
                 .because("dependencies point from the UI to the services, never back")
                 .check(classes);
     }
@@ -44,8 +80,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheGatewaySpeaksStripeSdk() {
-        noClasses().that().resideOutsideOfPackage("app.scantill.checkout..")
+    void onlyTheStripeAdapterSpeaksStripeSdk() {
+        noClasses().that().resideOutsideOfPackage("app.scantill.stripe..")
                 .should().dependOnClassesThat().resideInAPackage("com.stripe..")
                 .because("stripe-java types stay behind CheckoutGateway, so the flow and the UI are SDK-free")
                 .check(classes);

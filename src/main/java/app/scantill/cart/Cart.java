@@ -1,10 +1,10 @@
 package app.scantill.cart;
 
 import app.scantill.catalog.Product;
-import app.scantill.journal.SaleLine;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
 import app.scantill.money.MoneyFormat;
+import app.scantill.sale.SaleLine;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package app.scantill.cart;
 
 import app.scantill.catalog.Product;
-import app.scantill.journal.SaleLine;
 import app.scantill.money.Money;
+import app.scantill.sale.SaleLine;
 import java.util.Objects;
 
 /** One product in the cart and how many of it. */

@@ -1,7 +1,7 @@
 package app.scantill.cart;
 
-import app.scantill.journal.SaleLine;
 import app.scantill.money.Money;
+import app.scantill.sale.SaleLine;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;

@@ -2,13 +2,14 @@ package app.scantill.checkout;
 
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.journal.JournalException;
-import app.scantill.journal.Sale;
-import app.scantill.journal.SaleLine;
-import app.scantill.journal.SaleState;
 import app.scantill.journal.SalesJournal;
-import app.scantill.journal.StateChange;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
+import app.scantill.sale.Sale;
+import app.scantill.sale.SaleIdGenerator;
+import app.scantill.sale.SaleLine;
+import app.scantill.sale.SaleState;
+import app.scantill.sale.StateChange;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package app.scantill.checkout;
 
+import app.scantill.sale.PaymentMethod;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;

@@ -1,8 +1,9 @@
 package app.scantill.checkout;
 
-import app.scantill.journal.SaleLine;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
+import app.scantill.sale.PaymentMethod;
+import app.scantill.sale.SaleLine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

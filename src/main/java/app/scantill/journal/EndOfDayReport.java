@@ -1,6 +1,8 @@
 package app.scantill.journal;
 
 import app.scantill.money.Money;
+import app.scantill.sale.Sale;
+import app.scantill.sale.SaleState;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

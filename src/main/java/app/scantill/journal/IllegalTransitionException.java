@@ -1,5 +1,7 @@
 package app.scantill.journal;
 
+import app.scantill.sale.SaleState;
+
 /** A state change that the sale's life does not allow, e.g. PAID to CANCELLED. Nothing was written. */
 public class IllegalTransitionException extends JournalException {
     private final SaleState from;

@@ -1,5 +1,9 @@
 package app.scantill.journal;
 
+import app.scantill.sale.Sale;
+import app.scantill.sale.SaleLine;
+import app.scantill.sale.SaleState;
+import app.scantill.sale.StateChange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

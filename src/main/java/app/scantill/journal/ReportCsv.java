@@ -1,6 +1,8 @@
 package app.scantill.journal;
 
 import app.scantill.money.MoneyFormat;
+import app.scantill.sale.Sale;
+import app.scantill.sale.SaleState;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

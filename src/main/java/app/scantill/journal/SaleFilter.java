@@ -1,5 +1,7 @@
 package app.scantill.journal;
 
+import app.scantill.sale.Sale;
+import app.scantill.sale.SaleState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package app.scantill.journal;
 
+import app.scantill.sale.Sale;
+import app.scantill.sale.StateChange;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.catalog.Ean13;
 import app.scantill.catalog.Product;
-import app.scantill.journal.SaleLine;
 import app.scantill.money.Money;
 import app.scantill.money.MoneyFormat;
+import app.scantill.sale.SaleLine;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 

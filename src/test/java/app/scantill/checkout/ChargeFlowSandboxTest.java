@@ -3,9 +3,9 @@ package app.scantill.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.checkout.ChargeStatus.Phase;
-import app.scantill.journal.Sale;
-import app.scantill.journal.SaleLine;
-import app.scantill.journal.SaleState;
+import app.scantill.sale.Sale;
+import app.scantill.sale.SaleLine;
+import app.scantill.sale.SaleState;
 import app.scantill.sandbox.Fault;
 import app.scantill.sandbox.RecordedRequest;
 import app.scantill.sandbox.SandboxOptions;
@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link StripeCheckoutGateway} (stripe-java) against the embedded sandbox, journaled in SQLite.
  * Assertions read what the sandbox received and what the journal holds; waits are condition waits.
  */
-class ChargeFlowSandboxTest {
+public class ChargeFlowSandboxTest {
 
     static final Currency USD = Currency.getInstance("USD");
-    static final List<SaleLine> THREE_PRODUCTS = List.of(
+    public static final List<SaleLine> THREE_PRODUCTS = List.of(
             new SaleLine("SKU-FLAT", "Flat white", 450, 2),
             new SaleLine("SKU-CROIS", "Almond croissant", 375, 1),
             new SaleLine("SKU-BEANS", "Beans 250 g & more", 2850, 3));

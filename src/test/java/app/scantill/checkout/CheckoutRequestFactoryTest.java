@@ -3,8 +3,9 @@ package app.scantill.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.scantill.journal.SaleLine;
 import app.scantill.money.Money;
+import app.scantill.sale.PaymentMethod;
+import app.scantill.sale.SaleLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CheckoutRequestFactoryTest {
@@ -118,16 +118,6 @@ class CheckoutRequestFactoryTest {
         assertThat(CheckoutRequestFactory.cartHash(usd, List.of(new SaleLine("A|", "Apple", 100, 2))))
                 .isNotEqualTo(CheckoutRequestFactory.cartHash(usd, List.of(new SaleLine("A", "|Apple", 100, 2))));
         assertThat(factory.build("S-1", 2, usd, cart, false).metadata().get("cart_hash")).isEqualTo(hash);
-    }
-
-    @Test
-    void saleIdsSortByTimeAndCarryARandomReadableSuffix() {
-        SaleIdGenerator ids = new SaleIdGenerator(clock, new Random(7));
-        String first = ids.next();
-        String second = ids.next();
-        assertThat(first).matches(SaleIdGenerator.PATTERN).startsWith("S-20261129-0427-").isNotEqualTo(second);
-        String later = new SaleIdGenerator(Clock.offset(clock, Duration.ofMinutes(1)), new Random(7)).next();
-        assertThat(later).isGreaterThan(first);
     }
 
     @Test

@@ -2,13 +2,13 @@ package app.scantill.ui.charge;
 
 import app.scantill.checkout.CartNotChargeableException;
 import app.scantill.checkout.ChargeService;
-import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.ChargeStatus.Phase;
-import app.scantill.journal.SaleLine;
+import app.scantill.checkout.ChargeStatus;
 import app.scantill.money.MoneyFormat;
 import app.scantill.qr.QrEncoder;
 import app.scantill.qr.QrEncodingException;
 import app.scantill.qr.QrMatrix;
+import app.scantill.sale.SaleLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

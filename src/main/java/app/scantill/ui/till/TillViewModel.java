@@ -1,15 +1,15 @@
 package app.scantill.ui.till;
 
-import app.scantill.TillServices;
 import app.scantill.cart.CartSnapshot;
 import app.scantill.checkout.ChargeService;
-import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.ChargeStatus.Phase;
+import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.RecoverySummary;
 import app.scantill.journal.SalesHistory;
 import app.scantill.money.MoneyFormat;
-import app.scantill.ui.cashier.CashierViewModel;
+import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
+import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.charge.ChargeViewModel;
 import app.scantill.ui.history.HistoryViewModel;
 import app.scantill.ui.support.UiExecutor;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.checkout.SandboxCustomer;
 import app.scantill.checkout.SandboxTill;
-import app.scantill.journal.Sale;
-import app.scantill.journal.SaleLine;
-import app.scantill.journal.SaleState;
 import app.scantill.money.MoneyFormat;
+import app.scantill.sale.Sale;
+import app.scantill.sale.SaleLine;
+import app.scantill.sale.SaleState;
 import app.scantill.sandbox.SandboxSession;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,16 +2,16 @@ package app.scantill.ui.till;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.scantill.TillServices;
 import app.scantill.cart.Cart;
 import app.scantill.catalog.CatalogLoader;
 import app.scantill.checkout.Conditions;
 import app.scantill.config.AppConfig;
-import app.scantill.journal.Sale;
-import app.scantill.journal.SaleState;
 import app.scantill.money.MoneyFormat;
+import app.scantill.sale.Sale;
+import app.scantill.sale.SaleState;
 import app.scantill.sandbox.SandboxSession;
 import app.scantill.sandbox.StripeSandbox;
+import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.support.FxUiExecutor;
 import java.io.IOException;

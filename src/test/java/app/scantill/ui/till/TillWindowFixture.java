@@ -1,11 +1,11 @@
 package app.scantill.ui.till;
 
-import app.scantill.TillServices;
 import app.scantill.cart.Cart;
-import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.ChargeStatus.Phase;
+import app.scantill.checkout.ChargeStatus;
 import app.scantill.config.AppConfig;
 import app.scantill.money.MoneyFormat;
+import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.support.FxUiExecutor;
 import java.nio.file.Files;

@@ -1,0 +1,86 @@
+package app.scantill.app;
+
+import app.scantill.cart.Cart;
+import app.scantill.catalog.CatalogLoader;
+import app.scantill.config.AppConfig;
+import app.scantill.money.MoneyFormat;
+import app.scantill.till.TillServices;
+import app.scantill.ui.cashier.CashierViewModel;
+import app.scantill.ui.support.FxUiExecutor;
+import app.scantill.ui.till.TillViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The window's wiring: builds each service once and hands them to view models, so the screens
+ * never construct their own dependencies. The payment side ({@link TillServices}: journal,
+ * sandbox or Stripe, charge flow) and the catalog load start in the background once the app calls
+ * {@link #windowShown()} after the first frame (see ADR 0071): loading stripe-java, SQLite, the
+ * sandbox and the product tiles would otherwise compete with the window for the till's two cores.
+ */
+public final class AppServices implements AutoCloseable {
+
+    public static final Path DEFAULT_CATALOG = Path.of("assets", "catalog.csv");
+
+    private final AppConfig config;
+    private final Clock clock;
+    private final MoneyFormat moneyFormat;
+    private final CatalogLoader catalogLoader;
+    private final FxUiExecutor uiExecutor;
+    private final CompletableFuture<TillServices> till = new CompletableFuture<>();
+    private final CompletableFuture<Void> shown = new CompletableFuture<>();
+
+    public AppServices(AppConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.moneyFormat = new MoneyFormat(Locale.getDefault());
+        this.catalogLoader = new CatalogLoader();
+        this.uiExecutor = new FxUiExecutor(2);
+        shown.thenRunAsync(() -> {
+            try {
+                till.complete(TillServices.start(config, clock));
+            } catch (RuntimeException | Error e) {
+                till.completeExceptionally(e);
+                throw e;
+            }
+        }, uiExecutor.background());
+    }
+
+    /**
+     * The window's first frame is on screen (JavaFX thread): the catalog starts loading and the
+     * payment side starts in the background. Calling it again does nothing.
+     */
+    public void windowShown() {
+        shown.complete(null);
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Path catalogPath() {
+        return config.catalogPath().orElse(DEFAULT_CATALOG);
+    }
+
+    /** The till window's model: the cashier screen with its catalog loading, payments attached when ready. */
+    public TillViewModel tillViewModel() {
+        CashierViewModel cashier = new CashierViewModel(new Cart(moneyFormat), moneyFormat, uiExecutor);
+        shown.thenRun(() -> cashier.loadCatalog(() -> catalogLoader.load(catalogPath())));
+        TillViewModel model = new TillViewModel(cashier, uiExecutor, moneyFormat, clock);
+        till.thenAccept(services -> uiExecutor.onUiThread(() -> model.attach(services)));
+        return model;
+    }
+
+    /** The payment services once started after {@link #windowShown()}; a copy, so callers cannot complete it. */
+    public CompletableFuture<TillServices> payments() {
+        return till.copy();
+    }
+
+    @Override
+    public void close() {
+        till.thenAccept(TillServices::close);
+        uiExecutor.close();
+    }
+}

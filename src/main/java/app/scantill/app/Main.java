@@ -1,0 +1,17 @@
+package app.scantill.app;
+
+import javafx.application.Application;
+
+/**
+ * Starts ScanTill from a plain {@code java -cp}. It must not extend {@link Application}: the JDK's
+ * launcher refuses such a main class on the classpath ("JavaFX runtime components are missing").
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(ScanTillApp.class, args);
+    }
+}

@@ -1,0 +1,40 @@
+package app.scantill.app;
+
+import app.scantill.config.AppConfig;
+import app.scantill.ui.support.FirstFrame;
+import app.scantill.ui.till.TillView;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The JavaFX application: reads the configuration, starts the services and shows the till window. */
+public final class ScanTillApp extends Application {
+
+    private static final System.Logger LOG = System.getLogger(ScanTillApp.class.getName());
+
+    private AppServices services;
+
+    @Override
+    public void init() {
+        // An unexpected exception in a handler is logged; the till keeps running rather than vanishing mid-sale.
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
+                LOG.log(Level.ERROR, "Unexpected error on " + thread.getName(), error));
+        services = new AppServices(AppConfig.load(getParameters().getRaw().toArray(String[]::new)),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public void start(Stage stage) {
+        new TillView(services.tillViewModel()).showIn(stage);
+        // The catalog and payments (stripe-java, SQLite, the sandbox) load once the window is up: ADR 0071.
+        FirstFrame.afterFirstPulse(stage.getScene(), services::windowShown);
+    }
+
+    @Override
+    public void stop() {
+        if (services != null) {
+            services.close();
+        }
+    }
+}

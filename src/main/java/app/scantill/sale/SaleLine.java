@@ -1,0 +1,21 @@
+package app.scantill.sale;
+
+import java.util.Objects;
+
+/** One line of a journaled sale, frozen at the moment the sale was charged. Amounts in minor units. */
+public record SaleLine(String sku, String name, long unitAmountMinor, int quantity) {
+    public SaleLine {
+        Objects.requireNonNull(sku, "sku");
+        Objects.requireNonNull(name, "name");
+        if (unitAmountMinor < 0) {
+            throw new IllegalArgumentException("negative unit amount");
+        }
+        if (quantity < 1) {
+            throw new IllegalArgumentException("quantity must be at least 1");
+        }
+    }
+
+    public long lineTotalMinor() {
+        return Math.multiplyExact(unitAmountMinor, (long) quantity);
+    }
+}
