@@ -24,10 +24,8 @@ import java.util.Optional;
  */
 public final class Cart {
 
-    /** Stripe's limit of line items per Checkout Session. */
-    public static final int MAX_LINES = 100;
     public static final int MIN_QUANTITY = 1;
-    public static final int MAX_QUANTITY = 999;
+    public static final int MAX_QUANTITY = SaleLine.MAX_QUANTITY;
     /** Stripe's largest amount for one charge, in minor units. */
     public static final long MAX_TOTAL_MINOR = CurrencyFacts.MAX_AMOUNT_MINOR;
 
@@ -59,8 +57,8 @@ public final class Cart {
                     + product.name() + " was not added.");
         }
         CartLine existing = lines.get(key(product.sku()));
-        if (existing == null && lines.size() >= MAX_LINES) {
-            return CartOutcome.refused("A sale can have at most " + MAX_LINES + " different items (Stripe's limit)."
+        if (existing == null && lines.size() >= SaleLine.MAX_PER_SALE) {
+            return CartOutcome.refused("A sale can have at most " + SaleLine.MAX_PER_SALE + " different items (Stripe's limit)."
                     + " Charge this sale first; " + product.name() + " was not added.");
         }
         long newQuantity = (long) quantity + (existing == null ? 0 : existing.quantity());

@@ -28,8 +28,6 @@ import java.util.Set;
  */
 public final class CheckoutRequestFactory {
 
-    public static final int MAX_LINES = 100;
-    public static final int MAX_QUANTITY = 999;
     static final int MAX_NAME_LENGTH = 5000;
 
     /**
@@ -68,8 +66,8 @@ public final class CheckoutRequestFactory {
         if (lines == null || lines.isEmpty()) {
             throw new CartNotChargeableException("The cart is empty.");
         }
-        if (lines.size() > MAX_LINES) {
-            throw new CartNotChargeableException("Stripe accepts at most " + MAX_LINES + " lines; this cart has "
+        if (lines.size() > SaleLine.MAX_PER_SALE) {
+            throw new CartNotChargeableException("Stripe accepts at most " + SaleLine.MAX_PER_SALE + " lines; this cart has "
                     + lines.size() + ". Charge it as two sales.");
         }
         long total = 0;
@@ -80,9 +78,9 @@ public final class CheckoutRequestFactory {
             if (line.name().length() > MAX_NAME_LENGTH) {
                 throw new CartNotChargeableException("The name of item " + line.sku() + " is too long for Stripe.");
             }
-            if (line.quantity() > MAX_QUANTITY) {
+            if (line.quantity() > SaleLine.MAX_QUANTITY) {
                 throw new CartNotChargeableException("Quantity " + line.quantity() + " of " + line.name()
-                        + " is above the limit of " + MAX_QUANTITY + ".");
+                        + " is above the limit of " + SaleLine.MAX_QUANTITY + ".");
             }
             if (CurrencyFacts.isThreeDecimal(currency) && line.unitAmountMinor() % 10 != 0) {
                 throw new CartNotChargeableException("The price of " + line.name() + " must end in 0 for "

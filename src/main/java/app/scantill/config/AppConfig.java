@@ -1,5 +1,6 @@
 package app.scantill.config;
 
+import app.scantill.text.Texts;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.System.Logger.Level;
@@ -262,13 +263,13 @@ public final class AppConfig {
         AppConfig load() {
             Map<String, Raw> commandLine = parseCommandLine();
             Raw explicitFile = commandLine.remove(CONFIG_OPTION);
-            if (explicitFile == null && hasText(env.get("SCANTILL_CONFIG"))) {
+            if (explicitFile == null && Texts.hasText(env.get("SCANTILL_CONFIG"))) {
                 explicitFile = new Raw(env.get("SCANTILL_CONFIG").strip(), "SCANTILL_CONFIG");
             }
             // Lowest priority first: each later source overwrites.
             merged.putAll(readConfigFile(explicitFile));
             ENVIRONMENT.forEach((variable, setting) -> {
-                if (hasText(env.get(variable))) {
+                if (Texts.hasText(env.get(variable))) {
                     merged.put(setting, new Raw(env.get(variable), variable));
                 }
             });
@@ -337,7 +338,7 @@ public final class AppConfig {
                         "the file could not be read (" + e.getMessage() + "); none of it was used"));
                 return Map.of();
             }
-            if (hasText(props.getProperty(STRIPE_SECRET_KEY)) && !privateToOwner(path)) {
+            if (Texts.hasText(props.getProperty(STRIPE_SECRET_KEY)) && !privateToOwner(path)) {
                 return Map.of();
             }
             fileRead = path;
@@ -346,7 +347,7 @@ public final class AppConfig {
                 String value = props.getProperty(name);
                 if (!SETTINGS.contains(name)) {
                     problems.add(new ConfigProblem(name, source, "unknown setting; see docs/configuration.md"));
-                } else if (hasText(value)) {
+                } else if (Texts.hasText(value)) {
                     settings.put(name, new Raw(value, source));
                 }
             }
@@ -387,7 +388,7 @@ public final class AppConfig {
 
         private Path defaultConfigFile() {
             String xdg = env.get("XDG_CONFIG_HOME");
-            Optional<Path> base = hasText(xdg) ? path(xdg.strip()).filter(Path::isAbsolute) : Optional.empty();
+            Optional<Path> base = Texts.hasText(xdg) ? path(xdg.strip()).filter(Path::isAbsolute) : Optional.empty();
             return base.orElse(userHome.resolve(".config")).resolve("scantill").resolve(FILE_NAME);
         }
 
@@ -467,7 +468,7 @@ public final class AppConfig {
             Integer v = value(setting, text -> {
                 String t = text.strip().replace("_", "");
                 if (!t.matches("[+-]?\\d{1,10}")) {
-                    throw new IllegalArgumentException("'" + SandboxBind.abbreviate(text.strip())
+                    throw new IllegalArgumentException("'" + Texts.abbreviate(text.strip(), 60)
                             + "' is not a whole number; expected " + min + " to " + max + ", the " + meaning);
                 }
                 long n = Long.parseLong(t);
@@ -500,7 +501,7 @@ public final class AppConfig {
 
         private Path pathValue(String text) {
             Path p = path(text.strip()).orElseThrow(() -> new IllegalArgumentException(
-                    "'" + SandboxBind.abbreviate(text.strip()) + "' is not a valid path"));
+                    "'" + Texts.abbreviate(text.strip(), 60) + "' is not a valid path"));
             return p.toAbsolutePath().normalize();
         }
 
@@ -527,20 +528,20 @@ public final class AppConfig {
             try {
                 uri = new URI(checkable);
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("'" + SandboxBind.abbreviate(t) + "' is not a valid URL ("
+                throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not a valid URL ("
                         + e.getReason() + ")");
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException("'" + SandboxBind.abbreviate(t)
+                throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60)
                         + "' must be an absolute URL starting with https:// or http://");
             }
             if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                throw new IllegalArgumentException("'" + SandboxBind.abbreviate(t) + "' has no host name");
+                throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' has no host name");
             }
             if (!placeholder) {
                 if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                    throw new IllegalArgumentException("'" + SandboxBind.abbreviate(t)
+                    throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60)
                             + "' must be a plain base such as http://localhost:12111 (no user, query or fragment)");
                 }
                 while (t.endsWith("/")) {
@@ -571,7 +572,7 @@ public final class AppConfig {
         private static String registerId(String text) {
             String t = text.strip();
             if (!t.matches("[A-Za-z0-9._-]{1,40}")) {
-                throw new IllegalArgumentException("'" + SandboxBind.abbreviate(t) + "' is not a register id: use 1 to "
+                throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not a register id: use 1 to "
                         + "40 letters, digits, '.', '_' or '-' (it goes into Stripe metadata)");
             }
             return t;
@@ -591,18 +592,14 @@ public final class AppConfig {
                     && t.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
             boolean ipv6 = t.contains(":") && t.matches("\\[?[0-9A-Fa-f:.]+]?");
             if (!name && !ipv6) {
-                throw new IllegalArgumentException("'" + SandboxBind.abbreviate(t) + "' is not a host name or address "
+                throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not a host name or address "
                         + "such as till.local or 192.168.1.20");
             }
             return t;
         }
 
         private static String abbreviateSafely(String s) {
-            return SandboxBind.abbreviate(StripeKey.redactAll(s));
-        }
-
-        private static boolean hasText(String s) {
-            return s != null && !s.isBlank();
+            return Texts.abbreviate(StripeKey.redactAll(s), 60);
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.scantill.config;
 
+import app.scantill.text.Texts;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public final class DataFolder {
         String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
             String local = env.get("LOCALAPPDATA");
-            Path base = isBlank(local) ? home.resolve("AppData").resolve("Local") : Path.of(local);
+            Path base = Texts.isBlank(local) ? home.resolve("AppData").resolve("Local") : Path.of(local);
             return base.resolve("ScanTill");
         }
         if (os.startsWith("mac")) {
@@ -34,7 +35,7 @@ public final class DataFolder {
     }
 
     private static Path absolutePath(String text) {
-        if (isBlank(text)) {
+        if (Texts.isBlank(text)) {
             return null;
         }
         try {
@@ -45,7 +46,4 @@ public final class DataFolder {
         }
     }
 
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
-    }
 }

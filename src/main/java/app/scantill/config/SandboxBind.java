@@ -1,5 +1,6 @@
 package app.scantill.config;
 
+import app.scantill.text.Texts;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public record SandboxBind(Kind kind, InetAddress address) {
                 // falls through to the message below
             }
         }
-        throw new IllegalArgumentException("'" + abbreviate(t) + "' is not loopback, lan or an IP address "
+        throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not loopback, lan or an IP address "
                 + "such as 192.168.1.20");
     }
 
@@ -54,7 +55,4 @@ public record SandboxBind(Kind kind, InetAddress address) {
         return kind == Kind.ADDRESS ? address.getHostAddress() : kind.name().toLowerCase(Locale.ROOT);
     }
 
-    static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
 }

@@ -1,5 +1,6 @@
 package app.scantill.journal;
 
+import app.scantill.text.Texts;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -200,7 +201,7 @@ public final class JdbcSalesJournal implements SalesJournal {
             String check = quickCheck(st);
             if (!"ok".equals(check)) {
                 throw new JournalOpenException(JournalOpenException.Reason.CORRUPT, f,
-                        "The sales journal " + f + " is damaged (" + abbreviate(check) + "). It was left "
+                        "The sales journal " + f + " is damaged (" + Texts.abbreviate(check, 200) + "). It was left "
                                 + "untouched. Restore it from a backup (see the journal documentation).", null);
             }
             String mode;
@@ -828,7 +829,4 @@ public final class JdbcSalesJournal implements SalesJournal {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 197) + "...";
-    }
 }

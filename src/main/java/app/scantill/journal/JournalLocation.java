@@ -1,5 +1,6 @@
 package app.scantill.journal;
 
+import app.scantill.text.Texts;
 import app.scantill.config.DataFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class JournalLocation {
     /** The location for this process, from its system properties and environment. */
     public static Path fromEnvironment() {
         String override = System.getProperty(PROPERTY);
-        if (isBlank(override)) {
+        if (Texts.isBlank(override)) {
             override = System.getenv(ENV);
         }
         return resolve(override, System.getenv(), System.getProperty("user.home"), System.getProperty("os.name"));
@@ -34,7 +35,7 @@ public final class JournalLocation {
      */
     public static Path resolve(String override, Map<String, String> env, String userHome, String osName) {
         Path home = Path.of(userHome);
-        if (!isBlank(override)) {
+        if (!Texts.isBlank(override)) {
             String o = override.strip();
             Path p = o.equals("~") ? home : o.startsWith("~/") ? home.resolve(o.substring(2)) : Path.of(o);
             boolean folder = o.endsWith("/") || o.endsWith("\\") || Files.isDirectory(p);
@@ -43,7 +44,4 @@ public final class JournalLocation {
         return DataFolder.defaultFor(env, home, osName).resolve(FILE_NAME).toAbsolutePath().normalize();
     }
 
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
-    }
 }

@@ -1,5 +1,6 @@
 package app.scantill.money;
 
+import app.scantill.text.Texts;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Currency;
@@ -53,7 +54,7 @@ public final class MoneyFormat {
             throw new IllegalArgumentException("price is empty");
         }
         if (!t.matches("-?[0-9]{1,18}(\\.[0-9]{1,18})?")) {
-            throw new IllegalArgumentException("price '" + abbreviate(t) + "' is not a number like 3.50");
+            throw new IllegalArgumentException("price '" + Texts.abbreviate(t, 40) + "' is not a number like 3.50");
         }
         BigDecimal value = new BigDecimal(t);
         if (value.signum() < 0) {
@@ -66,7 +67,7 @@ public final class MoneyFormat {
                     ? failFraction(t, currency, digits)
                     : minor.longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("price " + abbreviate(t) + " is too large");
+            throw new IllegalArgumentException("price " + Texts.abbreviate(t, 40) + " is too large");
         }
     }
 
@@ -76,7 +77,4 @@ public final class MoneyFormat {
                 : "price " + t + " has more than " + digits + " decimals for " + currency.getCurrencyCode());
     }
 
-    static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
-    }
 }

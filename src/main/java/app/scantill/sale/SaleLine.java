@@ -4,6 +4,12 @@ import java.util.Objects;
 
 /** One line of a journaled sale, frozen at the moment the sale was charged. Amounts in minor units. */
 public record SaleLine(String sku, String name, long unitAmountMinor, int quantity) {
+
+    /** Stripe's limit of line items per Checkout Session, so the most lines one sale can have. */
+    public static final int MAX_PER_SALE = 100;
+    /** The till's own cap on one line's quantity: a typo of 10000 must not reach a customer's phone. */
+    public static final int MAX_QUANTITY = 999;
+
     public SaleLine {
         Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(name, "name");

@@ -1,5 +1,6 @@
 package app.scantill.sandbox;
 
+import app.scantill.text.Texts;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
 import app.scantill.money.MoneyFormat;
@@ -168,7 +169,7 @@ final class CheckoutSessionCreation {
             if (!PAYMENT_METHOD_TYPES.contains(t)) {
                 throw StripeApiError.invalid(null, "payment_method_types[" + i + "]",
                         "Invalid payment_method_types[" + i + "]: the ScanTill sandbox supports card and amazon_pay, not '"
-                                + abbreviate(t) + "'");
+                                + Texts.abbreviate(t, 60) + "'");
             }
             if (!result.contains(t)) {
                 result.add(t);
@@ -235,7 +236,8 @@ final class CheckoutSessionCreation {
         Optional<Currency> currency = CurrencyFacts.lookup(code);
         if (currency.isEmpty()) {
             // Stripe lists its supported currencies after this; the code it sends is not confirmed.
-            throw StripeApiError.invalid(null, currencyParam, "Invalid currency: " + abbreviate(code.toLowerCase(Locale.ROOT))
+            throw StripeApiError.invalid(null, currencyParam, "Invalid currency: "
+                    + Texts.abbreviate(code.toLowerCase(Locale.ROOT), 60)
                     + ". Stripe currently supports these currencies: " + String.join(", ", knownCurrencies()));
         }
         li.currency = currency.get().getCurrencyCode().toLowerCase(Locale.ROOT);
@@ -251,7 +253,7 @@ final class CheckoutSessionCreation {
         li.name = required(item, "price_data[product_data][name]", prefix + "[price_data][product_data][name]");
         if (li.name.length() > 5000) {
             throw StripeApiError.invalid(null, prefix + "[price_data][product_data][name]",
-                    "Invalid string: " + abbreviate(li.name) + "; must be at most 5000 characters");
+                    "Invalid string: " + Texts.abbreviate(li.name, 60) + "; must be at most 5000 characters");
         }
         li.description = item.value("price_data[product_data][description]").orElse(null);
         return li;
@@ -371,7 +373,7 @@ final class CheckoutSessionCreation {
         if (id != null && id.length() > MAX_CLIENT_REFERENCE_ID) {
             // Stripe's string-length refusal; the exact text and any code are not confirmed.
             throw StripeApiError.invalid(null, "client_reference_id",
-                    "Invalid string: " + abbreviate(id) + "; must be at most " + MAX_CLIENT_REFERENCE_ID + " characters");
+                    "Invalid string: " + Texts.abbreviate(id, 60) + "; must be at most " + MAX_CLIENT_REFERENCE_ID + " characters");
         }
         return id;
     }
@@ -390,13 +392,13 @@ final class CheckoutSessionCreation {
         s.piDescription = pid.value("description").orElse(null);
         if (s.piDescription != null && s.piDescription.length() > 1000) {
             throw StripeApiError.invalid(null, "payment_intent_data[description]",
-                    "Invalid string: " + abbreviate(s.piDescription) + "; must be at most 1000 characters");
+                    "Invalid string: " + Texts.abbreviate(s.piDescription, 60) + "; must be at most 1000 characters");
         }
         s.piReceiptEmail = pid.value("receipt_email").orElse(null);
         s.piStatementDescriptorSuffix = pid.value("statement_descriptor_suffix").orElse(null);
         if (s.piStatementDescriptorSuffix != null && s.piStatementDescriptorSuffix.length() > 22) {
             throw StripeApiError.invalid(null, "payment_intent_data[statement_descriptor_suffix]",
-                    "Invalid string: " + abbreviate(s.piStatementDescriptorSuffix) + "; must be at most 22 characters");
+                    "Invalid string: " + Texts.abbreviate(s.piStatementDescriptorSuffix, 60) + "; must be at most 22 characters");
         }
         try {
             s.piMetadata = metadata(pid, "metadata");
@@ -436,7 +438,7 @@ final class CheckoutSessionCreation {
         } catch (NumberFormatException e) {
             // falls through: too large for a long
         }
-        throw StripeApiError.invalidInteger(param, abbreviate(String.valueOf(v)));
+        throw StripeApiError.invalidInteger(param, Texts.abbreviate(String.valueOf(v), 60));
     }
 
     private static String bracketed(String subKey) {
@@ -444,9 +446,6 @@ final class CheckoutSessionCreation {
         return b < 0 ? "[" + subKey + "]" : "[" + subKey.substring(0, b) + "]" + subKey.substring(b);
     }
 
-    static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
 
     private static List<String> knownCurrencies() {
         List<String> codes = new ArrayList<>();

@@ -80,7 +80,7 @@ class CartTest {
 
     @Test
     void atMostOneHundredDistinctLines() {
-        for (int i = 0; i < Cart.MAX_LINES; i++) {
+        for (int i = 0; i < SaleLine.MAX_PER_SALE; i++) {
             assertThat(cart.add(product("L" + i, "Item " + i, 1, "USD")).accepted()).isTrue();
         }
 

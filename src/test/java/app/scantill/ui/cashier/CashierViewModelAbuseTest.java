@@ -7,6 +7,7 @@ import app.scantill.cart.CartLine;
 import app.scantill.catalog.CatalogLoader;
 import app.scantill.catalog.Product;
 import app.scantill.money.MoneyFormat;
+import app.scantill.sale.SaleLine;
 import app.scantill.ui.support.CurrentThreadUiExecutor;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,7 @@ class CashierViewModelAbuseTest {
             assertThat(line.quantity()).isBetween(Cart.MIN_QUANTITY, Cart.MAX_QUANTITY);
             sum = Math.addExact(sum, line.lineTotal().minorUnits());
         }
-        assertThat(cart.lineCount()).isLessThanOrEqualTo(Cart.MAX_LINES);
+        assertThat(cart.lineCount()).isLessThanOrEqualTo(SaleLine.MAX_PER_SALE);
         if (cart.isEmpty()) {
             assertThat(cart.total()).isEmpty();
         } else {
