@@ -9,7 +9,6 @@ import app.scantill.checkout.GatewayException;
 import app.scantill.checkout.RecoverySummary;
 import app.scantill.checkout.SessionSnapshot;
 import app.scantill.config.AppConfig;
-import app.scantill.journal.JournalLocation;
 import app.scantill.journal.SalesJournal;
 import app.scantill.money.MoneyFormat;
 import app.scantill.sale.Sale;
@@ -43,7 +42,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *    without a key it starts the embedded sandbox)
  * </pre>
  *
- * Commands: {@code charge CUR ITEM UNIT_MINOR QTY [ITEM UNIT_MINOR QTY ...]}, {@code cancel},
+ * {@code --journal=} is short for the setting {@code --journal.path=}. Commands: {@code charge CUR ITEM UNIT_MINOR QTY [ITEM UNIT_MINOR QTY ...]}, {@code cancel},
  * {@code retry}, {@code new-attempt}, {@code status}, {@code sale ID}, {@code hold create|expire},
  * {@code release}, {@code quit}. Output lines start with READY, RECOVERED, RECOVERY, EVENT, STATUS,
  * SALE, HELD, OK, ERROR or BYE; values are {@code key=value} without spaces, except a final quoted
@@ -73,9 +72,7 @@ public final class HeadlessTill {
         List<String> configArgs = new ArrayList<>();
         Duration perSale = DEFAULT_PER_SALE;
         for (String arg : args) {
-            if (arg.startsWith("--journal=")) {
-                System.setProperty(JournalLocation.PROPERTY, arg.substring("--journal=".length()));
-            } else if (arg.startsWith("--recovery.per_sale_ms=")) {
+            if (arg.startsWith("--recovery.per_sale_ms=")) {
                 perSale = Duration.ofMillis(Long.parseLong(arg.substring("--recovery.per_sale_ms=".length())));
             } else {
                 configArgs.add(arg);
