@@ -144,6 +144,11 @@ public final class Setting<T> {
         return type.allowed();
     }
 
+    /** False when the default is computed at load time ({@link #derived}). */
+    public boolean hasFixedDefault() {
+        return fixedDefault;
+    }
+
     /** The default for this load: fixed, or computed from {@code earlier} settings and the environment. */
     public T defaultValue(SettingValues earlier, UserEnvironment where) {
         return defaultValue.valueFor(earlier, where);
