@@ -54,8 +54,8 @@ final class ConfigFile {
         if (explicit != null) {
             Optional<Path> p = path(explicit.value());
             if (p.isEmpty()) {
-                problems.add(new ConfigProblem(OPTION, explicit.source(),
-                        "'" + Texts.abbreviate(StripeKey.redactAll(explicit.value()), 60) + "' is not a valid file path"));
+                String quoted = Texts.abbreviate(StripeKey.redactAll(explicit.value()), 60);
+                problems.add(new ConfigProblem(OPTION, explicit.source(), "'" + quoted + "' is not a valid file path"));
                 return Contents.NONE;
             }
             path = p.get();
@@ -140,7 +140,8 @@ final class ConfigFile {
         if (open.isEmpty()) {
             return true;
         }
-        boolean readable = open.contains(PosixFilePermission.GROUP_READ) || open.contains(PosixFilePermission.OTHERS_READ);
+        boolean readable = open.contains(PosixFilePermission.GROUP_READ)
+                || open.contains(PosixFilePermission.OTHERS_READ);
         boolean holdsKey = secret.get() == Settings.STRIPE_SECRET_KEY
                 || Texts.hasText(props.getProperty(Settings.STRIPE_SECRET_KEY.name()));
         problems.add(new ConfigProblem(setting, path.toString(),

@@ -55,7 +55,8 @@ final class ConfigLoader implements SettingValues {
 
         Settings.all().forEach(this::settle);
         decideStripeAccess();
-        refusals.forEach((setting, r) -> problems.add(new ConfigProblem(setting.name(), r.source(), r.reason() + r.note())));
+        refusals.forEach((setting, r) ->
+                problems.add(new ConfigProblem(setting.name(), r.source(), r.reason() + r.note())));
         problems.addAll(jointProblems);
         problems.forEach(p -> LOG.log(Level.WARNING, "Configuration: {0}", p));
         return new AppConfig(values, problems, file.file());

@@ -189,7 +189,9 @@ public final class SettingTypes {
 
     private static Path journalFile(String text, UserEnvironment where) {
         String t = text.strip();
-        Path p = t.equals("~") ? where.home() : t.startsWith("~/") ? where.home().resolve(t.substring(2)) : parsePath(t);
+        Path p = t.equals("~") ? where.home()
+                : t.startsWith("~/") ? where.home().resolve(t.substring(2))
+                : parsePath(t);
         boolean folder = t.endsWith("/") || t.endsWith("\\") || Files.isDirectory(p);
         return (folder ? p.resolve(Settings.JOURNAL_FILE_NAME) : p).toAbsolutePath().normalize();
     }

@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>To add a setting: declare it here with {@link #declare}, after any setting its default reads,
  * and add its line to the settings table of docs/configuration.md. Read it with
- * {@code config.get(Settings.X)}. Why a table of typed constants: docs/adr/0031-settings-declared-once-in-one-table.md.
+ * {@code config.get(Settings.X)}. Why a table of typed constants:
+ * docs/adr/0031-settings-declared-once-in-one-table.md.
  */
 public final class Settings {
 

@@ -120,7 +120,7 @@ public final class HeadlessTill {
         } catch (NumberFormatException e) {
             // reported below
         }
-        print("ERROR", "", PER_SALE_OPTION + " wants a positive whole number of milliseconds; using "
+        print("ERROR", "", "--recovery.per_sale_ms wants a positive whole number of milliseconds; using "
                 + DEFAULT_PER_SALE.toMillis());
         return DEFAULT_PER_SALE;
     }

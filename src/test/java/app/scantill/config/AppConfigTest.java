@@ -257,6 +257,17 @@ class AppConfigTest {
     }
 
     @Test
+    void aBadKeyAndABadApiBaseAreBothReportedWithoutTheKey() {
+        AppConfig c = load("--stripe.secret_key=" + TEST_KEY + " x", "--stripe.api_base=localhost:12111");
+
+        assertThat(c.mode()).isEqualTo(AppConfig.RunMode.SANDBOX);
+        assertThat(c.stripeApiBase()).isEmpty();
+        assertThat(c.problems()).extracting(ConfigProblem::setting)
+                .containsExactly("stripe.secret_key", "stripe.api_base");
+        assertThat(c.problems()).allSatisfy(p -> assertThat(p.toString()).doesNotContain(TEST_KEY.substring(8)));
+    }
+
+    @Test
     void sandboxBindAcceptsLoopbackLanOrAnAddress() {
         assertThat(load("--sandbox.bind=lan").sandboxBind()).isEqualTo(SandboxBind.LAN);
         assertThat(load("--sandbox.bind=192.168.1.20").sandboxBind().toString()).isEqualTo("192.168.1.20");
