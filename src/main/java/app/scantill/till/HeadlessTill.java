@@ -4,36 +4,30 @@ import app.scantill.checkout.CartNotChargeableException;
 import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.CheckoutGateway;
-import app.scantill.checkout.CheckoutRequest;
-import app.scantill.checkout.GatewayException;
 import app.scantill.checkout.RecoverySummary;
-import app.scantill.checkout.SessionSnapshot;
 import app.scantill.config.AppConfig;
-import app.scantill.journal.JournalLocation;
+import app.scantill.config.UserEnvironment;
 import app.scantill.journal.SalesJournal;
 import app.scantill.money.MoneyFormat;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The till without a window: builds {@link TillServices} from the command line and environment, runs
- * {@link StartupRecovery}, then takes one command per line on stdin and prints one machine-readable
+ * start-up recovery, then takes one command per line on stdin and prints one machine-readable
  * line per event on stdout (flushed at once). It is the process the crash tests kill, and a tool for
  * scripted demos. See docs/headless-till.md.
  *
@@ -43,47 +37,59 @@ import java.util.concurrent.atomic.AtomicReference;
  *    without a key it starts the embedded sandbox)
  * </pre>
  *
- * Commands: {@code charge CUR ITEM UNIT_MINOR QTY [ITEM UNIT_MINOR QTY ...]}, {@code cancel},
- * {@code retry}, {@code new-attempt}, {@code status}, {@code sale ID}, {@code hold create|expire},
- * {@code release}, {@code quit}. Output lines start with READY, RECOVERED, RECOVERY, EVENT, STATUS,
- * SALE, HELD, OK, ERROR or BYE; values are {@code key=value} without spaces, except a final quoted
- * {@code text="..."}.
+ * Every option but {@code --recovery.per_sale_ms=} is a setting of docs/configuration.md
+ * ({@code --journal=} is short for {@code --journal.path=}). Commands:
+ * {@code charge CUR ITEM UNIT_MINOR QTY [ITEM UNIT_MINOR QTY ...]}, {@code cancel}, {@code retry},
+ * {@code new-attempt}, {@code status}, {@code sale ID}, {@code quit}. Output lines start with READY,
+ * RECOVERED, RECOVERY, EVENT, STATUS, SALE, OK, ERROR or BYE; values are {@code key=value} without
+ * spaces, except a final quoted {@code text="..."}.
  */
 public final class HeadlessTill {
 
     /** How long recovery gives one sale to settle or show its session open (option --recovery.per_sale_ms). */
     static final Duration DEFAULT_PER_SALE = Duration.ofSeconds(30);
 
+    private static final String PER_SALE_OPTION = "--recovery.per_sale_ms=";
+
     private final PrintStream out;
-    private final HeldCalls held;
 
     private HeadlessTill(PrintStream out) {
         this.out = out;
-        this.held = new HeldCalls(this::print);
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException, InterruptedException {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        int code = new HeadlessTill(out).run(args, System.in);
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        int code = run(args, UserEnvironment.current(), commands, out, UnaryOperator.identity());
         out.flush();
         System.exit(code);
     }
 
-    private int run(String[] args, InputStream in) throws IOException, InterruptedException {
+    /**
+     * Runs the till until {@code quit} or the end of {@code commands} and returns the exit status
+     * (0, or 2 when payments cannot be taken). Settings come from {@code args} and {@code where};
+     * {@code decorate} wraps the Checkout gateway before the charge flow gets it, as
+     * {@link TillServices#start(AppConfig, Clock, UnaryOperator)} does.
+     */
+    public static int run(String[] args, UserEnvironment where, BufferedReader commands, PrintStream out,
+            UnaryOperator<CheckoutGateway> decorate) throws IOException, InterruptedException {
+        return new HeadlessTill(out).run(args, where, commands, decorate);
+    }
+
+    private int run(String[] args, UserEnvironment where, BufferedReader commands,
+            UnaryOperator<CheckoutGateway> decorate) throws IOException, InterruptedException {
         List<String> configArgs = new ArrayList<>();
         Duration perSale = DEFAULT_PER_SALE;
         for (String arg : args) {
-            if (arg.startsWith("--journal=")) {
-                System.setProperty(JournalLocation.PROPERTY, arg.substring("--journal=".length()));
-            } else if (arg.startsWith("--recovery.per_sale_ms=")) {
-                perSale = Duration.ofMillis(Long.parseLong(arg.substring("--recovery.per_sale_ms=".length())));
+            if (arg.startsWith(PER_SALE_OPTION)) {
+                perSale = perSale(arg.substring(PER_SALE_OPTION.length()));
             } else {
                 configArgs.add(arg);
             }
         }
-        AppConfig config = AppConfig.load(configArgs.toArray(String[]::new));
+        AppConfig config = AppConfig.load(configArgs, where);
         Clock clock = Clock.systemUTC();
-        try (TillServices till = TillServices.start(config, clock, held::wrap)) {
+        try (TillServices till = TillServices.start(config, clock, decorate)) {
             till.problems().forEach(p -> print("ERROR", "", p));
             Optional<ChargeService> charges = till.charges();
             if (charges.isEmpty() || till.journal().isEmpty() || till.gateway().isEmpty()) {
@@ -100,12 +106,26 @@ public final class HeadlessTill {
             report(summary);
             print("RECOVERY", "total=" + summary.entries().size() + counts(summary), summary.headline());
             print("READY", "register=" + config.registerId() + " mode=" + service.mode(), null);
-            return commands(service, journal, in);
+            return commands(service, journal, commands);
         }
     }
 
-    private int commands(ChargeService service, SalesJournal journal, InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    /** A bad value is reported and the default used: bad input never stops the till. */
+    private Duration perSale(String text) {
+        try {
+            long millis = Long.parseLong(text.strip());
+            if (millis > 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        print("ERROR", "", "--recovery.per_sale_ms wants a positive whole number of milliseconds; using "
+                + DEFAULT_PER_SALE.toMillis());
+        return DEFAULT_PER_SALE;
+    }
+
+    private int commands(ChargeService service, SalesJournal journal, BufferedReader reader) throws IOException {
         String line;
         while ((line = reader.readLine()) != null) {
             String[] words = line.strip().split("\\s+");
@@ -120,14 +140,6 @@ public final class HeadlessTill {
                     case "new-attempt" -> ok(service::newAttempt);
                     case "status" -> print("STATUS", fields(service.status()), service.status().message());
                     case "sale" -> sale(journal, words);
-                    case "hold" -> {
-                        held.arm(words.length > 1 ? words[1] : "");
-                        print("OK", "hold=" + words[1], null);
-                    }
-                    case "release" -> {
-                        held.release();
-                        print("OK", "released=true", null);
-                    }
                     case "quit" -> {
                         print("BYE", "", null);
                         return 0;
@@ -214,80 +226,5 @@ public final class HeadlessTill {
         }
         out.println(line);
         out.flush();
-    }
-
-    /**
-     * Holds the next create or expire call before it leaves the till, until {@code release} (or the
-     * process is killed): the moment "journaled, not yet sent" made visible, for crash tests and demos.
-     */
-    private static final class HeldCalls {
-        private final AtomicReference<String> armed = new AtomicReference<>();
-        private final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(1));
-        private final Printer printer;
-
-        interface Printer {
-            void print(String kind, String fields, String text);
-        }
-
-        HeldCalls(Printer printer) {
-            this.printer = printer;
-        }
-
-        void arm(String operation) {
-            if (!operation.equals("create") && !operation.equals("expire")) {
-                throw new IllegalArgumentException("Use: hold create | hold expire");
-            }
-            gate.set(new CountDownLatch(1));
-            // The literal, not the parsed word: holdIf compares references.
-            armed.set(operation.equals("create") ? "create" : "expire");
-        }
-
-        void release() {
-            armed.set(null);
-            gate.get().countDown();
-        }
-
-        private void holdIf(String operation, String detail) {
-            if (armed.compareAndSet(operation, null)) {
-                printer.print("HELD", "op=" + operation + " " + detail, null);
-                try {
-                    gate.get().await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        CheckoutGateway wrap(CheckoutGateway real) {
-            return new CheckoutGateway() {
-                @Override
-                public SessionSnapshot create(CheckoutRequest request) throws GatewayException {
-                    holdIf("create", "sale=" + request.saleId() + " key=" + request.idempotencyKey());
-                    return real.create(request);
-                }
-
-                @Override
-                public SessionSnapshot retrieve(String sessionId) throws GatewayException {
-                    return real.retrieve(sessionId);
-                }
-
-                @Override
-                public SessionSnapshot expire(String sessionId) throws GatewayException {
-                    holdIf("expire", "session=" + sessionId);
-                    return real.expire(sessionId);
-                }
-
-                @Override
-                public List<SessionSnapshot> findByClientReference(String saleId, Instant since)
-                        throws GatewayException {
-                    return real.findByClientReference(saleId, since);
-                }
-
-                @Override
-                public Mode mode() {
-                    return real.mode();
-                }
-            };
-        }
     }
 }

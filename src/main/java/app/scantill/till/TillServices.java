@@ -10,7 +10,6 @@ import app.scantill.config.SandboxBind;
 import app.scantill.config.StripeKey;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
-import app.scantill.journal.JournalLocation;
 import app.scantill.journal.SalesJournal;
 import app.scantill.money.MoneyFormat;
 import app.scantill.sale.SaleIdGenerator;
@@ -21,7 +20,6 @@ import app.scantill.stripe.StripeConnection;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +71,7 @@ public final class TillServices implements AutoCloseable {
 
     /**
      * As {@link #start(AppConfig, Clock)}, with the Checkout gateway passed through {@code decorate}
-     * before the charge flow gets it: the headless core uses it to hold a call at a chosen moment.
+     * before the charge flow gets it, e.g. by the crash tests' till, which holds a call at a chosen moment.
      */
     public static TillServices start(AppConfig config, Clock clock, UnaryOperator<CheckoutGateway> decorate) {
         List<String> problems = new ArrayList<>();
@@ -121,22 +119,13 @@ public final class TillServices implements AutoCloseable {
     }
 
     private static SalesJournal openJournal(AppConfig config, List<String> problems) {
-        Path file = journalFile(config);
         try {
-            return JdbcSalesJournal.open(file);
+            return JdbcSalesJournal.open(config.journalPath());
         } catch (JournalException e) {
             LOG.log(Level.ERROR, "Sales journal unusable: " + e.getMessage());
             problems.add(e.getMessage() + " Payments are switched off until the journal can be used.");
             return null;
         }
-    }
-
-    /** {@code SCANTILL_JOURNAL} (or {@code -Dscantill.journal}) wins; otherwise {@code journal.db} in the data dir. */
-    static Path journalFile(AppConfig config) {
-        String override = System.getProperty(JournalLocation.PROPERTY, System.getenv(JournalLocation.ENV));
-        return override == null || override.isBlank()
-                ? config.dataDir().resolve(JournalLocation.FILE_NAME)
-                : JournalLocation.fromEnvironment();
     }
 
     private static SandboxOptions sandboxOptions(AppConfig config) {

@@ -2,6 +2,7 @@ package app.scantill.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scantill.CapturedLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +24,9 @@ class AppConfigTest {
 
     @TempDir
     Path home;
+
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     private final Map<String, String> env = new HashMap<>();
 
@@ -252,6 +257,17 @@ class AppConfigTest {
     }
 
     @Test
+    void aBadKeyAndABadApiBaseAreBothReportedWithoutTheKey() {
+        AppConfig c = load("--stripe.secret_key=" + TEST_KEY + " x", "--stripe.api_base=localhost:12111");
+
+        assertThat(c.mode()).isEqualTo(AppConfig.RunMode.SANDBOX);
+        assertThat(c.stripeApiBase()).isEmpty();
+        assertThat(c.problems()).extracting(ConfigProblem::setting)
+                .containsExactly("stripe.secret_key", "stripe.api_base");
+        assertThat(c.problems()).allSatisfy(p -> assertThat(p.toString()).doesNotContain(TEST_KEY.substring(8)));
+    }
+
+    @Test
     void sandboxBindAcceptsLoopbackLanOrAnAddress() {
         assertThat(load("--sandbox.bind=lan").sandboxBind()).isEqualTo(SandboxBind.LAN);
         assertThat(load("--sandbox.bind=192.168.1.20").sandboxBind().toString()).isEqualTo("192.168.1.20");
@@ -268,6 +284,41 @@ class AppConfigTest {
 
         assertThat(c.problems()).extracting(ConfigProblem::setting)
                 .containsExactlyInAnyOrder("registr.id", "merchant", "stray");
+    }
+
+    @Test
+    void anySettingIsReadThroughItsDeclaration() {
+        env.put("SCANTILL_CATALOG", "/shop/catalog.csv");
+
+        AppConfig c = load("--merchant.name= Corner Coffee ", "--catalog=/shop/other.csv");
+
+        assertThat(c.get(Settings.MERCHANT_NAME)).isEqualTo("Corner Coffee").isEqualTo(c.merchantName());
+        assertThat(c.get(Settings.CATALOG_PATH)).contains(Path.of("/shop/other.csv"));
+        assertThat(c.get(Settings.POLL_INTERVAL)).isEqualTo(c.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anAliasInTheConfigFileIsAnUnknownSetting() throws IOException {
+        userFile("catalog=/shop/catalog.csv\nregister.id=front-till\n", "rw-------");
+
+        AppConfig c = load();
+
+        assertThat(c.catalogPath()).isEmpty();
+        assertThat(c.registerId()).isEqualTo("front-till");
+        assertThat(c.problems()).singleElement().satisfies(p -> {
+            assertThat(p.setting()).isEqualTo("catalog");
+            assertThat(p.message()).contains("unknown setting");
+        });
+    }
+
+    @Test
+    void aKeyGivenOnTheCommandLineIsWarnedAboutWithoutShowingIt() {
+        AppConfig c = load("--stripe.secret_key=" + TEST_KEY, "--checkout.success_url=https://shop.example/ok");
+
+        assertThat(c.mode()).isEqualTo(AppConfig.RunMode.TEST);
+        assertThat(logs.lines()).anySatisfy(m -> assertThat(m)
+                .contains("A Stripe key given on the command line", "process list", "STRIPE_SECRET_KEY"));
+        assertThat(logs.lines()).isNotEmpty().noneMatch(m -> m.contains(TEST_KEY.substring(8)));
     }
 
     @Test

@@ -21,8 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@link HeadlessTill} in a child JVM, as the crash tests drive it: send a command line, wait for an
- * event line (with a timeout, never a fixed sleep), kill it with SIGKILL.
+ * A {@link HoldableHeadlessTill} (the headless till whose gateway calls can be held) in a child JVM on
+ * the test class path, as the crash tests drive it: send a command line, wait for an event line (with a
+ * timeout, never a fixed sleep), kill it with SIGKILL.
  */
 final class TillProcess {
 
@@ -53,7 +54,7 @@ final class TillProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-Xss512k",
                 "-cp", System.getProperty("java.class.path"),
-                HeadlessTill.class.getName(),
+                HoldableHeadlessTill.class.getName(),
                 "--journal=" + journal,
                 "--data.dir=" + journal.getParent(),
                 "--register.id=" + registerId,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.CapturedLogs;
 import app.scantill.checkout.ChargeStatus.Phase;
-import app.scantill.journal.JournalLocation;
+import app.scantill.config.Settings;
 import app.scantill.sandbox.Fault;
 import app.scantill.sandbox.SandboxOptions;
 import app.scantill.sandbox.StripeSandbox;
@@ -125,7 +125,7 @@ class TillViewSecretKeyTest {
                 assertThat(trace.toString()).doesNotContain(key);
             }
         }
-        assertKeyNotInJournal(dir.resolve("data").resolve(JournalLocation.FILE_NAME), key);
+        assertKeyNotInJournal(dir.resolve("data").resolve(Settings.JOURNAL_FILE_NAME), key);
     }
 
     private static void assertKeyNotOnScreen(String key) throws Exception {

@@ -1,0 +1,284 @@
+package app.scantill.config;
+
+import app.scantill.text.Texts;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The kinds of value ScanTill's settings take, each with its parser, its written form and the words
+ * docs/configuration.md uses for what it allows. A parser's refusal is a sentence for the person who
+ * typed the value, so it quotes at most 60 characters of it.
+ */
+public final class SettingTypes {
+
+    private SettingTypes() {
+    }
+
+    /** A whole number from {@code min} to {@code max}; {@code meaning} completes "expected 0 to 10, the ...". */
+    public static SettingType<Integer> wholeNumber(int min, int max, String meaning) {
+        return new Simple<>(min + ".." + max, (t, where) -> number(t, min, max, meaning), String::valueOf, false);
+    }
+
+    /** A duration written in whole milliseconds. */
+    public static SettingType<Duration> millis(int min, int max, String meaning) {
+        return new Simple<>(min + ".." + max, (t, where) -> Duration.ofMillis(number(t, min, max, meaning)),
+                d -> String.valueOf(d.toMillis()), false);
+    }
+
+    /** A duration written in whole minutes. */
+    public static SettingType<Duration> minutes(int min, int max, String meaning) {
+        return new Simple<>(min + ".." + max, (t, where) -> Duration.ofMinutes(number(t, min, max, meaning)),
+                d -> String.valueOf(d.toMinutes()), false);
+    }
+
+    /** A value of {@code type} that may be absent: written {@code none}, and "none" is its only fallback. */
+    public static <T> SettingType<Optional<T>> optional(SettingType<T> type) {
+        return new SettingType<>() {
+            @Override
+            public Optional<T> parse(String text, UserEnvironment where) {
+                return Optional.of(type.parse(text, where));
+            }
+
+            @Override
+            public String format(Optional<T> value) {
+                return value.map(type::format).orElse("none");
+            }
+
+            @Override
+            public String allowed() {
+                return type.allowed();
+            }
+
+            @Override
+            public String redacted(Optional<T> value) {
+                return value.map(type::redacted).orElse("none");
+            }
+
+            @Override
+            public String fallbackNote(Optional<T> fallback) {
+                return fallback.map(type::fallbackNote).orElse("");
+            }
+        };
+    }
+
+    /** A secret or restricted Stripe key; shown only as Stripe's Dashboard shows it (prefix and last four). */
+    public static SettingType<StripeKey> stripeKey() {
+        return new Simple<>("sk_test_, sk_live_, rk_test_ or rk_live_ key", (t, where) -> StripeKey.parse(t),
+                StripeKey::toString, true) {
+            @Override
+            public String redacted(StripeKey value) {
+                return value.toString();
+            }
+        };
+    }
+
+    /** An absolute http(s) URL of a page; Stripe's {@code {CHECKOUT_SESSION_ID}} placeholder is allowed. */
+    public static SettingType<String> pageUrl() {
+        return new Simple<>("absolute http(s) URL; may contain {CHECKOUT_SESSION_ID}",
+                (t, where) -> webUrl(t, true), Function.identity(), true);
+    }
+
+    /** The base of an API, such as {@code http://localhost:12111}: no user, query or fragment, no trailing slash. */
+    public static SettingType<String> apiBase() {
+        return new Simple<>("absolute http(s) URL, no user, query or fragment", (t, where) -> webUrl(t, false),
+                Function.identity(), true);
+    }
+
+    /** A file or folder, relative to the folder ScanTill was started in unless absolute. */
+    public static SettingType<Path> path() {
+        return new Simple<>("a path", (t, where) -> absolutePath(t), Path::toString, true);
+    }
+
+    /**
+     * The journal's file: a path naming an existing folder (or ending in a separator) means
+     * {@value Settings#JOURNAL_FILE_NAME} inside it; a leading {@code ~/} is the user's home.
+     */
+    public static SettingType<Path> journalFile() {
+        return new Simple<>("a file, or a folder to put journal.db in; ~/ is the home folder",
+                SettingTypes::journalFile, Path::toString, true);
+    }
+
+    /** Names the till in Stripe metadata, so only characters every system takes. */
+    public static SettingType<String> registerId() {
+        return new Simple<>("1..40 of A-Z a-z 0-9 . _ -", (text, where) -> {
+            String t = text.strip();
+            if (!t.matches("[A-Za-z0-9._-]{1,40}")) {
+                throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not a register id: use 1 to "
+                        + "40 letters, digits, '.', '_' or '-' (it goes into Stripe metadata)");
+            }
+            return t;
+        }, Function.identity(), true);
+    }
+
+    public static SettingType<String> merchantName() {
+        return new Simple<>("one line, up to 100 characters", (text, where) -> {
+            String t = text.strip();
+            if (t.length() > 100 || t.codePoints().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("the merchant name must be at most 100 characters on one line");
+            }
+            return t;
+        }, Function.identity(), true);
+    }
+
+    /** A DNS name or an IP address literal; nothing is resolved while reading the settings. */
+    public static SettingType<String> hostName() {
+        return new Simple<>("host name or IP address", (text, where) -> {
+            String t = text.strip();
+            boolean name = t.length() <= 253 && t.matches(
+                    "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+            boolean ipv6 = t.contains(":") && t.matches("\\[?[0-9A-Fa-f:.]+]?");
+            if (!name && !ipv6) {
+                throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not a host name or address "
+                        + "such as till.local or 192.168.1.20");
+            }
+            return t;
+        }, Function.identity(), true);
+    }
+
+    public static SettingType<SandboxBind> sandboxBind() {
+        return new Simple<>("loopback, lan or an IP address", (t, where) -> SandboxBind.parse(t),
+                SandboxBind::toString, true);
+    }
+
+    /** True when {@code url}'s host is this computer; names other than {@code localhost} are not resolved. */
+    static boolean isLoopback(String url) {
+        String host = URI.create(url).getHost();
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int number(String text, int min, int max, String meaning) {
+        String t = text.strip().replace("_", "");
+        if (!t.matches("[+-]?\\d{1,10}")) {
+            throw new IllegalArgumentException("'" + Texts.abbreviate(text.strip(), 60)
+                    + "' is not a whole number; expected " + min + " to " + max + ", the " + meaning);
+        }
+        long n = Long.parseLong(t);
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(n + " is out of range; expected " + min + " to " + max
+                    + ", the " + meaning);
+        }
+        return (int) n;
+    }
+
+    private static Path absolutePath(String text) {
+        return parsePath(text.strip()).toAbsolutePath().normalize();
+    }
+
+    private static Path journalFile(String text, UserEnvironment where) {
+        String t = text.strip();
+        Path p = t.equals("~") ? where.home()
+                : t.startsWith("~/") ? where.home().resolve(t.substring(2))
+                : parsePath(t);
+        boolean folder = t.endsWith("/") || t.endsWith("\\") || Files.isDirectory(p);
+        return (folder ? p.resolve(Settings.JOURNAL_FILE_NAME) : p).toAbsolutePath().normalize();
+    }
+
+    private static Path parsePath(String t) {
+        try {
+            if (!t.isEmpty()) {
+                return Path.of(t);
+            }
+        } catch (InvalidPathException e) {
+            // the sentence below says it
+        }
+        throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not a valid path");
+    }
+
+    /**
+     * An absolute http(s) URL. Stripe's placeholder {@code {CHECKOUT_SESSION_ID}} is allowed where
+     * {@code placeholder} is true; braces are otherwise illegal in a URI, so it is swapped out
+     * before checking. A base ({@code placeholder} false) loses its trailing slashes.
+     */
+    static String webUrl(String text, boolean placeholder) {
+        String t = text.strip();
+        String checkable = placeholder ? t.replace("{CHECKOUT_SESSION_ID}", "cs_placeholder") : t;
+        URI uri;
+        try {
+            uri = new URI(checkable);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not a valid URL ("
+                    + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60)
+                    + "' must be an absolute URL starting with https:// or http://");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' has no host name");
+        }
+        if (!placeholder) {
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60)
+                        + "' must be a plain base such as http://localhost:12111 (no user, query or fragment)");
+            }
+            while (t.endsWith("/")) {
+                t = t.substring(0, t.length() - 1);
+            }
+        }
+        return t;
+    }
+
+    /**
+     * A type made of its parts.
+     *
+     * @param notesFallback false for number ranges, whose refusal already names every allowed value
+     */
+    private static class Simple<T> implements SettingType<T> {
+        private final String allowed;
+        private final BiFunction<String, UserEnvironment, T> parser;
+        private final Function<T, String> formatter;
+        private final boolean notesFallback;
+
+        Simple(String allowed, BiFunction<String, UserEnvironment, T> parser, Function<T, String> formatter,
+                boolean notesFallback) {
+            this.allowed = allowed;
+            this.parser = parser;
+            this.formatter = formatter;
+            this.notesFallback = notesFallback;
+        }
+
+        @Override
+        public T parse(String text, UserEnvironment where) {
+            return parser.apply(text, where);
+        }
+
+        @Override
+        public String format(T value) {
+            return formatter.apply(value);
+        }
+
+        @Override
+        public String allowed() {
+            return allowed;
+        }
+
+        @Override
+        public String fallbackNote(T fallback) {
+            return notesFallback ? SettingType.super.fallbackNote(fallback) : "";
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package app.scantill.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting ScanTill reads, declared once: name, environment variable, short command-line name,
+ * type with its allowed range, default, and whether it is secret. {@link AppConfig} reads them all
+ * through this table, and docs/configuration.md must agree with it ({@code ConfigurationDocTest}).
+ *
+ * <p>To add a setting: declare it here with {@link #declare}, after any setting its default reads,
+ * and add its line to the settings table of docs/configuration.md. Read it with
+ * {@code config.get(Settings.X)}. Why a table of typed constants:
+ * docs/adr/0031-settings-declared-once-in-one-table.md.
+ */
+public final class Settings {
+
+    /** The journal's file name inside {@link #DATA_DIR}, or inside a folder given as {@link #JOURNAL_PATH}. */
+    public static final String JOURNAL_FILE_NAME = "journal.db";
+
+    // Filled by declare() in declaration order, which is also the order defaults are computed in.
+    private static final List<Setting<?>> DECLARED = new ArrayList<>();
+
+    public static final Setting<Optional<StripeKey>> STRIPE_SECRET_KEY = declare(
+            Setting.optional("stripe.secret_key", SettingTypes.stripeKey())
+                    .withEnvironmentVariable("STRIPE_SECRET_KEY")
+                    .secret("a Stripe key")
+                    .whenRefused("ScanTill runs in SANDBOX mode until the key is fixed"));
+
+    /** Another Stripe-compatible server (stripe-mock); none means Stripe's own. Used only with a key. */
+    public static final Setting<Optional<String>> STRIPE_API_BASE = declare(
+            Setting.optional("stripe.api_base", SettingTypes.apiBase())
+                    .withEnvironmentVariable("STRIPE_API_BASE"));
+
+    public static final Setting<Duration> STRIPE_CONNECT_TIMEOUT = declare(
+            Setting.of("stripe.connect_timeout_ms",
+                    SettingTypes.millis(100, 120_000, "milliseconds to wait for a connection to Stripe"),
+                    Duration.ofSeconds(10)));
+
+    public static final Setting<Duration> STRIPE_READ_TIMEOUT = declare(
+            Setting.of("stripe.read_timeout_ms",
+                    SettingTypes.millis(100, 300_000, "milliseconds to wait for Stripe's answer"),
+                    Duration.ofSeconds(30)));
+
+    public static final Setting<Integer> STRIPE_MAX_NETWORK_RETRIES = declare(
+            Setting.of("stripe.max_network_retries",
+                    SettingTypes.wholeNumber(0, 10, "automatic retries of a failed Stripe call"), 2));
+
+    public static final Setting<Optional<String>> SUCCESS_URL = declare(
+            Setting.optional("checkout.success_url", SettingTypes.pageUrl()));
+
+    public static final Setting<Optional<String>> CANCEL_URL = declare(
+            Setting.optional("checkout.cancel_url", SettingTypes.pageUrl()));
+
+    public static final Setting<Duration> SESSION_LIFETIME = declare(
+            Setting.of("checkout.session_lifetime_minutes", SettingTypes.minutes(30, 1440,
+                    "minutes a payment QR stays valid (Stripe allows 30 minutes to 24 hours)"),
+                    Duration.ofMinutes(30)));
+
+    public static final Setting<Duration> POLL_INTERVAL = declare(
+            Setting.of("poll.interval_ms", SettingTypes.millis(250, 60_000, "milliseconds between checks of a payment"),
+                    Duration.ofSeconds(1)));
+
+    public static final Setting<String> REGISTER_ID = declare(
+            Setting.of("register.id", SettingTypes.registerId(), "register-1"));
+
+    public static final Setting<String> MERCHANT_NAME = declare(
+            Setting.of("merchant.name", SettingTypes.merchantName(), "ScanTill"));
+
+    public static final Setting<SandboxBind> SANDBOX_BIND = declare(
+            Setting.of("sandbox.bind", SettingTypes.sandboxBind(), SandboxBind.LOOPBACK));
+
+    /** The host name or address phones should use for the sandbox pay page. */
+    public static final Setting<Optional<String>> SANDBOX_PUBLIC_HOST = declare(
+            Setting.optional("sandbox.public_host", SettingTypes.hostName()));
+
+    public static final Setting<Path> DATA_DIR = declare(
+            Setting.derived("data.dir", SettingTypes.path(),
+                    (earlier, where) -> DataFolder.defaultFor(where.variables(), where.home(), where.osName()),
+                    "per-user data folder")
+                    .withEnvironmentVariable("SCANTILL_DATA_DIR"));
+
+    public static final Setting<Path> JOURNAL_PATH = declare(
+            Setting.derived("journal.path", SettingTypes.journalFile(),
+                    (earlier, where) -> earlier.get(DATA_DIR).resolve(JOURNAL_FILE_NAME),
+                    JOURNAL_FILE_NAME + " in data.dir")
+                    .withEnvironmentVariable("SCANTILL_JOURNAL")
+                    .withAlias("journal"));
+
+    public static final Setting<Optional<Path>> CATALOG_PATH = declare(
+            Setting.optional("catalog.path", SettingTypes.path())
+                    .withEnvironmentVariable("SCANTILL_CATALOG")
+                    .withAlias("catalog"));
+
+    private Settings() {
+    }
+
+    /** Every setting, in declaration order. */
+    public static List<Setting<?>> all() {
+        return Collections.unmodifiableList(DECLARED);
+    }
+
+    /** The setting of that name, as the config file writes it. */
+    public static Optional<Setting<?>> byName(String name) {
+        return DECLARED.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The setting a command-line option names, by full name or alias. */
+    public static Optional<Setting<?>> byOption(String option) {
+        return byName(option).or(() -> DECLARED.stream().filter(s -> s.aliases().contains(option)).findFirst());
+    }
+
+    private static <T> Setting<T> declare(Setting<T> setting) {
+        DECLARED.add(setting);
+        return setting;
+    }
+}
