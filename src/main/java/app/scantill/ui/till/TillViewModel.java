@@ -13,6 +13,7 @@ import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.charge.ChargeViewModel;
 import app.scantill.ui.history.HistoryViewModel;
 import app.scantill.ui.support.UiExecutor;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -44,6 +45,8 @@ public final class TillViewModel {
 
     /** How long recovery waits for one sale to settle or show its session open before moving on. */
     private static final Duration RECOVERY_PER_SALE = Duration.ofSeconds(10);
+
+    private static final System.Logger LOG = System.getLogger(TillViewModel.class.getName());
 
     private final CashierViewModel cashier;
     private final UiExecutor executor;
@@ -77,8 +80,7 @@ public final class TillViewModel {
         Optional<ChargeService> charges = started.charges();
         cashier.modeBadgeProperty().set(charges.map(c -> c.mode().name()).orElse("PAYMENTS OFF"));
         charges.ifPresent(service -> {
-            ChargeViewModel model = new ChargeViewModel(service, executor.background(), executor::onUiThread,
-                    moneyFormat, clock);
+            ChargeViewModel model = new ChargeViewModel(service, executor, moneyFormat, clock);
             model.setOnNewSale(() -> {
                 cashier.completeSale();
                 release();
@@ -119,6 +121,7 @@ public final class TillViewModel {
                 },
                 failure -> {
                     recovering.set(false);
+                    LOG.log(Level.ERROR, "Start-up recovery failed", failure);
                     cashier.notify(NoticeLevel.ERROR, "Unfinished sales could not be checked; they stay in the "
                             + "journal and are checked at the next start. See the log for details.");
                 });
@@ -179,8 +182,7 @@ public final class TillViewModel {
             return Optional.empty();
         }
         return services.journal().map(journal -> new HistoryViewModel(
-                new SalesHistory(journal, ZoneId.systemDefault(), clock), moneyFormat.locale(),
-                executor.background(), executor.ui()));
+                new SalesHistory(journal, ZoneId.systemDefault(), clock), moneyFormat.locale(), executor));
     }
 
     public void setOnOpenHistory(Runnable action) {

@@ -10,6 +10,7 @@ import app.scantill.journal.InMemorySalesJournal;
 import app.scantill.money.MoneyFormat;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
+import app.scantill.ui.support.FxUiExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +18,9 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -46,7 +44,7 @@ class ChargeViewTest {
             new SaleLine("SKU-MUG", "Mug, blue", 899, 1));
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final FxUiExecutor executor = new FxUiExecutor(1);
     private ScriptedCheckoutGateway gateway;
     private InMemorySalesJournal journal;
     private ChargeService service;
@@ -61,7 +59,7 @@ class ChargeViewTest {
                 .withPolling(Duration.ofMillis(20), Duration.ofMillis(200))
                 .withCreateRetries(2, Duration.ofMillis(10));
         service = new ChargeService(gateway, journal, settings, clock);
-        model = new ChargeViewModel(service, background, Platform::runLater, new MoneyFormat(Locale.US), clock);
+        model = new ChargeViewModel(service, executor, new MoneyFormat(Locale.US), clock);
         view = new ChargeView(model);
         stage.setScene(new Scene(view, 960, 720));
         stage.show();
@@ -70,7 +68,7 @@ class ChargeViewTest {
     @AfterEach
     void stop() {
         service.shutdown();
-        background.shutdownNow();
+        executor.close();
     }
 
     private void charge(String currency) {
