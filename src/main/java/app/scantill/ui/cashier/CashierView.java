@@ -408,7 +408,7 @@ public final class CashierView {
     private void syncSelection() {
         cartTable.getSelectionModel().selectedItemProperty().addListener((obs, old, line) -> {
             if (!syncingSelection && line != null) {
-                model.selectedSkuProperty().set(line.sku());
+                model.select(line.sku());
                 scanField.requestFocus();
             }
         });
@@ -513,7 +513,7 @@ public final class CashierView {
                 + "  Press F1 or Esc to close.");
         footer.getStyleClass().add("help-footer");
         footer.setWrapText(true);
-        Button close = button("Close", "help-close", () -> model.helpShownProperty().set(false));
+        Button close = button("Close", "help-close", model::closeHelp);
         VBox card = new VBox(title, grid, footer, close);
         card.getStyleClass().add("help-card");
         card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
@@ -524,7 +524,7 @@ public final class CashierView {
         overlay.visibleProperty().bind(model.helpShownProperty());
         overlay.setOnMouseClicked(event -> {
             if (event.getTarget() == overlay) {
-                model.helpShownProperty().set(false);
+                model.closeHelp();
             }
         });
         return overlay;
@@ -541,7 +541,7 @@ public final class CashierView {
         }
         if (model.helpShownProperty().get()) {
             if (code == KeyCode.ESCAPE) {
-                model.helpShownProperty().set(false);
+                model.closeHelp();
             }
             event.consume();
             return;

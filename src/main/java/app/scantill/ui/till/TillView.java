@@ -130,8 +130,7 @@ public final class TillView {
         ask.getButtonTypes().setAll(cancelAndClose, stay);
         ask.showAndWait().filter(cancelAndClose::equals).ifPresent(answer -> {
             closing = true;
-            model.cashier().notify(NoticeLevel.INFO,
-                    "Cancelling the open payment before closing…");
+            model.report(NoticeLevel.INFO, "Cancelling the open payment before closing…");
             model.cancelThenClose(CLOSE_PATIENCE, Platform::exit);
         });
     }

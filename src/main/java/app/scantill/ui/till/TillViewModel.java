@@ -68,7 +68,7 @@ public final class TillViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         cashier.setOnCharge(this::charge);
         cashier.setOnOpenHistory(() -> onOpenHistory.run());
-        cashier.modeBadgeProperty().set("STARTING");
+        cashier.showMode("STARTING");
     }
 
     /**
@@ -78,7 +78,7 @@ public final class TillViewModel {
     public void attach(TillServices started) {
         this.services = Objects.requireNonNull(started, "started");
         Optional<ChargeService> charges = started.charges();
-        cashier.modeBadgeProperty().set(charges.map(c -> c.mode().name()).orElse("PAYMENTS OFF"));
+        cashier.showMode(charges.map(c -> c.mode().name()).orElse("PAYMENTS OFF"));
         charges.ifPresent(service -> {
             ChargeViewModel model = new ChargeViewModel(service, executor, moneyFormat, clock);
             model.setOnNewSale(() -> {
@@ -88,7 +88,7 @@ public final class TillViewModel {
             model.setOnBackToCart(this::release);
             model.phaseProperty().addListener((obs, old, now) -> {
                 if (now != null && SHOWN.contains(now)) {
-                    cashier.cartLockedProperty().set(true);
+                    cashier.lockCart();
                     chargeShown.set(true);
                 }
             });
@@ -151,7 +151,7 @@ public final class TillViewModel {
                     : "Payments are switched off: " + String.join("; ", services.problems()));
             return;
         }
-        cashier.cartLockedProperty().set(true);
+        cashier.lockCart();
         chargeShown.set(true);
         model.charge(cart.currency(), cart.lines());
     }
@@ -215,7 +215,7 @@ public final class TillViewModel {
     }
 
     private void release() {
-        cashier.cartLockedProperty().set(false);
+        cashier.unlockCart();
         chargeShown.set(false);
     }
 }
