@@ -31,6 +31,7 @@ public final class AppServices implements AutoCloseable {
     private final FxUiExecutor uiExecutor;
     private final CompletableFuture<TillServices> till = new CompletableFuture<>();
     private final CompletableFuture<Void> shown = new CompletableFuture<>();
+    private TillViewModel window;
 
     public AppServices(AppConfig config, Clock clock) {
         this.config = config;
@@ -70,6 +71,7 @@ public final class AppServices implements AutoCloseable {
         shown.thenRun(() -> cashier.loadCatalog(() -> catalogLoader.load(catalogPath())));
         TillViewModel model = new TillViewModel(cashier, uiExecutor, moneyFormat, clock);
         till.thenAccept(services -> uiExecutor.onUiThread(() -> model.attach(services)));
+        window = model;
         return model;
     }
 
@@ -80,6 +82,9 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (window != null) {
+            window.close();
+        }
         till.thenAccept(TillServices::close);
         uiExecutor.close();
     }

@@ -9,6 +9,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -27,6 +28,10 @@ import javafx.util.Duration;
  * The charge screen: a progress indicator while the session is created, then the QR code with the
  * amount, a countdown and Cancel, then the outcome. One pane per phase; the view model decides
  * which is shown. Styles in charge.css.
+ *
+ * <p>The 1 Hz countdown timer runs only while a countdown is on screen, and {@link #dispose()}
+ * (called by whoever shows this screen, when it goes away) stops it and removes this screen's
+ * listeners from the view model for good.
  */
 public final class ChargeView extends BorderPane {
 
@@ -34,6 +39,8 @@ public final class ChargeView extends BorderPane {
     private final Map<Phase, Node> panes = new EnumMap<>(Phase.class);
     private final QrCodeView qrCode = new QrCodeView();
     private final Timeline ticker;
+    private final ChangeListener<Phase> phaseListener = (obs, old, now) -> show(now);
+    private final ChangeListener<String> countdownListener = (obs, old, now) -> tickWhileCounting(now);
 
     public ChargeView(ChargeViewModel model) {
         this.model = model;
@@ -57,18 +64,37 @@ public final class ChargeView extends BorderPane {
         panes.values().stream().distinct().forEach(body.getChildren()::add);
         setCenter(body);
 
-        model.phaseProperty().addListener((obs, old, now) -> show(now));
+        model.phaseProperty().addListener(phaseListener);
         show(model.phaseProperty().get());
 
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
-        ticker.play();
+        model.countdownProperty().addListener(countdownListener);
+        tickWhileCounting(model.countdownProperty().get());
     }
 
-    /** Stops the countdown and detaches the model (the screen is closed). */
+    /**
+     * The screen is gone: stops the countdown timer and removes this screen's listeners from the
+     * view model. The view model itself stays with its owner, which disposes it separately.
+     */
     public void dispose() {
+        model.countdownProperty().removeListener(countdownListener);
+        model.phaseProperty().removeListener(phaseListener);
         ticker.stop();
-        model.dispose();
+    }
+
+    /** Whether the 1 Hz countdown timer is running: only while a countdown is on screen. */
+    public boolean isCountingDown() {
+        return ticker.getStatus() == Animation.Status.RUNNING;
+    }
+
+    /** Ticks only while there is a countdown to show; otherwise the timer would wake the FX thread for nothing. */
+    private void tickWhileCounting(String countdown) {
+        if (countdown == null || countdown.isEmpty()) {
+            ticker.stop();
+        } else if (ticker.getStatus() != Animation.Status.RUNNING) {
+            ticker.play();
+        }
     }
 
     /** The QR node: exactly the code and its quiet zone. */

@@ -150,7 +150,7 @@ public final class ChargeViewModel {
         }
     }
 
-    /** Stops listening to the service (the screen is gone). */
+    /** Stops listening to the service, for good (the till that made this model is closing). */
     public void dispose() {
         service.removeListener(listener);
     }

@@ -214,6 +214,17 @@ public final class TillViewModel {
         return Optional.ofNullable(chargeModel.get()).map(m -> m.statusProperty().get());
     }
 
+    /**
+     * The window is gone: the charge screen's model stops listening to the charge flow. The
+     * services themselves belong to whoever started them and are closed there.
+     */
+    public void close() {
+        ChargeViewModel model = chargeModel.get();
+        if (model != null) {
+            model.dispose();
+        }
+    }
+
     private void release() {
         cashier.unlockCart();
         chargeShown.set(false);

@@ -64,7 +64,10 @@ class ChargeViewSandboxTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::dispose).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.dispose();
+            model.dispose();
+        }).get(5, TimeUnit.SECONDS);
         till.close();
         executor.close();
         try (var files = Files.walk(dir)) {
