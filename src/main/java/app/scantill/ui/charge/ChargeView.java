@@ -1,6 +1,7 @@
 package app.scantill.ui.charge;
 
 import app.scantill.checkout.ChargeStatus.Phase;
+import app.scantill.ui.ModeBadge;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -136,10 +137,8 @@ public final class ChargeView extends BorderPane {
     }
 
     private Node header() {
-        Label badge = new Label();
+        ModeBadge badge = new ModeBadge(model.modeBadgeProperty());
         badge.setId("mode-badge");
-        badge.textProperty().bind(model.modeBadgeProperty());
-        badge.getStyleClass().addAll("mode-badge", "mode-" + model.modeBadgeProperty().get().toLowerCase(java.util.Locale.ROOT));
         Label sale = new Label();
         sale.setId("sale-id");
         sale.getStyleClass().add("sale-id");
