@@ -29,7 +29,7 @@ final class HelpOverlay extends StackPane {
         title.getStyleClass().add("help-title");
         Label footer = new Label("A barcode scanner types into the scan field and presses Enter by itself."
                 + "  Press F1 or Esc to close.");
-        footer.getStyleClass().add("help-footer");
+        footer.getStyleClass().addAll("help-footer", "muted-text");
         footer.setWrapText(true);
         Button close = scanField.button("Close", "help-close", model::closeHelp);
         VBox card = new VBox(title, grid, footer, close);

@@ -68,7 +68,7 @@ final class ProductGrid extends VBox {
 
     private Label statusLine() {
         Label status = new Label();
-        status.getStyleClass().add("catalog-status");
+        status.getStyleClass().addAll("catalog-status", "muted-text");
         status.textProperty().bind(Bindings.createStringBinding(() -> {
             int matching = model.matchingProductCountProperty().get();
             int shown = model.visibleProducts().size();

@@ -22,7 +22,7 @@ final class ProductTile extends Button {
 
     ProductTile(CashierViewModel model, ScanField scanField) {
         this.model = model;
-        name.getStyleClass().add("product-name");
+        name.getStyleClass().addAll("product-name", "strong-text");
         name.setWrapText(true);
         price.getStyleClass().add("product-price");
         Region spacer = new Region();

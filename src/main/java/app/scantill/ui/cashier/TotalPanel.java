@@ -19,7 +19,7 @@ final class TotalPanel extends VBox {
 
     TotalPanel(CashierViewModel model, ScanField scanField) {
         Label items = new Label();
-        items.getStyleClass().add("item-count");
+        items.getStyleClass().addAll("item-count", "muted-text");
         items.textProperty().bind(model.itemCountTextProperty());
         Label currency = new Label();
         currency.setId("currencyLabel");
@@ -32,10 +32,10 @@ final class TotalPanel extends VBox {
         topRow.setAlignment(Pos.CENTER_LEFT);
 
         Label totalCaption = new Label("Total");
-        totalCaption.getStyleClass().add("total-caption");
+        totalCaption.getStyleClass().addAll("total-caption", "muted-text");
         Label total = new Label();
         total.setId("totalLabel");
-        total.getStyleClass().add("total-amount");
+        total.getStyleClass().addAll("total-amount", "strong-text");
         total.textProperty().bind(model.totalTextProperty());
         total.setMaxWidth(Double.MAX_VALUE);
         total.setAlignment(Pos.CENTER_RIGHT);

@@ -141,7 +141,7 @@ public final class ChargeView extends BorderPane {
         badge.setId("mode-badge");
         Label sale = new Label();
         sale.setId("sale-id");
-        sale.getStyleClass().add("sale-id");
+        sale.getStyleClass().addAll("sale-id", "muted-text");
         sale.textProperty().bind(Bindings.when(model.saleIdProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("Sale ", model.saleIdProperty())));
         Region spacer = new Region();
@@ -182,7 +182,7 @@ public final class ChargeView extends BorderPane {
         hint.setWrapText(true);
         Label countdown = new Label();
         countdown.setId("countdown");
-        countdown.getStyleClass().add("countdown");
+        countdown.getStyleClass().addAll("countdown", "muted-text");
         countdown.textProperty().bind(model.countdownProperty());
         Button cancel = button("Cancel", "cancel-button", model::cancel);
         cancel.getStyleClass().add("cancel-button");
@@ -215,7 +215,7 @@ public final class ChargeView extends BorderPane {
         title.getStyleClass().add("paid-title");
         Label method = new Label();
         method.setId("paid-method");
-        method.getStyleClass().add("detail");
+        method.getStyleClass().addAll("detail", "muted-text");
         method.textProperty().bind(Bindings.when(model.methodTextProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("Paid with ", model.methodTextProperty())));
         Label sale = saleLine();
@@ -275,14 +275,14 @@ public final class ChargeView extends BorderPane {
 
     private Label title(String text) {
         Label label = new Label(text);
-        label.getStyleClass().add("charge-title");
+        label.getStyleClass().addAll("charge-title", "strong-text");
         label.setWrapText(true);
         return label;
     }
 
     private Label amount() {
         Label label = new Label();
-        label.getStyleClass().add("charge-amount");
+        label.getStyleClass().addAll("charge-amount", "strong-text");
         label.textProperty().bind(model.amountTextProperty());
         return label;
     }
@@ -297,7 +297,7 @@ public final class ChargeView extends BorderPane {
 
     private Label saleLine() {
         Label label = new Label();
-        label.getStyleClass().add("detail");
+        label.getStyleClass().addAll("detail", "muted-text");
         label.textProperty().bind(Bindings.concat("Sale ", model.saleIdProperty()));
         return label;
     }
