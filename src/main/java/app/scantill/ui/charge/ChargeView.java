@@ -93,8 +93,8 @@ public final class ChargeView extends BorderPane {
     private void tickWhileCounting(String countdown) {
         if (countdown == null || countdown.isEmpty()) {
             ticker.stop();
-        } else if (ticker.getStatus() != Animation.Status.RUNNING) {
-            ticker.play();
+        } else {
+            ticker.play(); // no-op while already running
         }
     }
 

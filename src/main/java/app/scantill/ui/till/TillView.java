@@ -53,10 +53,10 @@ public final class TillView {
         model.chargeModelProperty().addListener((obs, old, now) -> showChargeModel(now));
         showChargeModel(model.chargeModelProperty().get());
         model.chargeShownProperty().addListener((obs, was, shown) -> {
-            if (shown && chargeView != null) {
-                chargeView.focusPrimaryAction();
-            } else if (!shown) {
+            if (!shown) {
                 cashierView.focusScanField();
+            } else if (chargeView != null) {
+                chargeView.focusPrimaryAction();
             }
         });
         model.setOnOpenHistory(this::openHistory);
