@@ -31,6 +31,8 @@ public final class AppServices implements AutoCloseable {
     private final FxUiExecutor uiExecutor;
     private final CompletableFuture<TillServices> till = new CompletableFuture<>();
     private final CompletableFuture<Void> shown = new CompletableFuture<>();
+    /** The till window's model, once built; closed with the services. */
+    private TillViewModel tillModel;
 
     public AppServices(AppConfig config, Clock clock) {
         this.config = config;
@@ -70,6 +72,7 @@ public final class AppServices implements AutoCloseable {
         shown.thenRun(() -> cashier.loadCatalog(() -> catalogLoader.load(catalogPath())));
         TillViewModel model = new TillViewModel(cashier, uiExecutor, moneyFormat, clock);
         till.thenAccept(services -> uiExecutor.onUiThread(() -> model.attach(services)));
+        tillModel = model;
         return model;
     }
 
@@ -80,6 +83,9 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (tillModel != null) {
+            tillModel.close();
+        }
         till.thenAccept(TillServices::close);
         uiExecutor.close();
     }

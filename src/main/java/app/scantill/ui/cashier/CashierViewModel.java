@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,7 +27,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -38,7 +36,10 @@ import javafx.collections.ObservableList;
 /**
  * State and commands of the cashier screen. The view binds to the read-only properties and calls
  * the command methods; everything a cashier can do by mouse or key ends up here, so the tests of
- * this class and of the view exercise the same paths.
+ * this class and of the view exercise the same paths. The only writable properties are the two
+ * inputs the view binds both ways (search text and category); the rest of the till (the charge
+ * flow, start-up) changes this screen through commands too ({@link #lockCart()},
+ * {@link #showMode}, {@link #notify}), never by writing its properties.
  *
  * <p>Runs on the JavaFX thread only. The catalog is read through the {@link UiExecutor} so a slow
  * disk never freezes the window.
@@ -63,7 +64,7 @@ public final class CashierViewModel {
     private long noticeSequence;
     private Consumer<CartSnapshot> onCharge = snapshot -> { };
     private Runnable onOpenHistory = () -> { };
-    private final StringProperty modeBadge = new SimpleStringProperty(this, "modeBadge", "");
+    private final ReadOnlyStringWrapper modeBadge = new ReadOnlyStringWrapper(this, "modeBadge", "");
 
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObjectProperty<String> category = new SimpleObjectProperty<>();
@@ -81,15 +82,15 @@ public final class CashierViewModel {
 
     private final ObservableList<CartLine> cartLines = FXCollections.observableArrayList();
     private final ObservableList<CartLine> readOnlyCartLines = FXCollections.unmodifiableObservableList(cartLines);
-    private final StringProperty selectedSku = new SimpleStringProperty();
+    private final ReadOnlyStringWrapper selectedSku = new ReadOnlyStringWrapper(this, "selectedSku");
     private final ReadOnlyStringWrapper totalText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper currencyText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper itemCountText = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Chargeability> chargeability = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper canCharge = new ReadOnlyBooleanWrapper();
-    private final BooleanProperty cartLocked = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper cartLocked = new ReadOnlyBooleanWrapper(this, "cartLocked");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
-    private final BooleanProperty helpShown = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper helpShown = new ReadOnlyBooleanWrapper(this, "helpShown");
 
     public CashierViewModel(Cart cart, MoneyFormat moneyFormat, UiExecutor executor) {
         this.cart = Objects.requireNonNull(cart, "cart");
@@ -217,6 +218,13 @@ public final class CashierViewModel {
         report(outcome);
     }
 
+    /** The cashier picked a line in the table; a SKU that is not in the cart is ignored. */
+    public void select(String sku) {
+        if (sku != null && cart.line(sku).isPresent()) {
+            selectedSku.set(sku);
+        }
+    }
+
     public void selectNext() {
         moveSelection(1);
     }
@@ -262,9 +270,23 @@ public final class CashierViewModel {
         this.onOpenHistory = Objects.requireNonNull(onOpenHistory, "onOpenHistory");
     }
 
-    /** SANDBOX, TEST or LIVE: which money this till moves, always on screen. */
-    public StringProperty modeBadgeProperty() {
-        return modeBadge;
+    /** Which money this till moves (SANDBOX, TEST, LIVE), or STARTING / PAYMENTS OFF; always on screen. */
+    public void showMode(String mode) {
+        modeBadge.set(mode == null ? "" : mode);
+    }
+
+    public ReadOnlyStringProperty modeBadgeProperty() {
+        return modeBadge.getReadOnlyProperty();
+    }
+
+    /** A payment is open for this cart (or may be): every edit is refused until {@link #unlockCart()}. */
+    public void lockCart() {
+        cartLocked.set(true);
+    }
+
+    /** The payment is settled or abandoned: the cart takes edits again. */
+    public void unlockCart() {
+        cartLocked.set(false);
     }
 
     /**
@@ -279,6 +301,10 @@ public final class CashierViewModel {
 
     public void toggleHelp() {
         helpShown.set(!helpShown.get());
+    }
+
+    public void closeHelp() {
+        helpShown.set(false);
     }
 
     /** Shows a message in the message bar; for other parts of the app (the charge flow) as well. */
@@ -368,9 +394,9 @@ public final class CashierViewModel {
         return readOnlyCartLines;
     }
 
-    /** The SKU of the line that +, - and Delete act on; the view keeps it in step with the table. */
-    public StringProperty selectedSkuProperty() {
-        return selectedSku;
+    /** The SKU of the line that +, - and Delete act on; the view keeps the table in step with it. */
+    public ReadOnlyStringProperty selectedSkuProperty() {
+        return selectedSku.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty totalTextProperty() {
@@ -394,15 +420,15 @@ public final class CashierViewModel {
     }
 
     /** True while a payment session is open for this cart: every edit is refused. */
-    public BooleanProperty cartLockedProperty() {
-        return cartLocked;
+    public ReadOnlyBooleanProperty cartLockedProperty() {
+        return cartLocked.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
         return notice.getReadOnlyProperty();
     }
 
-    public BooleanProperty helpShownProperty() {
-        return helpShown;
+    public ReadOnlyBooleanProperty helpShownProperty() {
+        return helpShown.getReadOnlyProperty();
     }
 }

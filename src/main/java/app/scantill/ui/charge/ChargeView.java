@@ -1,6 +1,7 @@
 package app.scantill.ui.charge;
 
 import app.scantill.checkout.ChargeStatus.Phase;
+import app.scantill.ui.ModeBadge;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -27,6 +29,10 @@ import javafx.util.Duration;
  * The charge screen: a progress indicator while the session is created, then the QR code with the
  * amount, a countdown and Cancel, then the outcome. One pane per phase; the view model decides
  * which is shown. Styles in charge.css.
+ *
+ * <p>The 1 Hz countdown timer runs only while a countdown is on screen, and {@link #dispose()}
+ * (called by whoever shows this screen, when it goes away) stops it and removes this screen's
+ * listeners from the view model for good.
  */
 public final class ChargeView extends BorderPane {
 
@@ -34,6 +40,8 @@ public final class ChargeView extends BorderPane {
     private final Map<Phase, Node> panes = new EnumMap<>(Phase.class);
     private final QrCodeView qrCode = new QrCodeView();
     private final Timeline ticker;
+    private final ChangeListener<Phase> phaseListener = (obs, old, now) -> show(now);
+    private final ChangeListener<String> countdownListener = (obs, old, now) -> tickWhileCounting(now);
 
     public ChargeView(ChargeViewModel model) {
         this.model = model;
@@ -57,18 +65,37 @@ public final class ChargeView extends BorderPane {
         panes.values().stream().distinct().forEach(body.getChildren()::add);
         setCenter(body);
 
-        model.phaseProperty().addListener((obs, old, now) -> show(now));
+        model.phaseProperty().addListener(phaseListener);
         show(model.phaseProperty().get());
 
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
-        ticker.play();
+        model.countdownProperty().addListener(countdownListener);
+        tickWhileCounting(model.countdownProperty().get());
     }
 
-    /** Stops the countdown and detaches the model (the screen is closed). */
+    /**
+     * The screen is gone: stops the countdown timer and removes this screen's listeners from the
+     * view model. The view model itself stays with its owner, which disposes it separately.
+     */
     public void dispose() {
+        model.countdownProperty().removeListener(countdownListener);
+        model.phaseProperty().removeListener(phaseListener);
         ticker.stop();
-        model.dispose();
+    }
+
+    /** Whether the 1 Hz countdown timer is running: only while a countdown is on screen. */
+    public boolean isCountingDown() {
+        return ticker.getStatus() == Animation.Status.RUNNING;
+    }
+
+    /** Ticks only while there is a countdown to show; otherwise the timer would wake the FX thread for nothing. */
+    private void tickWhileCounting(String countdown) {
+        if (countdown == null || countdown.isEmpty()) {
+            ticker.stop();
+        } else {
+            ticker.play(); // no-op while already running
+        }
     }
 
     /** The QR node: exactly the code and its quiet zone. */
@@ -110,13 +137,11 @@ public final class ChargeView extends BorderPane {
     }
 
     private Node header() {
-        Label badge = new Label();
+        ModeBadge badge = new ModeBadge(model.modeBadgeProperty());
         badge.setId("mode-badge");
-        badge.textProperty().bind(model.modeBadgeProperty());
-        badge.getStyleClass().addAll("mode-badge", "mode-" + model.modeBadgeProperty().get().toLowerCase(java.util.Locale.ROOT));
         Label sale = new Label();
         sale.setId("sale-id");
-        sale.getStyleClass().add("sale-id");
+        sale.getStyleClass().addAll("sale-id", "muted-text");
         sale.textProperty().bind(Bindings.when(model.saleIdProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("Sale ", model.saleIdProperty())));
         Region spacer = new Region();
@@ -157,7 +182,7 @@ public final class ChargeView extends BorderPane {
         hint.setWrapText(true);
         Label countdown = new Label();
         countdown.setId("countdown");
-        countdown.getStyleClass().add("countdown");
+        countdown.getStyleClass().addAll("countdown", "muted-text");
         countdown.textProperty().bind(model.countdownProperty());
         Button cancel = button("Cancel", "cancel-button", model::cancel);
         cancel.getStyleClass().add("cancel-button");
@@ -190,7 +215,7 @@ public final class ChargeView extends BorderPane {
         title.getStyleClass().add("paid-title");
         Label method = new Label();
         method.setId("paid-method");
-        method.getStyleClass().add("detail");
+        method.getStyleClass().addAll("detail", "muted-text");
         method.textProperty().bind(Bindings.when(model.methodTextProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("Paid with ", model.methodTextProperty())));
         Label sale = saleLine();
@@ -250,14 +275,14 @@ public final class ChargeView extends BorderPane {
 
     private Label title(String text) {
         Label label = new Label(text);
-        label.getStyleClass().add("charge-title");
+        label.getStyleClass().addAll("charge-title", "strong-text");
         label.setWrapText(true);
         return label;
     }
 
     private Label amount() {
         Label label = new Label();
-        label.getStyleClass().add("charge-amount");
+        label.getStyleClass().addAll("charge-amount", "strong-text");
         label.textProperty().bind(model.amountTextProperty());
         return label;
     }
@@ -272,7 +297,7 @@ public final class ChargeView extends BorderPane {
 
     private Label saleLine() {
         Label label = new Label();
-        label.getStyleClass().add("detail");
+        label.getStyleClass().addAll("detail", "muted-text");
         label.textProperty().bind(Bindings.concat("Sale ", model.saleIdProperty()));
         return label;
     }

@@ -6,9 +6,9 @@ import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
 import app.scantill.money.MoneyFormat;
 import app.scantill.qr.QrEncoder;
-import app.scantill.qr.QrEncodingException;
 import app.scantill.qr.QrMatrix;
 import app.scantill.sale.SaleLine;
+import app.scantill.ui.support.UiExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -27,14 +26,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The charge screen's state and commands. It listens to a {@link ChargeService} (whose statuses
- * arrive on a worker thread) and moves every change onto the JavaFX thread through
- * {@code fxDelivery}; QR encoding runs on {@code background}. Properties are read-only for the view.
+ * arrive on the service's worker thread) and moves every change onto the JavaFX thread through the
+ * {@link UiExecutor}, which also encodes the QR code in the background. Properties are read-only
+ * for the view. {@link #dispose()} stops listening to the service.
  */
 public final class ChargeViewModel {
 
     private final ChargeService service;
-    private final Executor background;
-    private final Consumer<Runnable> fxDelivery;
+    private final UiExecutor executor;
     private final QrEncoder encoder;
     private final MoneyFormat moneyFormat;
     private final Clock clock;
@@ -64,15 +63,10 @@ public final class ChargeViewModel {
     private Currency lastCurrency;
     private List<SaleLine> lastLines = List.of();
 
-    /**
-     * @param background runs QR encoding (a few milliseconds for a long URL)
-     * @param fxDelivery runs a task on the JavaFX thread, e.g. {@code Platform::runLater}
-     */
-    public ChargeViewModel(ChargeService service, Executor background, Consumer<Runnable> fxDelivery,
-            MoneyFormat moneyFormat, Clock clock) {
+    /** Starts listening to {@code service}; QR encoding (a few milliseconds) runs on the executor's background. */
+    public ChargeViewModel(ChargeService service, UiExecutor executor, MoneyFormat moneyFormat, Clock clock) {
         this.service = Objects.requireNonNull(service, "service");
-        this.background = Objects.requireNonNull(background, "background");
-        this.fxDelivery = Objects.requireNonNull(fxDelivery, "fxDelivery");
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.encoder = new QrEncoder();
@@ -156,7 +150,7 @@ public final class ChargeViewModel {
         }
     }
 
-    /** Stops listening to the service (the screen is gone). */
+    /** Stops listening to the service, for good (the till that made this model is closing). */
     public void dispose() {
         service.removeListener(listener);
     }
@@ -176,28 +170,17 @@ public final class ChargeViewModel {
 
     /** On the service's worker thread: hand over to the JavaFX thread, encode the QR off it. */
     private void onStatus(ChargeStatus next) {
-        fxDelivery.accept(() -> apply(next, next.phase()));
+        executor.onUiThread(() -> apply(next, next.phase()));
         String nextUrl = next.url();
         if (nextUrl != null && !nextUrl.equals(encodingUrl)) {
             encodingUrl = nextUrl;
-            background.execute(() -> encode(nextUrl));
-        }
-    }
-
-    private void encode(String text) {
-        QrMatrix matrix;
-        try {
-            matrix = encoder.encode(text);
-        } catch (QrEncodingException e) {
-            fxDelivery.accept(() -> message.set("The payment link cannot be shown as a QR code; "
+            executor.submit(() -> encoder.encode(nextUrl), matrix -> {
+                if (nextUrl.equals(url.get())) {
+                    qr.set(matrix);
+                }
+            }, failure -> message.set("The payment link cannot be shown as a QR code; "
                     + "open it from the address below."));
-            return;
         }
-        fxDelivery.accept(() -> {
-            if (text.equals(url.get())) {
-                qr.set(matrix);
-            }
-        });
     }
 
     private void apply(ChargeStatus next, Phase shownPhase) {

@@ -1,13 +1,13 @@
 package app.scantill.ui.history;
 
 import app.scantill.journal.SaleFilter;
+import app.scantill.ui.ValueColumn;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
@@ -199,8 +199,7 @@ public final class HistoryView {
     }
 
     private static <S, T> TableColumn<S, T> column(String title, Function<S, T> value, double width) {
-        TableColumn<S, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        TableColumn<S, T> c = new ValueColumn<>(title, value);
         c.setPrefWidth(width);
         return c;
     }

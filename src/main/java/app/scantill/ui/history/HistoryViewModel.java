@@ -10,6 +10,7 @@ import app.scantill.money.MoneyFormat;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
+import app.scantill.ui.support.UiExecutor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -40,8 +40,8 @@ import javafx.collections.ObservableList;
  * State and commands of the sales history screen: the sales of a day with a state filter, the detail
  * of the selected sale, and the end-of-day report for a range of days with its CSV export.
  *
- * <p>Every journal read and every file write runs on {@code background}; results come back through
- * {@code ui} (the JavaFX thread in the app, the calling thread in unit tests). Answers to an older
+ * <p>Every journal read and every file write runs through the {@link UiExecutor}: in the background,
+ * with the result handed back on the JavaFX thread (the calling thread in unit tests). Answers to an older
  * request that arrive after a newer one are dropped, so quickly clicking through days never shows
  * the wrong day.
  */
@@ -69,8 +69,7 @@ public final class HistoryViewModel {
 
     private final SalesHistory history;
     private final MoneyFormat money;
-    private final Executor background;
-    private final Executor ui;
+    private final UiExecutor executor;
 
     private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>(this, "day");
     private final ObjectProperty<SaleFilter> filter = new SimpleObjectProperty<>(this, "filter", SaleFilter.ALL);
@@ -92,15 +91,10 @@ public final class HistoryViewModel {
     private long detailRequest;
     private long reportRequest;
 
-    /**
-     * @param background runs journal reads and file writes (never the JavaFX thread)
-     * @param ui runs results on the JavaFX thread (e.g. {@code Platform::runLater})
-     */
-    public HistoryViewModel(SalesHistory history, Locale locale, Executor background, Executor ui) {
+    public HistoryViewModel(SalesHistory history, Locale locale, UiExecutor executor) {
         this.history = Objects.requireNonNull(history, "history");
         this.money = new MoneyFormat(locale);
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
+        this.executor = Objects.requireNonNull(executor, "executor");
         LocalDate today = history.today();
         day.set(today);
         reportFrom.set(today);
@@ -312,28 +306,16 @@ public final class HistoryViewModel {
         };
     }
 
-    /**
-     * Runs {@code work} on the background executor and its outcome on the UI executor. Shaped like the
-     * shared UI executor's submit, so the two executors can give way to it in one place.
-     */
+    /** Runs {@code work} through the executor, keeping {@link #busyProperty()} true until it is answered. */
     private <T> void run(Callable<T> work, Consumer<T> onSuccess, String action) {
         running++;
         busy.set(true);
-        background.execute(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception | Error failure) {
-                ui.execute(() -> {
-                    finished();
-                    message.set(describe(action, failure));
-                });
-                return;
-            }
-            ui.execute(() -> {
-                finished();
-                onSuccess.accept(result);
-            });
+        executor.submit(work, result -> {
+            finished();
+            onSuccess.accept(result);
+        }, failure -> {
+            finished();
+            message.set(describe(action, failure));
         });
     }
 

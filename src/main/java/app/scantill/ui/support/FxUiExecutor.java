@@ -1,14 +1,12 @@
 package app.scantill.ui.support;
 
 import java.lang.System.Logger.Level;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 
 /** The application's {@link UiExecutor}: a small pool of daemon threads plus {@link Platform#runLater}. */
@@ -27,21 +25,6 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
             return thread;
         };
         this.background = Executors.newFixedThreadPool(threads, factory);
-    }
-
-    @Override
-    public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        background.execute(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Throwable failure) {
-                LOG.log(Level.DEBUG, "Background work failed", failure);
-                onUiThread(() -> onFailure.accept(failure));
-                return;
-            }
-            onUiThread(() -> onSuccess.accept(result));
-        });
     }
 
     @Override

@@ -23,6 +23,8 @@ import javafx.stage.WindowEvent;
 /**
  * The till window: the cashier screen, with the charge screen laid over it while a sale is being
  * paid, and the sales history in a window of its own. Closing with an open payment asks first.
+ * The charge screen is released (its countdown timer and listeners) when it is replaced or the
+ * window is hidden.
  */
 public final class TillView {
 
@@ -34,6 +36,8 @@ public final class TillView {
     private final CashierView cashierView;
     private final StackPane root = new StackPane();
     private final StackPane chargeLayer = new StackPane();
+    /** The charge screen for the current charge model; null before payments are attached. */
+    private ChargeView chargeView;
     private Stage historyStage;
     private boolean closing;
 
@@ -49,11 +53,10 @@ public final class TillView {
         model.chargeModelProperty().addListener((obs, old, now) -> showChargeModel(now));
         showChargeModel(model.chargeModelProperty().get());
         model.chargeShownProperty().addListener((obs, was, shown) -> {
-            if (shown) {
-                chargeLayer.getChildren().stream().filter(ChargeView.class::isInstance).map(ChargeView.class::cast)
-                        .findFirst().ifPresent(ChargeView::focusPrimaryAction);
-            } else {
+            if (!shown) {
                 cashierView.focusScanField();
+            } else if (chargeView != null) {
+                chargeView.focusPrimaryAction();
             }
         });
         model.setOnOpenHistory(this::openHistory);
@@ -72,14 +75,24 @@ public final class TillView {
         stage.setMinHeight(680);
         stage.setScene(scene);
         stage.setOnCloseRequest(this::onCloseRequest);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> releaseChargeScreen());
         stage.show();
         cashierView.focusScanField();
     }
 
     private void showChargeModel(ChargeViewModel chargeModel) {
-        chargeLayer.getChildren().clear();
+        releaseChargeScreen();
         if (chargeModel != null) {
-            chargeLayer.getChildren().add(new ChargeView(chargeModel));
+            chargeView = new ChargeView(chargeModel);
+            chargeLayer.getChildren().add(chargeView);
+        }
+    }
+
+    private void releaseChargeScreen() {
+        if (chargeView != null) {
+            chargeView.dispose();
+            chargeLayer.getChildren().remove(chargeView);
+            chargeView = null;
         }
     }
 
@@ -130,8 +143,7 @@ public final class TillView {
         ask.getButtonTypes().setAll(cancelAndClose, stay);
         ask.showAndWait().filter(cancelAndClose::equals).ifPresent(answer -> {
             closing = true;
-            model.cashier().notify(NoticeLevel.INFO,
-                    "Cancelling the open payment before closing…");
+            model.report(NoticeLevel.INFO, "Cancelling the open payment before closing…");
             model.cancelThenClose(CLOSE_PATIENCE, Platform::exit);
         });
     }

@@ -13,6 +13,7 @@ import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.charge.ChargeViewModel;
 import app.scantill.ui.history.HistoryViewModel;
 import app.scantill.ui.support.UiExecutor;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -45,6 +46,8 @@ public final class TillViewModel {
     /** How long recovery waits for one sale to settle or show its session open before moving on. */
     private static final Duration RECOVERY_PER_SALE = Duration.ofSeconds(10);
 
+    private static final System.Logger LOG = System.getLogger(TillViewModel.class.getName());
+
     private final CashierViewModel cashier;
     private final UiExecutor executor;
     private final MoneyFormat moneyFormat;
@@ -65,7 +68,7 @@ public final class TillViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         cashier.setOnCharge(this::charge);
         cashier.setOnOpenHistory(() -> onOpenHistory.run());
-        cashier.modeBadgeProperty().set("STARTING");
+        cashier.showMode("STARTING");
     }
 
     /**
@@ -75,10 +78,9 @@ public final class TillViewModel {
     public void attach(TillServices started) {
         this.services = Objects.requireNonNull(started, "started");
         Optional<ChargeService> charges = started.charges();
-        cashier.modeBadgeProperty().set(charges.map(c -> c.mode().name()).orElse("PAYMENTS OFF"));
+        cashier.showMode(charges.map(c -> c.mode().name()).orElse("PAYMENTS OFF"));
         charges.ifPresent(service -> {
-            ChargeViewModel model = new ChargeViewModel(service, executor.background(), executor::onUiThread,
-                    moneyFormat, clock);
+            ChargeViewModel model = new ChargeViewModel(service, executor, moneyFormat, clock);
             model.setOnNewSale(() -> {
                 cashier.completeSale();
                 release();
@@ -86,7 +88,7 @@ public final class TillViewModel {
             model.setOnBackToCart(this::release);
             model.phaseProperty().addListener((obs, old, now) -> {
                 if (now != null && SHOWN.contains(now)) {
-                    cashier.cartLockedProperty().set(true);
+                    cashier.lockCart();
                     chargeShown.set(true);
                 }
             });
@@ -119,6 +121,7 @@ public final class TillViewModel {
                 },
                 failure -> {
                     recovering.set(false);
+                    LOG.log(Level.ERROR, "Start-up recovery failed", failure);
                     cashier.notify(NoticeLevel.ERROR, "Unfinished sales could not be checked; they stay in the "
                             + "journal and are checked at the next start. See the log for details.");
                 });
@@ -148,7 +151,7 @@ public final class TillViewModel {
                     : "Payments are switched off: " + String.join("; ", services.problems()));
             return;
         }
-        cashier.cartLockedProperty().set(true);
+        cashier.lockCart();
         chargeShown.set(true);
         model.charge(cart.currency(), cart.lines());
     }
@@ -179,8 +182,7 @@ public final class TillViewModel {
             return Optional.empty();
         }
         return services.journal().map(journal -> new HistoryViewModel(
-                new SalesHistory(journal, ZoneId.systemDefault(), clock), moneyFormat.locale(),
-                executor.background(), executor.ui()));
+                new SalesHistory(journal, ZoneId.systemDefault(), clock), moneyFormat.locale(), executor));
     }
 
     public void setOnOpenHistory(Runnable action) {
@@ -212,8 +214,19 @@ public final class TillViewModel {
         return Optional.ofNullable(chargeModel.get()).map(m -> m.statusProperty().get());
     }
 
+    /**
+     * The window is gone: the charge screen's model stops listening to the charge flow. The
+     * services themselves belong to whoever started them and are closed there.
+     */
+    public void close() {
+        ChargeViewModel model = chargeModel.get();
+        if (model != null) {
+            model.dispose();
+        }
+    }
+
     private void release() {
-        cashier.cartLockedProperty().set(false);
+        cashier.unlockCart();
         chargeShown.set(false);
     }
 }

@@ -96,6 +96,18 @@ class CashierViewModelTest {
     }
 
     @Test
+    void pickingASkuThatIsNotInTheCartKeepsTheSelectedLine() {
+        loadSample();
+        model.scan("COF-ESP");
+
+        model.select("COF-LAT");
+        model.increaseSelected();
+
+        assertThat(model.selectedSkuProperty().get()).isEqualTo("COF-ESP");
+        assertThat(model.cartLines()).extracting(CartLine::quantity).containsExactly(2);
+    }
+
+    @Test
     void chargeIsRefusedWithTheReasonWhenNotChargeable() {
         loadSample();
         model.scan("MER-STK");
@@ -112,13 +124,13 @@ class CashierViewModelTest {
     void completingASaleEmptiesALockedCartAndFreesTheCurrency() {
         loadSample();
         model.scan("COF-ESP");
-        model.cartLockedProperty().set(true);
+        model.lockCart();
 
         model.clearCart();
         assertThat(model.cartLines()).hasSize(1);
 
         model.completeSale();
-        model.cartLockedProperty().set(false);
+        model.unlockCart();
         model.scan("EU-STRW");
         assertThat(model.currencyTextProperty().get()).isEqualTo("EUR");
     }

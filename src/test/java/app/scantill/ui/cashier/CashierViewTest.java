@@ -278,7 +278,7 @@ class CashierViewTest {
     @Test
     void lockedCartRefusesEveryEdit(FxRobot robot) {
         scan(robot, ESPRESSO);
-        robot.interact(() -> model.cartLockedProperty().set(true));
+        robot.interact(model::lockCart);
 
         scan(robot, LATTE);
         robot.type(KeyCode.ADD);

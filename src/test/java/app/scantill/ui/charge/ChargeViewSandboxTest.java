@@ -9,16 +9,14 @@ import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import app.scantill.sandbox.SandboxSession;
+import app.scantill.ui.support.FxUiExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -47,7 +45,7 @@ class ChargeViewSandboxTest {
             new SaleLine("SKU-BAG", "Tote bag", 1500, 1),
             new SaleLine("SKU-CHOC", "Dark chocolate 70 %", 395, 3));
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final FxUiExecutor executor = new FxUiExecutor(1);
     private Path dir;
     private SandboxTill till;
     private ChargeViewModel model;
@@ -57,7 +55,7 @@ class ChargeViewSandboxTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("scantill-charge-view");
         till = SandboxTill.in(dir).start();
-        model = new ChargeViewModel(till.service(), background, Platform::runLater, new MoneyFormat(Locale.US),
+        model = new ChargeViewModel(till.service(), executor, new MoneyFormat(Locale.US),
                 Clock.systemUTC());
         view = new ChargeView(model);
         stage.setScene(new Scene(view, 960, 720));
@@ -66,9 +64,12 @@ class ChargeViewSandboxTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::dispose).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.dispose();
+            model.dispose();
+        }).get(5, TimeUnit.SECONDS);
         till.close();
-        background.shutdownNow();
+        executor.close();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

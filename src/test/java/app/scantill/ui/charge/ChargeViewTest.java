@@ -4,25 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeSettings;
+import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.CheckoutGateway;
 import app.scantill.checkout.ScriptedCheckoutGateway;
 import app.scantill.journal.InMemorySalesJournal;
+import app.scantill.journal.MutableClock;
 import app.scantill.money.MoneyFormat;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
-import java.time.Clock;
+import app.scantill.ui.support.FxUiExecutor;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -45,8 +43,8 @@ class ChargeViewTest {
             new SaleLine("SKU-COFFEE", "Coffee beans 250 g", 1250, 2),
             new SaleLine("SKU-MUG", "Mug, blue", 899, 1));
 
-    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final MutableClock clock = new MutableClock(NOW);
+    private final FxUiExecutor executor = new FxUiExecutor(1);
     private ScriptedCheckoutGateway gateway;
     private InMemorySalesJournal journal;
     private ChargeService service;
@@ -61,7 +59,7 @@ class ChargeViewTest {
                 .withPolling(Duration.ofMillis(20), Duration.ofMillis(200))
                 .withCreateRetries(2, Duration.ofMillis(10));
         service = new ChargeService(gateway, journal, settings, clock);
-        model = new ChargeViewModel(service, background, Platform::runLater, new MoneyFormat(Locale.US), clock);
+        model = new ChargeViewModel(service, executor, new MoneyFormat(Locale.US), clock);
         view = new ChargeView(model);
         stage.setScene(new Scene(view, 960, 720));
         stage.show();
@@ -70,7 +68,7 @@ class ChargeViewTest {
     @AfterEach
     void stop() {
         service.shutdown();
-        background.shutdownNow();
+        executor.close();
     }
 
     private void charge(String currency) {
@@ -128,6 +126,37 @@ class ChargeViewTest {
         for (int pixel : QrDecoding.argb(view.qrCode().imageView().getImage())) {
             assertThat(pixel).as("crisp modules: black or white only").isIn(0xFF000000, 0xFFFFFFFF);
         }
+    }
+
+    @Test
+    void countdownFollowsTheClockWhileTheCustomerCanPayAndStopsWithTheSale(FxRobot robot) throws Exception {
+        assertThat(view.isCountingDown()).as("no sale, no countdown timer").isFalse();
+        charge("USD");
+        waitForQr();
+        assertThat(view.isCountingDown()).isTrue();
+
+        clock.advance(Duration.ofSeconds(61));
+        waitUntil(() -> "Expires in 33:59".equals(robot.lookup("#countdown").queryAs(Label.class).getText()));
+
+        robot.clickOn("#cancel-button");
+        waitUntilShowing(robot, "#cancelled-title");
+        assertThat(view.isCountingDown()).as("the countdown is gone, so is its timer").isFalse();
+    }
+
+    @Test
+    void aClosedScreenStopsItsTimerAndNoLongerFollowsTheModel(FxRobot robot) throws Exception {
+        charge("USD");
+        waitForQr();
+
+        WaitForAsyncUtils.asyncFx(view::dispose).get(5, TimeUnit.SECONDS);
+        assertThat(view.isCountingDown()).isFalse();
+
+        gateway.pay(gateway.onlySessionId(), "amazon_pay");
+        waitUntil(() -> model.phaseProperty().get() == Phase.PAID);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(isShowing(robot.lookup("#paid-title").query())).as("the closed screen did not switch panes").isFalse();
+        assertThat(isShowing(view.qrCode())).isTrue();
+        assertThat(view.isCountingDown()).isFalse();
     }
 
     @Test

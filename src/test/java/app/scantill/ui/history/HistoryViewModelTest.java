@@ -8,21 +8,20 @@ import app.scantill.journal.MutableClock;
 import app.scantill.journal.SaleFilter;
 import app.scantill.journal.SalesHistory;
 import app.scantill.sale.SaleState;
+import app.scantill.ui.support.QueuedUiExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The view model with hand-run executors: background work runs only when the test says so. */
+/** The view model with a hand-run executor: background work runs only when the test says so. */
 class HistoryViewModelTest {
 
     static final LocalDate DAY = LocalDate.of(2025, 3, 14);
@@ -31,9 +30,8 @@ class HistoryViewModelTest {
     Path dir;
 
     JdbcSalesJournal journal;
-    final Deque<Runnable> backgroundQueue = new ArrayDeque<>();
-    final Executor background = backgroundQueue::add;
-    final Executor ui = Runnable::run;
+    final QueuedUiExecutor executor = new QueuedUiExecutor();
+    final Deque<Runnable> backgroundQueue = executor.queued();
     HistoryViewModel model;
 
     @BeforeEach
@@ -43,7 +41,7 @@ class HistoryViewModelTest {
         JournalFixtures.seedDay(journal, clock);
         clock.set(Instant.parse("2025-03-14T18:00:00Z"));
         model = new HistoryViewModel(new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock), Locale.US,
-                background, ui);
+                executor);
     }
 
     @AfterEach
@@ -52,9 +50,7 @@ class HistoryViewModelTest {
     }
 
     void runBackground() {
-        while (!backgroundQueue.isEmpty()) {
-            backgroundQueue.poll().run();
-        }
+        executor.runAll();
     }
 
     @Test

@@ -11,6 +11,7 @@ import app.scantill.money.Money;
 import app.scantill.money.MoneyFormat;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
+import app.scantill.ui.support.FxUiExecutor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -50,7 +48,7 @@ class HistoryViewTest {
     static Path dir;
 
     JdbcSalesJournal journal;
-    ExecutorService background;
+    FxUiExecutor executor;
     HistoryViewModel model;
     Path exportTarget;
 
@@ -64,13 +62,9 @@ class HistoryViewTest {
         journal.transition("flagged", SaleState.NEEDS_ATTENTION, "create refused: amount_too_small");
         clock.set(Instant.parse("2025-03-14T18:00:00Z"));
 
-        background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "history-test-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        executor = new FxUiExecutor(1);
         model = new HistoryViewModel(new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock), Locale.US,
-                background, Platform::runLater);
+                executor);
         exportTarget = dir.resolve("report-" + RUN.get() + ".csv");
         HistoryView view = new HistoryView(model, (owner, name) -> Optional.of(exportTarget));
         stage.setScene(new Scene(view.root(), 1200, 780));
@@ -80,7 +74,7 @@ class HistoryViewTest {
 
     @AfterEach
     void stop() {
-        background.shutdownNow();
+        executor.close();
         journal.close();
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.cart.Cart;
 import app.scantill.catalog.CatalogLoader;
+import app.scantill.checkout.ChargeService;
+import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.Conditions;
 import app.scantill.config.AppConfig;
 import app.scantill.money.MoneyFormat;
@@ -13,6 +15,7 @@ import app.scantill.sandbox.SandboxSession;
 import app.scantill.sandbox.StripeSandbox;
 import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel;
+import app.scantill.ui.charge.ChargeView;
 import app.scantill.ui.support.FxUiExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,9 +61,11 @@ class TillViewTest {
     private TillServices services;
     private TillViewModel model;
     private FxUiExecutor executor;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws IOException {
+        this.stage = stage;
         Path data = Files.createTempDirectory(dataDir, "till");
         AppConfig config = AppConfig.load(List.of("--data.dir=" + data, "--poll.interval_ms=250"),
                 java.util.Map.of(), data);
@@ -127,6 +132,31 @@ class TillViewTest {
         waitUntil(() -> !model.chargeShownProperty().get());
         assertThat(model.cashier().cartLines()).hasSize(1);
         assertThat(model.cashier().cartLockedProperty().get()).isFalse();
+    }
+
+    @Test
+    void closingTheWindowStopsTheChargeScreensTimerAndItsModelStopsFollowingTheSale(FxRobot robot)
+            throws Exception {
+        waitUntil(() -> !model.recoveringProperty().get());
+        robot.write(LATTE).type(KeyCode.ENTER);
+        robot.type(KeyCode.F12);
+        waitUntil(() -> qrShown(robot));
+        ChargeView screen = robot.lookup(".charge-view").queryAs(ChargeView.class);
+        assertThat(screen.isCountingDown()).isTrue();
+        SandboxSession session = openSession();
+
+        robot.interact(() -> {
+            stage.hide();
+            model.close();
+        });
+        assertThat(screen.isCountingDown()).isFalse();
+
+        sandbox().pay(session.id(), "card");
+        ChargeService charges = services.charges().orElseThrow();
+        assertThat(charges.await(status -> status.phase() == Phase.PAID, PATIENCE).phase()).isEqualTo(Phase.PAID);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onlySale().state()).as("the payment is still recorded").isEqualTo(SaleState.PAID);
+        assertThat(model.chargeStatus().orElseThrow().phase()).isEqualTo(Phase.AWAITING_PAYMENT);
     }
 
     @Test

@@ -174,6 +174,7 @@ final class TillWindowFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        model.close();
         services.close();
         executor.close();
     }

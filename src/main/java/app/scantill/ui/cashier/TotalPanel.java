@@ -1,0 +1,74 @@
+package app.scantill.ui.cashier;
+
+import app.scantill.cart.Chargeability;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Under the cart: item count and currency, the total, whether the cart can be charged (and why
+ * not), and the Charge button, enabled only when it can.
+ */
+final class TotalPanel extends VBox {
+
+    private final Label chargeability = new Label();
+
+    TotalPanel(CashierViewModel model, ScanField scanField) {
+        Label items = new Label();
+        items.getStyleClass().addAll("item-count", "muted-text");
+        items.textProperty().bind(model.itemCountTextProperty());
+        Label currency = new Label();
+        currency.setId("currencyLabel");
+        currency.getStyleClass().add("currency-badge");
+        currency.textProperty().bind(model.currencyTextProperty());
+        currency.visibleProperty().bind(model.currencyTextProperty().isNotEmpty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox topRow = new HBox(items, gap, currency);
+        topRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label totalCaption = new Label("Total");
+        totalCaption.getStyleClass().addAll("total-caption", "muted-text");
+        Label total = new Label();
+        total.setId("totalLabel");
+        total.getStyleClass().addAll("total-amount", "strong-text");
+        total.textProperty().bind(model.totalTextProperty());
+        total.setMaxWidth(Double.MAX_VALUE);
+        total.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(total, Priority.ALWAYS);
+        HBox totalRow = new HBox(totalCaption, total);
+        totalRow.setAlignment(Pos.BASELINE_LEFT);
+
+        chargeability.setId("chargeabilityLabel");
+        chargeability.getStyleClass().add("chargeability");
+        chargeability.setWrapText(true);
+        chargeability.setMaxWidth(Double.MAX_VALUE);
+        model.chargeabilityProperty().addListener((obs, old, now) -> showChargeability(now));
+        showChargeability(model.chargeabilityProperty().get());
+
+        Button charge = scanField.button("Charge  F12", "charge-button", model::charge);
+        charge.setId("chargeButton");
+        charge.setMaxWidth(Double.MAX_VALUE);
+        charge.disableProperty().bind(model.canChargeProperty().not());
+
+        getChildren().addAll(topRow, totalRow, chargeability, charge);
+        getStyleClass().add("total-box");
+    }
+
+    private void showChargeability(Chargeability now) {
+        chargeability.getStyleClass().removeAll("ok", "warn", "muted");
+        if (now == null) {
+            return;
+        }
+        chargeability.setText(now.summary());
+        chargeability.getStyleClass().add(switch (now.status()) {
+            case CHARGEABLE -> "ok";
+            case BELOW_MINIMUM, ZERO_TOTAL -> "warn";
+            case EMPTY -> "muted";
+        });
+    }
+}
