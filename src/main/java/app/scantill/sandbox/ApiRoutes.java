@@ -39,7 +39,8 @@ final class ApiRoutes {
     private final List<Route> routes = new ArrayList<>();
     private final Supplier<String> publicBase;
 
-    private ApiRoutes(Supplier<String> publicBase) {
+    /** No routes yet; {@link #of} adds the sandbox's own. */
+    ApiRoutes(Supplier<String> publicBase) {
         this.publicBase = publicBase;
     }
 
