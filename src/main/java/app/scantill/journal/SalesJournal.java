@@ -17,23 +17,41 @@ import java.util.Optional;
  * <p>Write-ahead order used by the charge flow: {@link #begin} (sale + first idempotency key)
  * before the create call; {@link #recordSession} before the QR is shown; the final state before the
  * UI says Paid or Cancelled.
+ *
+ * <p>What every implementation does alike (held by {@code SalesJournalContract} in the tests): a
+ * refused call writes nothing; a repeated call that already took effect returns the sale unchanged;
+ * sale ids, idempotency keys and session ids are each recorded once in the whole journal; times are
+ * kept to the millisecond, so a returned sale equals the one read back later; lists are oldest first;
+ * after {@link #close} every call throws {@link JournalException}.
  */
 public interface SalesJournal extends AutoCloseable {
 
     /**
      * Journals a new sale in state {@link SaleState#CHARGING} with attempt 1 and its idempotency key.
      *
-     * @throws JournalException when the sale id already exists or the write fails
+     * @throws JournalException when the sale id or the key is already in the journal, or the write fails
+     * @throws IllegalArgumentException for a blank id, register or key, a key over 255 characters, no lines
      */
     Sale begin(String saleId, String registerId, Currency currency, List<SaleLine> lines, String idempotencyKey);
 
-    /** Starts a new attempt (after {@link SaleState#EXPIRED} or a refused create): new key, state CHARGING. */
+    /**
+     * Starts a new attempt (after {@link SaleState#EXPIRED} or a refused create): new key, state CHARGING.
+     * The same call again (the sale still CHARGING with this key) returns the sale unchanged.
+     */
     Sale newAttempt(String saleId, String idempotencyKey);
 
-    /** Records the current attempt's session and moves the sale to {@link SaleState#AWAITING_PAYMENT}. */
+    /**
+     * Records the current attempt's session and moves the sale to {@link SaleState#AWAITING_PAYMENT};
+     * while {@link SaleState#CANCELLING} the session is recorded and the state kept. The same session
+     * again changes nothing; another one for the same attempt is refused.
+     */
     Sale recordSession(String saleId, String sessionId, Instant expiresAt);
 
-    /** Records payment; idempotent for the same payment intent, refused for a different one. */
+    /**
+     * Records payment; idempotent for the same payment intent, refused for a different one with
+     * {@link ConflictingPaymentException}. On a paid sale an intent or method not known before is
+     * filled in without a second history entry.
+     */
     Sale markPaid(String saleId, String paymentIntentId, String paymentMethod, String note);
 
     /**

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Turns the parameters of {@code POST /v1/checkout/sessions} into a new session, refusing what Stripe
@@ -24,7 +23,6 @@ import java.util.TreeMap;
  */
 final class CheckoutSessionCreation {
 
-    static final int MAX_LINE_ITEMS = 100;
     static final long MIN_LIFETIME_SECONDS = 30 * 60;
     static final long MAX_LIFETIME_SECONDS = 24 * 60 * 60;
     static final int MAX_METADATA_KEYS = 50;
@@ -50,10 +48,6 @@ final class CheckoutSessionCreation {
             "wallet_options", "adaptive_pricing", "branding_settings", "name_collection");
 
     private static final Set<String> PAYMENT_METHOD_TYPES = Set.of("card", "amazon_pay");
-
-    private static final Set<String> LINE_ITEM_KEYS = Set.of(
-            "quantity", "price", "price_data[currency]", "price_data[unit_amount]", "price_data[product]",
-            "price_data[product_data][name]", "price_data[product_data][description]");
 
     private static final Set<String> PAYMENT_INTENT_DATA_KEYS = Set.of(
             "description", "receipt_email", "statement_descriptor_suffix");
@@ -82,8 +76,8 @@ final class CheckoutSessionCreation {
         s.successUrl = url(p, "success_url", true);
         s.cancelUrl = url(p, "cancel_url", false);
         s.paymentMethodTypes = paymentMethodTypes(p);
-        s.lineItems = lineItems(p, nowSeconds);
-        s.currency = commonCurrency(s.lineItems);
+        s.lineItems = CheckoutLineItems.read(p, nowSeconds);
+        s.currency = CheckoutLineItems.commonCurrency(s.lineItems);
         checkAmazonPay(s.paymentMethodTypes, s.currency);
         long total = total(s.lineItems, s.currency);
         s.amountSubtotal = total;
@@ -91,15 +85,15 @@ final class CheckoutSessionCreation {
         s.expiresAt = expiresAt(p, nowSeconds);
         s.metadata = metadata(p, "metadata");
         s.clientReferenceId = clientReferenceId(p);
-        s.customerEmail = optionalString(p, "customer_email");
-        s.locale = optionalString(p, "locale");
-        s.submitType = optionalString(p, "submit_type");
+        s.customerEmail = p.nonEmpty("customer_email");
+        s.locale = p.nonEmpty("locale");
+        s.submitType = p.nonEmpty("submit_type");
         paymentIntentData(p, s);
         return s;
     }
 
     private static String mode(FormParams p) {
-        String mode = required(p, "mode");
+        String mode = p.required("mode");
         if (!Set.of("payment", "setup", "subscription").contains(mode)) {
             // Stripe's enum refusal names the allowed values; whether it carries a code is not confirmed.
             throw StripeApiError.invalid(null, "mode",
@@ -178,100 +172,6 @@ final class CheckoutSessionCreation {
         return result;
     }
 
-    private static List<SandboxState.LineItem> lineItems(FormParams p, long nowSeconds) {
-        if (p.value("line_items").filter(String::isEmpty).isPresent()) {
-            throw StripeApiError.empty("line_items");
-        }
-        if (!p.hasNested("line_items")) {
-            throw StripeApiError.missing("line_items");
-        }
-        TreeMap<Integer, FormParams> items = p.indexed("line_items");
-        if (items.size() > MAX_LINE_ITEMS) {
-            // Stripe caps line items at 100; its exact message is not confirmed.
-            throw StripeApiError.invalid(null, "line_items",
-                    "Invalid array: line_items can have at most " + MAX_LINE_ITEMS + " items, but "
-                            + items.size() + " were sent.");
-        }
-        int expected = 0;
-        List<SandboxState.LineItem> result = new ArrayList<>();
-        for (Map.Entry<Integer, FormParams> e : items.entrySet()) {
-            if (e.getKey() != expected++) {
-                throw StripeApiError.invalid(null, "line_items",
-                        "Invalid array: line_items indices must be consecutive from 0");
-            }
-            result.add(lineItem(e.getKey(), e.getValue(), nowSeconds));
-        }
-        return result;
-    }
-
-    private static SandboxState.LineItem lineItem(int index, FormParams item, long nowSeconds) {
-        String prefix = "line_items[" + index + "]";
-        for (Map.Entry<String, String> e : item.entries()) {
-            if (!LINE_ITEM_KEYS.contains(e.getKey())) {
-                throw StripeApiError.unknownParam(prefix + bracketed(e.getKey()));
-            }
-        }
-        if (item.value("price").isPresent()) {
-            // The sandbox holds no Price objects: an id can only be unknown, as it would be at Stripe.
-            throw StripeApiError.noSuch("price", item.value("price").get(), prefix + "[price]")
-                    .withStatus(400);
-        }
-        if (!item.hasNested("price_data")) {
-            // Stripe requires price or price_data; the exact wording is not confirmed.
-            throw StripeApiError.missing(prefix + "[price_data]");
-        }
-        SandboxState.LineItem li = new SandboxState.LineItem();
-        li.id = SandboxIds.lineItem();
-        li.priceId = SandboxIds.price();
-        li.productId = SandboxIds.product();
-        li.created = nowSeconds;
-        li.quantity = integer(item, "quantity", prefix + "[quantity]", true);
-        if (li.quantity < 1) {
-            // Stripe's range wording for integers; the code it pairs with it is not confirmed.
-            throw StripeApiError.invalid("parameter_invalid_integer", prefix + "[quantity]",
-                    "This value must be greater than or equal to 1.");
-        }
-        String currencyParam = prefix + "[price_data][currency]";
-        String code = required(item, "price_data[currency]", currencyParam);
-        Optional<Currency> currency = CurrencyFacts.lookup(code);
-        if (currency.isEmpty()) {
-            // Stripe lists its supported currencies after this; the code it sends is not confirmed.
-            throw StripeApiError.invalid(null, currencyParam, "Invalid currency: "
-                    + Texts.abbreviate(code.toLowerCase(Locale.ROOT), 60)
-                    + ". Stripe currently supports these currencies: " + String.join(", ", knownCurrencies()));
-        }
-        li.currency = currency.get().getCurrencyCode().toLowerCase(Locale.ROOT);
-        if (item.value("price_data[product]").isPresent()) {
-            throw StripeApiError.noSuch("product", item.value("price_data[product]").get(),
-                    prefix + "[price_data][product]").withStatus(400);
-        }
-        li.unitAmount = integer(item, "price_data[unit_amount]", prefix + "[price_data][unit_amount]", true);
-        if (li.unitAmount < 0) {
-            throw StripeApiError.invalid("parameter_invalid_integer", prefix + "[price_data][unit_amount]",
-                    "This value must be greater than or equal to 0.");
-        }
-        li.name = required(item, "price_data[product_data][name]", prefix + "[price_data][product_data][name]");
-        if (li.name.length() > 5000) {
-            throw StripeApiError.invalid(null, prefix + "[price_data][product_data][name]",
-                    "Invalid string: " + Texts.abbreviate(li.name, 60) + "; must be at most 5000 characters");
-        }
-        li.description = item.value("price_data[product_data][description]").orElse(null);
-        return li;
-    }
-
-    private static String commonCurrency(List<SandboxState.LineItem> items) {
-        String first = items.get(0).currency;
-        for (int i = 1; i < items.size(); i++) {
-            if (!items.get(i).currency.equals(first)) {
-                // Checkout needs one currency per session; Stripe's wording here is not confirmed.
-                throw StripeApiError.invalid(null, "line_items[" + i + "][price_data][currency]",
-                        "All line items must have the same currency: line_items[0] is " + first
-                                + " but line_items[" + i + "] is " + items.get(i).currency + ".");
-            }
-        }
-        return first;
-    }
-
     private static void checkAmazonPay(List<String> types, String currency) {
         if (types.contains("amazon_pay")
                 && !CurrencyFacts.amazonPaySupports(Currency.getInstance(currency.toUpperCase(Locale.ROOT)))) {
@@ -317,7 +217,7 @@ final class CheckoutSessionCreation {
         if (p.value("expires_at").isEmpty()) {
             return nowSeconds + MAX_LIFETIME_SECONDS;
         }
-        long at = integer(p, "expires_at", "expires_at", true);
+        long at = p.integer("expires_at", "expires_at", true);
         // Stripe allows 30 minutes to 24 hours after creation; its exact messages are not confirmed.
         if (at < nowSeconds + MIN_LIFETIME_SECONDS) {
             throw StripeApiError.invalid(null, "expires_at",
@@ -369,11 +269,10 @@ final class CheckoutSessionCreation {
     }
 
     private static String clientReferenceId(FormParams p) {
-        String id = optionalString(p, "client_reference_id");
+        String id = p.nonEmpty("client_reference_id");
         if (id != null && id.length() > MAX_CLIENT_REFERENCE_ID) {
             // Stripe's string-length refusal; the exact text and any code are not confirmed.
-            throw StripeApiError.invalid(null, "client_reference_id",
-                    "Invalid string: " + Texts.abbreviate(id, 60) + "; must be at most " + MAX_CLIENT_REFERENCE_ID + " characters");
+            throw StripeApiError.tooLong("client_reference_id", id, MAX_CLIENT_REFERENCE_ID);
         }
         return id;
     }
@@ -386,19 +285,18 @@ final class CheckoutSessionCreation {
         for (Map.Entry<String, String> e : pid.entries()) {
             String head = FormParams.head(e.getKey());
             if (!PAYMENT_INTENT_DATA_KEYS.contains(head) && !head.equals("metadata")) {
-                throw StripeApiError.unknownParam("payment_intent_data" + bracketed(e.getKey()));
+                throw StripeApiError.unknownParam("payment_intent_data" + FormParams.bracketed(e.getKey()));
             }
         }
         s.piDescription = pid.value("description").orElse(null);
         if (s.piDescription != null && s.piDescription.length() > 1000) {
-            throw StripeApiError.invalid(null, "payment_intent_data[description]",
-                    "Invalid string: " + Texts.abbreviate(s.piDescription, 60) + "; must be at most 1000 characters");
+            throw StripeApiError.tooLong("payment_intent_data[description]", s.piDescription, 1000);
         }
         s.piReceiptEmail = pid.value("receipt_email").orElse(null);
         s.piStatementDescriptorSuffix = pid.value("statement_descriptor_suffix").orElse(null);
         if (s.piStatementDescriptorSuffix != null && s.piStatementDescriptorSuffix.length() > 22) {
-            throw StripeApiError.invalid(null, "payment_intent_data[statement_descriptor_suffix]",
-                    "Invalid string: " + Texts.abbreviate(s.piStatementDescriptorSuffix, 60) + "; must be at most 22 characters");
+            throw StripeApiError.tooLong("payment_intent_data[statement_descriptor_suffix]",
+                    s.piStatementDescriptorSuffix, 22);
         }
         try {
             s.piMetadata = metadata(pid, "metadata");
@@ -406,53 +304,5 @@ final class CheckoutSessionCreation {
             throw StripeApiError.invalid(e.code(), "payment_intent_data[" + e.param().replaceFirst("\\[", "]["),
                     e.getMessage());
         }
-    }
-
-    /** A required non-empty string parameter, with Stripe's missing/empty refusals. */
-    static String required(FormParams p, String key) {
-        return required(p, key, key);
-    }
-
-    static String required(FormParams p, String key, String param) {
-        Optional<String> v = p.value(key);
-        if (v.isEmpty()) {
-            throw StripeApiError.missing(param);
-        }
-        if (v.get().isEmpty()) {
-            throw StripeApiError.empty(param);
-        }
-        return v.get();
-    }
-
-    private static String optionalString(FormParams p, String key) {
-        return p.value(key).filter(v -> !v.isEmpty()).orElse(null);
-    }
-
-    /** An integer parameter with Stripe's {@code parameter_invalid_integer} refusal ("Invalid integer: x"). */
-    static long integer(FormParams p, String key, String param, boolean required) {
-        String v = required ? required(p, key, param) : p.value(key).orElse(null);
-        try {
-            if (v != null && v.matches("-?[0-9]{1,19}")) {
-                return Long.parseLong(v);
-            }
-        } catch (NumberFormatException e) {
-            // falls through: too large for a long
-        }
-        throw StripeApiError.invalidInteger(param, Texts.abbreviate(String.valueOf(v), 60));
-    }
-
-    private static String bracketed(String subKey) {
-        int b = subKey.indexOf('[');
-        return b < 0 ? "[" + subKey + "]" : "[" + subKey.substring(0, b) + "]" + subKey.substring(b);
-    }
-
-
-    private static List<String> knownCurrencies() {
-        List<String> codes = new ArrayList<>();
-        for (Currency c : Currency.getAvailableCurrencies()) {
-            codes.add(c.getCurrencyCode().toLowerCase(Locale.ROOT));
-        }
-        codes.sort(null);
-        return codes;
     }
 }

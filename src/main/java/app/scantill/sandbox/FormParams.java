@@ -1,5 +1,6 @@
 package app.scantill.sandbox;
 
+import app.scantill.text.Texts;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
@@ -192,8 +193,51 @@ final class FormParams {
         return String.join("&", pairs);
     }
 
+    // ---- Stripe's readings of one value, with its refusals ----
+
+    /** A required non-empty string parameter, with Stripe's missing/empty refusals. */
+    String required(String key) {
+        return required(key, key);
+    }
+
+    /** As {@link #required(String)}, naming {@code param} (the key as the client sent it) in a refusal. */
+    String required(String key, String param) {
+        Optional<String> v = value(key);
+        if (v.isEmpty()) {
+            throw StripeApiError.missing(param);
+        }
+        if (v.get().isEmpty()) {
+            throw StripeApiError.empty(param);
+        }
+        return v.get();
+    }
+
+    /** The value, or null when it was not sent or sent empty (Stripe's way to leave a field unset). */
+    String nonEmpty(String key) {
+        return value(key).filter(v -> !v.isEmpty()).orElse(null);
+    }
+
+    /** An integer parameter with Stripe's {@code parameter_invalid_integer} refusal ("Invalid integer: x"). */
+    long integer(String key, String param, boolean required) {
+        String v = required ? required(key, param) : value(key).orElse(null);
+        try {
+            if (v != null && v.matches("-?[0-9]{1,19}")) {
+                return Long.parseLong(v);
+            }
+        } catch (NumberFormatException e) {
+            // falls through: too large for a long
+        }
+        throw StripeApiError.invalidInteger(param, Texts.abbreviate(String.valueOf(v), 60));
+    }
+
     static String head(String key) {
         int bracket = key.indexOf('[');
         return bracket < 0 ? key : key.substring(0, bracket);
+    }
+
+    /** A nested key as the client sent it under its parent: {@code a[b]} becomes {@code [a][b]}. */
+    static String bracketed(String subKey) {
+        int b = subKey.indexOf('[');
+        return b < 0 ? "[" + subKey + "]" : "[" + subKey.substring(0, b) + "]" + subKey.substring(b);
     }
 }

@@ -41,58 +41,54 @@ final class PayPage {
     }
 
     String declined(SandboxSession s) {
-        StringBuilder b = start("Payment declined");
-        b.append("<div class=\"state warn\"><h1>Payment declined</h1><p>Nothing was charged. The sale is still"
-                + " open: you can pay now or hand the phone back.</p></div>\n");
-        summary(b, s);
-        b.append("<a class=\"btn card\" href=\"/c/pay/").append(escape(s.id())).append("\">Try again</a>\n");
-        return end(b);
+        return statePage("Payment declined", "warn", "Payment declined", "Nothing was charged. The sale is still"
+                + " open: you can pay now or hand the phone back.", s,
+                "<a class=\"btn card\" href=\"/c/pay/" + escape(s.id()) + "\">Try again</a>\n");
     }
 
     String alreadyPaid(SandboxSession s) {
-        StringBuilder b = start("Already paid");
-        b.append("<div class=\"state ok\"><h1>Already paid</h1><p>This payment is complete")
-                .append(methodPhrase(s)).append(". It cannot be paid again.</p></div>\n");
-        summary(b, s);
-        return end(b);
+        return statePage("Already paid", "ok", "Already paid",
+                "This payment is complete" + methodPhrase(s) + ". It cannot be paid again.", s, "");
     }
 
     String expired(SandboxSession s) {
-        StringBuilder b = start("Payment expired");
-        b.append("<div class=\"state bad\"><h1>This payment has expired</h1><p>Nothing was charged and it"
-                + " cannot be paid any more. Ask the cashier for a new code.</p></div>\n");
-        summary(b, s);
-        return end(b);
+        return statePage("Payment expired", "bad", "This payment has expired", "Nothing was charged and it"
+                + " cannot be paid any more. Ask the cashier for a new code.", s, "");
     }
 
     String thankYou(SandboxSession s) {
-        StringBuilder b = start("Thank you");
-        b.append("<div class=\"state ok\"><h1>Thank you!</h1><p>Paid").append(methodPhrase(s))
-                .append(". You can hand the phone back or close this page.</p></div>\n");
-        summary(b, s);
-        return end(b);
+        return statePage("Thank you", "ok", "Thank you!",
+                "Paid" + methodPhrase(s) + ". You can hand the phone back or close this page.", s, "");
     }
 
     String notPaidYet(SandboxSession s) {
-        StringBuilder b = start("Not paid");
-        b.append("<div class=\"state warn\"><h1>Not paid</h1><p>This payment is ").append(escape(s.status()))
-                .append(" and has not been paid.</p></div>\n");
-        summary(b, s);
-        return end(b);
+        return statePage("Not paid", "warn", "Not paid",
+                "This payment is " + escape(s.status()) + " and has not been paid.", s, "");
     }
 
     String notFound() {
-        StringBuilder b = start("Not found");
-        b.append("<div class=\"state bad\"><h1>Payment not found</h1><p>This link does not belong to any payment"
-                + " of this till. Ask the cashier for a new code.</p></div>\n");
-        return end(b);
+        return statePage("Not found", "bad", "Payment not found", "This link does not belong to any payment"
+                + " of this till. Ask the cashier for a new code.", null, "");
     }
 
     String problem(String title, String message) {
+        return statePage(title, "bad", escape(title), escape(message), null, "");
+    }
+
+    /**
+     * A page that tells the customer where the payment stands: a coloured box ({@code ok}, {@code warn}
+     * or {@code bad}) with a heading and a sentence (both HTML, already escaped), then the payment's
+     * summary when there is a session, then {@code tailHtml}.
+     */
+    private String statePage(String title, String tone, String headingHtml, String messageHtml, SandboxSession s,
+            String tailHtml) {
         StringBuilder b = start(title);
-        b.append("<div class=\"state bad\"><h1>").append(escape(title)).append("</h1><p>").append(escape(message))
-                .append("</p></div>\n");
-        return end(b);
+        b.append("<div class=\"state ").append(tone).append("\"><h1>").append(headingHtml).append("</h1><p>")
+                .append(messageHtml).append("</p></div>\n");
+        if (s != null) {
+            summary(b, s);
+        }
+        return end(b.append(tailHtml));
     }
 
     private void summary(StringBuilder b, SandboxSession s) {

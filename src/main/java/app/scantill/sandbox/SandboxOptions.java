@@ -1,5 +1,6 @@
 package app.scantill.sandbox;
 
+import app.scantill.text.Texts;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -9,6 +10,7 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How to run a sandbox: where it listens, which host its URLs name, where it keeps its sessions.
@@ -43,7 +45,7 @@ public record SandboxOptions(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535");
         }
-        if (merchantName == null || merchantName.isBlank()) {
+        if (Texts.isBlank(merchantName)) {
             throw new IllegalArgumentException("merchantName must not be blank");
         }
         if (secretKey != null) {
@@ -66,17 +68,15 @@ public record SandboxOptions(
     }
 
     public SandboxOptions withFile(Path newFile) {
-        return new SandboxOptions(newFile, bindAddress, advertisedHost, port, clock, merchantName, secretKey,
-                displayLocale);
+        return edit(d -> d.file = newFile);
     }
 
     public SandboxOptions withBindAddress(InetAddress address) {
-        return new SandboxOptions(file, address, advertisedHost, port, clock, merchantName, secretKey,
-                displayLocale);
+        return edit(d -> d.bindAddress = address);
     }
 
     public SandboxOptions withAdvertisedHost(String host) {
-        return new SandboxOptions(file, bindAddress, host, port, clock, merchantName, secretKey, displayLocale);
+        return edit(d -> d.advertisedHost = host);
     }
 
     /**
@@ -90,26 +90,55 @@ public record SandboxOptions(
     }
 
     public SandboxOptions withPort(int newPort) {
-        return new SandboxOptions(file, bindAddress, advertisedHost, newPort, clock, merchantName, secretKey,
-                displayLocale);
+        return edit(d -> d.port = newPort);
     }
 
     public SandboxOptions withClock(SandboxClock newClock) {
-        return new SandboxOptions(file, bindAddress, advertisedHost, port, newClock, merchantName, secretKey,
-                displayLocale);
+        return edit(d -> d.clock = newClock);
     }
 
     public SandboxOptions withMerchantName(String name) {
-        return new SandboxOptions(file, bindAddress, advertisedHost, port, clock, name, secretKey, displayLocale);
+        return edit(d -> d.merchantName = name);
     }
 
     /** A fixed test key (e.g. shared with a demo script). Live keys are refused. */
     public SandboxOptions withSecretKey(String key) {
-        return new SandboxOptions(file, bindAddress, advertisedHost, port, clock, merchantName, key, displayLocale);
+        return edit(d -> d.secretKey = key);
     }
 
     public SandboxOptions withDisplayLocale(Locale locale) {
-        return new SandboxOptions(file, bindAddress, advertisedHost, port, clock, merchantName, secretKey, locale);
+        return edit(d -> d.displayLocale = locale);
+    }
+
+    /** A copy with {@code change} applied, checked by the constructor like any other. */
+    private SandboxOptions edit(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new SandboxOptions(d.file, d.bindAddress, d.advertisedHost, d.port, d.clock, d.merchantName,
+                d.secretKey, d.displayLocale);
+    }
+
+    /** The options as plain fields, so each {@code with...} names only the one it changes. */
+    private static final class Draft {
+        Path file;
+        InetAddress bindAddress;
+        String advertisedHost;
+        int port;
+        SandboxClock clock;
+        String merchantName;
+        String secretKey;
+        Locale displayLocale;
+
+        Draft(SandboxOptions o) {
+            file = o.file;
+            bindAddress = o.bindAddress;
+            advertisedHost = o.advertisedHost;
+            port = o.port;
+            clock = o.clock;
+            merchantName = o.merchantName;
+            secretKey = o.secretKey;
+            displayLocale = o.displayLocale;
+        }
     }
 
     public Optional<Path> fileOption() {

@@ -299,12 +299,12 @@ final class SandboxStore {
     private static Predicate<SandboxState.Session> listFilter(FormParams p) {
         Predicate<SandboxState.Session> filter = s -> true;
         if (p.value("created").isPresent()) {
-            long exact = CheckoutSessionCreation.integer(p, "created", "created", true);
+            long exact = p.integer("created", "created", true);
             filter = filter.and(s -> s.created == exact);
         }
         for (var e : p.hash("created").entrySet()) {
             String param = "created[" + e.getKey() + "]";
-            long bound = CheckoutSessionCreation.integer(p, param, param, true);
+            long bound = p.integer(param, param, true);
             Predicate<SandboxState.Session> f = switch (e.getKey()) {
                 case "gt" -> s -> s.created > bound;
                 case "gte" -> s -> s.created >= bound;
@@ -354,7 +354,7 @@ final class SandboxStore {
                 String objectName) {
             long limit = 10;
             if (p.value("limit").isPresent()) {
-                limit = CheckoutSessionCreation.integer(p, "limit", "limit", true);
+                limit = p.integer("limit", "limit", true);
                 // Stripe's range wording; the code it sends with it is not confirmed.
                 if (limit < 1) {
                     throw StripeApiError.invalid("parameter_invalid_integer", "limit",

@@ -1,5 +1,7 @@
 package app.scantill.sandbox;
 
+import app.scantill.text.Texts;
+
 /**
  * A refusal in Stripe's error envelope: {@code {"error":{"type","code","message","param"}}} with an
  * HTTP status. Thrown by validation and lifecycle code, turned into a response by the server.
@@ -57,6 +59,12 @@ final class StripeApiError extends RuntimeException {
                 + "'. We assume empty values are an attempt to unset a parameter; however '" + param
                 + "' cannot be unset. You should remove '" + param
                 + "' from your request or supply a non-empty value.");
+    }
+
+    /** A string over Stripe's length limit; its exact wording and any code are not confirmed. */
+    static StripeApiError tooLong(String param, String value, int max) {
+        return invalid(null, param, "Invalid string: " + Texts.abbreviate(value, 60) + "; must be at most " + max
+                + " characters");
     }
 
     static StripeApiError unknownParam(String param) {

@@ -3,8 +3,10 @@ package app.scantill.sandbox;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,35 +24,25 @@ final class StripeJson {
     }
 
     static JsonObject session(SandboxState state, SandboxState.Session s, String publicBase, Set<String> expand) {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", s.id);
-        o.addProperty("object", "checkout.session");
-        o.add("adaptive_pricing", JsonNull.INSTANCE);
-        o.add("after_expiration", JsonNull.INSTANCE);
-        o.add("allow_promotion_codes", JsonNull.INSTANCE);
+        JsonObject o = object(s.id, "checkout.session");
+        nulls(o, "adaptive_pricing", "after_expiration", "allow_promotion_codes");
         o.addProperty("amount_subtotal", s.amountSubtotal);
         o.addProperty("amount_total", s.amountTotal);
-        JsonObject tax = new JsonObject();
-        tax.addProperty("enabled", false);
-        tax.add("liability", JsonNull.INSTANCE);
-        tax.add("status", JsonNull.INSTANCE);
-        o.add("automatic_tax", tax);
-        o.add("billing_address_collection", JsonNull.INSTANCE);
+        o.add("automatic_tax", nulls(disabled(), "liability", "status"));
+        nulls(o, "billing_address_collection");
         o.addProperty("cancel_url", s.cancelUrl);
         o.addProperty("client_reference_id", s.clientReferenceId);
-        o.add("client_secret", JsonNull.INSTANCE);
-        o.add("consent", JsonNull.INSTANCE);
-        o.add("consent_collection", JsonNull.INSTANCE);
+        nulls(o, "client_secret", "consent", "consent_collection");
         o.addProperty("created", s.created);
         o.addProperty("currency", s.currency);
         o.add("custom_fields", new JsonArray());
-        o.add("customer", JsonNull.INSTANCE);
+        nulls(o, "customer");
         o.addProperty("customer_creation", "if_required");
         o.add("customer_details", customerDetails(s));
         o.addProperty("customer_email", s.customerEmail);
         o.add("discounts", new JsonArray());
         o.addProperty("expires_at", s.expiresAt);
-        o.add("invoice", JsonNull.INSTANCE);
+        nulls(o, "invoice");
         if (expand.contains("line_items")) {
             o.add("line_items", list("/v1/checkout/sessions/" + s.id + "/line_items",
                     s.lineItems.stream().map(StripeJson::lineItem).toList(), false));
@@ -59,29 +51,17 @@ final class StripeJson {
         o.addProperty("locale", s.locale);
         o.add("metadata", stringMap(s.metadata));
         o.addProperty("mode", s.mode);
-        if (s.paymentIntent == null) {
-            o.add("payment_intent", JsonNull.INSTANCE);
-        } else if (expand.contains("payment_intent")) {
-            o.add("payment_intent", paymentIntent(state, state.paymentIntents.get(s.paymentIntent),
-                    expand.contains("payment_intent.payment_method")));
-        } else {
-            o.addProperty("payment_intent", s.paymentIntent);
-        }
-        o.add("payment_link", JsonNull.INSTANCE);
+        o.add("payment_intent", sessionPaymentIntent(state, s, expand));
+        nulls(o, "payment_link");
         o.addProperty("payment_method_collection", "if_required");
         o.add("payment_method_types", strings(s.paymentMethodTypes));
         o.addProperty("payment_status", s.paymentStatus);
-        JsonObject phone = new JsonObject();
-        phone.addProperty("enabled", false);
-        o.add("phone_number_collection", phone);
-        o.add("recovered_from", JsonNull.INSTANCE);
-        o.add("setup_intent", JsonNull.INSTANCE);
-        o.add("shipping_address_collection", JsonNull.INSTANCE);
-        o.add("shipping_cost", JsonNull.INSTANCE);
+        o.add("phone_number_collection", disabled());
+        nulls(o, "recovered_from", "setup_intent", "shipping_address_collection", "shipping_cost");
         o.add("shipping_options", new JsonArray());
         o.addProperty("status", s.status);
         o.addProperty("submit_type", s.submitType);
-        o.add("subscription", JsonNull.INSTANCE);
+        nulls(o, "subscription");
         o.addProperty("success_url", s.successUrl);
         JsonObject totals = new JsonObject();
         totals.addProperty("amount_discount", 0);
@@ -97,45 +77,48 @@ final class StripeJson {
         return publicBase + "/c/pay/" + s.id + "#" + s.urlFragment;
     }
 
-    private static com.google.gson.JsonElement customerDetails(SandboxState.Session s) {
+    /** The session's payment intent: null until paid, then its id, or the object when expanded. */
+    private static JsonElement sessionPaymentIntent(SandboxState state, SandboxState.Session s, Set<String> expand) {
+        if (s.paymentIntent == null) {
+            return JsonNull.INSTANCE;
+        }
+        if (expand.contains("payment_intent")) {
+            return paymentIntent(state, state.paymentIntents.get(s.paymentIntent),
+                    expand.contains("payment_intent.payment_method"));
+        }
+        return new JsonPrimitive(s.paymentIntent);
+    }
+
+    private static JsonElement customerDetails(SandboxState.Session s) {
         if (!"complete".equals(s.status)) {
             return JsonNull.INSTANCE;
         }
-        JsonObject d = new JsonObject();
-        d.add("address", JsonNull.INSTANCE);
+        JsonObject d = nulls(new JsonObject(), "address");
         d.addProperty("email", s.customerEmail);
-        d.add("name", JsonNull.INSTANCE);
-        d.add("phone", JsonNull.INSTANCE);
+        nulls(d, "name", "phone");
         d.addProperty("tax_exempt", "none");
         d.add("tax_ids", new JsonArray());
         return d;
     }
 
     static JsonObject paymentIntent(SandboxState state, SandboxState.PaymentIntent pi, boolean expandMethod) {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", pi.id);
-        o.addProperty("object", "payment_intent");
+        JsonObject o = object(pi.id, "payment_intent");
         o.addProperty("amount", pi.amount);
         o.addProperty("amount_capturable", 0);
         o.addProperty("amount_received", pi.amount);
-        o.add("application", JsonNull.INSTANCE);
-        o.add("application_fee_amount", JsonNull.INSTANCE);
-        o.add("canceled_at", JsonNull.INSTANCE);
-        o.add("cancellation_reason", JsonNull.INSTANCE);
+        nulls(o, "application", "application_fee_amount", "canceled_at", "cancellation_reason");
         o.addProperty("capture_method", "automatic");
         o.addProperty("client_secret", pi.clientSecret);
         o.addProperty("confirmation_method", "automatic");
         o.addProperty("created", pi.created);
         o.addProperty("currency", pi.currency);
-        o.add("customer", JsonNull.INSTANCE);
+        nulls(o, "customer");
         o.addProperty("description", pi.description);
-        o.add("last_payment_error", JsonNull.INSTANCE);
         // The sandbox creates no Charge objects: latest_charge stays null, as Stripe allows.
-        o.add("latest_charge", JsonNull.INSTANCE);
+        nulls(o, "last_payment_error", "latest_charge");
         o.addProperty("livemode", false);
         o.add("metadata", stringMap(pi.metadata));
-        o.add("next_action", JsonNull.INSTANCE);
-        o.add("on_behalf_of", JsonNull.INSTANCE);
+        nulls(o, "next_action", "on_behalf_of");
         if (expandMethod) {
             o.add("payment_method", paymentMethod(state.paymentMethods.get(pi.paymentMethod)));
         } else {
@@ -143,29 +126,18 @@ final class StripeJson {
         }
         o.add("payment_method_types", strings(List.of(pi.paymentMethodType)));
         o.addProperty("receipt_email", pi.receiptEmail);
-        o.add("setup_future_usage", JsonNull.INSTANCE);
-        o.add("shipping", JsonNull.INSTANCE);
-        o.add("statement_descriptor", JsonNull.INSTANCE);
+        nulls(o, "setup_future_usage", "shipping", "statement_descriptor");
         o.addProperty("statement_descriptor_suffix", pi.statementDescriptorSuffix);
         o.addProperty("status", "succeeded");
-        o.add("transfer_data", JsonNull.INSTANCE);
-        o.add("transfer_group", JsonNull.INSTANCE);
+        nulls(o, "transfer_data", "transfer_group");
         return o;
     }
 
     static JsonObject paymentMethod(SandboxState.PaymentMethod pm) {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", pm.id);
-        o.addProperty("object", "payment_method");
+        JsonObject o = object(pm.id, "payment_method");
         JsonObject billing = new JsonObject();
-        JsonObject address = new JsonObject();
-        for (String f : List.of("city", "country", "line1", "line2", "postal_code", "state")) {
-            address.add(f, JsonNull.INSTANCE);
-        }
-        billing.add("address", address);
-        billing.add("email", JsonNull.INSTANCE);
-        billing.add("name", JsonNull.INSTANCE);
-        billing.add("phone", JsonNull.INSTANCE);
+        billing.add("address", nulls(new JsonObject(), "city", "country", "line1", "line2", "postal_code", "state"));
+        nulls(billing, "email", "name", "phone");
         o.add("billing_details", billing);
         if (pm.type.equals("card")) {
             JsonObject card = new JsonObject();
@@ -181,7 +153,7 @@ final class StripeJson {
             o.add(pm.type, new JsonObject());
         }
         o.addProperty("created", pm.created);
-        o.add("customer", JsonNull.INSTANCE);
+        nulls(o, "customer");
         o.addProperty("livemode", false);
         o.add("metadata", new JsonObject());
         o.addProperty("type", pm.type);
@@ -189,38 +161,38 @@ final class StripeJson {
     }
 
     static JsonObject lineItem(SandboxState.LineItem li) {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", li.id);
-        o.addProperty("object", "item");
+        JsonObject o = object(li.id, "item");
         o.addProperty("amount_discount", 0);
         o.addProperty("amount_subtotal", li.amount());
         o.addProperty("amount_tax", 0);
         o.addProperty("amount_total", li.amount());
         o.addProperty("currency", li.currency);
         o.addProperty("description", li.name);
-        JsonObject price = new JsonObject();
-        price.addProperty("id", li.priceId);
-        price.addProperty("object", "price");
+        o.add("price", price(li));
+        o.addProperty("quantity", li.quantity);
+        return o;
+    }
+
+    /** The one-time price Stripe makes for a {@code price_data} line. */
+    private static JsonObject price(SandboxState.LineItem li) {
+        JsonObject price = object(li.priceId, "price");
         price.addProperty("active", false);
         price.addProperty("billing_scheme", "per_unit");
         price.addProperty("created", li.created);
         price.addProperty("currency", li.currency);
-        price.add("custom_unit_amount", JsonNull.INSTANCE);
+        nulls(price, "custom_unit_amount");
         price.addProperty("livemode", false);
-        price.add("lookup_key", JsonNull.INSTANCE);
+        nulls(price, "lookup_key");
         price.add("metadata", new JsonObject());
-        price.add("nickname", JsonNull.INSTANCE);
+        nulls(price, "nickname");
         price.addProperty("product", li.productId);
-        price.add("recurring", JsonNull.INSTANCE);
+        nulls(price, "recurring");
         price.addProperty("tax_behavior", "unspecified");
-        price.add("tiers_mode", JsonNull.INSTANCE);
-        price.add("transform_quantity", JsonNull.INSTANCE);
+        nulls(price, "tiers_mode", "transform_quantity");
         price.addProperty("type", "one_time");
         price.addProperty("unit_amount", li.unitAmount);
         price.addProperty("unit_amount_decimal", Long.toString(li.unitAmount));
-        o.add("price", price);
-        o.addProperty("quantity", li.quantity);
-        return o;
+        return price;
     }
 
     static JsonObject list(String url, List<JsonObject> data, boolean hasMore) {
@@ -246,6 +218,29 @@ final class StripeJson {
         err.addProperty("type", e.type());
         JsonObject o = new JsonObject();
         o.add("error", err);
+        return o;
+    }
+
+    /** A Stripe object's first two fields. */
+    private static JsonObject object(String id, String type) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", id);
+        o.addProperty("object", type);
+        return o;
+    }
+
+    /** Fields Stripe sends as null: the sandbox has no such feature, but the client expects the field. */
+    private static JsonObject nulls(JsonObject o, String... names) {
+        for (String name : names) {
+            o.add(name, JsonNull.INSTANCE);
+        }
+        return o;
+    }
+
+    /** A feature Stripe reports as {@code {"enabled": false}}. */
+    private static JsonObject disabled() {
+        JsonObject o = new JsonObject();
+        o.addProperty("enabled", false);
         return o;
     }
 

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -67,7 +66,7 @@ public final class StripeSandbox implements AutoCloseable {
     private final SandboxOptions options;
     private final SandboxStore store;
     private final SandboxFaults faults = new SandboxFaults();
-    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final RecordedRequests requests;
     private final HttpServer server;
     private final ExecutorService executor;
     private final String apiBase;
@@ -87,10 +86,13 @@ public final class StripeSandbox implements AutoCloseable {
                         ? SandboxOptions.detectLanAddress().map(StripeSandbox::literal).orElse("127.0.0.1")
                         : literal(bound);
         this.publicBase = "http://" + advertised + ":" + port;
+        this.requests = new RecordedRequests(options.clock());
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", new SandboxHttpServer(store, faults, requests, options.clock(), () -> publicBase,
-                new PayPage(options.merchantName(), options.displayLocale())));
+        server.createContext("/", new SandboxHttpServer(
+                new ApiHandler(store, faults, requests, ApiRoutes.of(store, this::publicBase)),
+                new PayPageHandler(store, this::publicBase,
+                        new PayPage(options.merchantName(), options.displayLocale()))));
         server.start();
         store.rememberPort(port);
         LOG.log(Level.INFO, "Stripe sandbox listening: API " + apiBase + ", pay page " + publicBase
@@ -172,15 +174,11 @@ public final class StripeSandbox implements AutoCloseable {
 
     /** API requests received so far (not pay-page requests), oldest first. */
     public List<RecordedRequest> requests() {
-        synchronized (requests) {
-            return List.copyOf(requests);
-        }
+        return requests.all();
     }
 
     public void clearRequests() {
-        synchronized (requests) {
-            requests.clear();
-        }
+        requests.clear();
     }
 
     public SandboxFaults faults() {

@@ -7,24 +7,43 @@ import app.scantill.sale.StateChange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * A journal in memory for tests of code that uses {@link SalesJournal}: the same transition rules
- * ({@link SaleState#canMoveTo}), the same refusals, and a switch that makes every write fail as a
- * full disk would.
+ * A journal in memory for tests of code that uses {@link SalesJournal}. It makes its decisions through
+ * the same {@link JournalRules} as the SQLite journal and is held to the same
+ * {@link SalesJournalContract}; in addition it has a switch that makes every write fail as a full disk
+ * would.
  */
 public final class InMemorySalesJournal implements SalesJournal {
 
+    /** A sale and what the journal keeps beside it. */
+    private static final class Entry {
+        Sale sale;
+        final List<StateChange> history = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        final List<String> sessions = new ArrayList<>();
+
+        Entry(Sale sale) {
+            this.sale = sale;
+        }
+    }
+
     private final Clock clock;
-    private final Map<String, Sale> sales = new LinkedHashMap<>();
-    private final Map<String, List<StateChange>> histories = new LinkedHashMap<>();
-    private final Map<String, List<String>> keys = new LinkedHashMap<>();
+    /** In the order written: with equal creation times, the first written is listed first, as in SQLite. */
+    private final Map<String, Entry> sales = new LinkedHashMap<>();
+    private final Map<String, String> keyOwners = new HashMap<>();
+    private final Map<String, String> sessionOwners = new HashMap<>();
     private boolean failing;
+    private boolean closed;
 
     public InMemorySalesJournal(Clock clock) {
         this.clock = clock;
@@ -38,122 +57,194 @@ public final class InMemorySalesJournal implements SalesJournal {
     @Override
     public synchronized Sale begin(String saleId, String registerId, Currency currency, List<SaleLine> lines,
             String idempotencyKey) {
-        checkWritable();
+        long total = JournalRules.checkBegin(saleId, registerId, currency, lines, idempotencyKey);
+        checkWritable("journal sale " + saleId);
         if (sales.containsKey(saleId)) {
-            throw new JournalException("Sale " + saleId + " already exists");
+            throw JournalRules.saleExists(saleId);
         }
-        long total = lines.stream().mapToLong(SaleLine::lineTotalMinor).sum();
-        Instant now = clock.instant();
-        Sale sale = new Sale(saleId, registerId, now, currency, lines, total, SaleState.CHARGING, 1, idempotencyKey,
-                null, null, null, null, now, now);
-        sales.put(saleId, sale);
-        histories.put(saleId, new ArrayList<>(List.of(new StateChange(saleId, now, null, SaleState.CHARGING,
-                "begin"))));
-        keys.put(saleId, new ArrayList<>(List.of(idempotencyKey)));
-        return sale;
+        requireUnusedKey(idempotencyKey);
+        Instant now = now();
+        Entry e = new Entry(new Sale(saleId, registerId, now, currency, lines, total, SaleState.CHARGING, 1,
+                idempotencyKey, null, null, null, null, now, now));
+        e.history.add(new StateChange(saleId, now, null, SaleState.CHARGING, JournalRules.attemptNote(1)));
+        e.keys.add(idempotencyKey);
+        e.sessions.add(null);
+        sales.put(saleId, e);
+        keyOwners.put(idempotencyKey, saleId);
+        return e.sale;
     }
 
     @Override
     public synchronized Sale newAttempt(String saleId, String idempotencyKey) {
-        Sale s = require(saleId);
-        check(s, SaleState.CHARGING);
-        Sale next = new Sale(s.id(), s.registerId(), s.createdAt(), s.currency(), s.lines(), s.totalMinor(),
-                SaleState.CHARGING, s.attempt() + 1, idempotencyKey, null, null, null, null, clock.instant(),
-                clock.instant());
-        keys.get(saleId).add(idempotencyKey);
-        return store(s, next, "attempt " + next.attempt());
+        JournalRules.checkKey(idempotencyKey);
+        Entry e = writable(saleId, "start a new attempt for sale " + saleId);
+        Sale s = e.sale;
+        if (JournalRules.isRetriedAttempt(s, idempotencyKey)) {
+            return s;
+        }
+        requireUnusedKey(idempotencyKey);
+        Instant now = now();
+        int attempt = s.attempt() + 1;
+        e.keys.add(idempotencyKey);
+        e.sessions.add(null);
+        keyOwners.put(idempotencyKey, saleId);
+        return store(e, changed(s, SaleState.CHARGING, attempt, idempotencyKey, null, null, s.paymentIntentId(),
+                s.paymentMethod(), now), JournalRules.attemptNote(attempt));
     }
 
     @Override
     public synchronized Sale recordSession(String saleId, String sessionId, Instant expiresAt) {
-        Sale s = require(saleId);
-        check(s, SaleState.AWAITING_PAYMENT);
-        Sale next = new Sale(s.id(), s.registerId(), s.createdAt(), s.currency(), s.lines(), s.totalMinor(),
-                SaleState.AWAITING_PAYMENT, s.attempt(), s.idempotencyKey(), sessionId, expiresAt, null, null,
-                clock.instant(), s.attemptStartedAt());
-        return store(s, next, "session " + sessionId);
+        JournalRules.checkSessionId(sessionId);
+        Entry e = writable(saleId, "record session " + sessionId + " for sale " + saleId);
+        Sale s = e.sale;
+        JournalRules.SessionStep step = JournalRules.recordSession(s, sessionId);
+        if (step == JournalRules.SessionStep.UNCHANGED) {
+            return s;
+        }
+        String owner = sessionOwners.get(sessionId);
+        if (owner != null) {
+            throw JournalRules.sessionInUse(sessionId, owner, sales.get(owner).sessions.indexOf(sessionId) + 1);
+        }
+        e.sessions.set(s.attempt() - 1, sessionId);
+        sessionOwners.put(sessionId, saleId);
+        boolean cancelling = step == JournalRules.SessionStep.RECORD_WHILE_CANCELLING;
+        Sale next = changed(s, cancelling ? s.state() : SaleState.AWAITING_PAYMENT, s.attempt(), s.idempotencyKey(),
+                sessionId, millis(expiresAt), s.paymentIntentId(), s.paymentMethod(), s.attemptStartedAt());
+        return cancelling ? replace(e, next) : store(e, next, JournalRules.sessionNote(sessionId));
     }
 
     @Override
     public synchronized Sale markPaid(String saleId, String paymentIntentId, String paymentMethod, String note) {
-        Sale s = require(saleId);
-        if (s.state() == SaleState.PAID) {
-            if (java.util.Objects.equals(s.paymentIntentId(), paymentIntentId)) {
-                return s;
-            }
-            throw new JournalException("Sale " + saleId + " is already paid by another payment");
-        }
-        check(s, SaleState.PAID);
-        Sale next = new Sale(s.id(), s.registerId(), s.createdAt(), s.currency(), s.lines(), s.totalMinor(),
-                SaleState.PAID, s.attempt(), s.idempotencyKey(), s.sessionId(), s.sessionExpiresAt(), paymentIntentId,
-                paymentMethod, clock.instant(), s.attemptStartedAt());
-        return store(s, next, note);
+        Entry e = writable(saleId, "record payment of sale " + saleId);
+        Sale s = e.sale;
+        return switch (JournalRules.markPaid(s, paymentIntentId, paymentMethod)) {
+            case UNCHANGED -> s;
+            case FILL_IN -> replace(e, paid(s, JournalRules.kept(s.paymentIntentId(), paymentIntentId),
+                    JournalRules.kept(s.paymentMethod(), paymentMethod)));
+            case PAY -> store(e, paid(s, paymentIntentId, paymentMethod), JournalRules.paidNote(note, paymentIntentId));
+        };
     }
 
     @Override
     public synchronized Sale transition(String saleId, SaleState to, String note) {
-        Sale s = require(saleId);
-        check(s, to);
-        Sale next = new Sale(s.id(), s.registerId(), s.createdAt(), s.currency(), s.lines(), s.totalMinor(), to,
-                s.attempt(), s.idempotencyKey(), s.sessionId(), s.sessionExpiresAt(), s.paymentIntentId(),
-                s.paymentMethod(), clock.instant(), s.attemptStartedAt());
-        return store(s, next, note);
+        Objects.requireNonNull(to, "to");
+        if (to == SaleState.PAID) {
+            return markPaid(saleId, null, null, note);
+        }
+        Entry e = writable(saleId, "move sale " + saleId + " to " + to);
+        Sale s = e.sale;
+        JournalRules.requireMove(s, to);
+        return store(e, changed(s, to, s.attempt(), s.idempotencyKey(), s.sessionId(), s.sessionExpiresAt(),
+                s.paymentIntentId(), s.paymentMethod(), s.attemptStartedAt()), note);
     }
 
     @Override
     public synchronized Optional<Sale> find(String saleId) {
-        return Optional.ofNullable(sales.get(saleId));
+        checkOpen("read sale " + saleId);
+        return Optional.ofNullable(sales.get(saleId)).map(e -> e.sale);
     }
 
     @Override
     public synchronized List<Sale> unfinished() {
-        return sales.values().stream().filter(s -> s.state().needsReconciliation()).toList();
+        checkOpen("read unfinished sales");
+        return oldestFirst(s -> s.state().needsReconciliation());
     }
 
     @Override
     public synchronized List<Sale> createdBetween(Instant from, Instant to) {
-        return sales.values().stream()
-                .filter(s -> !s.createdAt().isBefore(from) && s.createdAt().isBefore(to)).toList();
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        checkOpen("read sales");
+        return oldestFirst(s -> !s.createdAt().isBefore(from) && s.createdAt().isBefore(to));
     }
 
     @Override
     public synchronized List<StateChange> history(String saleId) {
-        return List.copyOf(histories.getOrDefault(saleId, List.of()));
+        checkOpen("read the history of sale " + saleId);
+        Entry e = sales.get(saleId);
+        return e == null ? List.of() : List.copyOf(e.history);
     }
 
     @Override
     public synchronized List<String> attemptKeys(String saleId) {
-        return List.copyOf(keys.getOrDefault(saleId, List.of()));
+        checkOpen("read the attempts of sale " + saleId);
+        Entry e = sales.get(saleId);
+        return e == null ? List.of() : List.copyOf(e.keys);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
     }
 
-    private Sale require(String saleId) {
-        checkWritable();
-        Sale s = sales.get(saleId);
-        if (s == null) {
-            throw new JournalException("No sale " + saleId);
+    // ---- helpers ----
+
+    /** The clock's time as the SQLite journal keeps it: whole milliseconds. */
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+
+    private static Instant millis(Instant t) {
+        return t == null ? null : Instant.ofEpochMilli(t.toEpochMilli());
+    }
+
+    private List<Sale> oldestFirst(Predicate<Sale> filter) {
+        return sales.values().stream().map(e -> e.sale).filter(filter)
+                .sorted(Comparator.comparing(Sale::createdAt)).toList();
+    }
+
+    private Entry writable(String saleId, String action) {
+        checkWritable(action);
+        Entry e = sales.get(saleId);
+        if (e == null) {
+            throw JournalRules.unknownSale(saleId);
         }
-        return s;
+        return e;
     }
 
-    private void check(Sale s, SaleState to) {
-        if (!s.state().canMoveTo(to)) {
-            throw new IllegalTransitionException(s.id(), s.state(), to);
+    private void requireUnusedKey(String key) {
+        String owner = keyOwners.get(key);
+        if (owner != null) {
+            throw JournalRules.keyInUse(key, owner, sales.get(owner).keys.indexOf(key) + 1);
         }
     }
 
-    private Sale store(Sale before, Sale after, String note) {
-        sales.put(after.id(), after);
-        histories.get(after.id()).add(new StateChange(after.id(), clock.instant(), before.state(), after.state(), note));
+    private Sale paid(Sale s, String intent, String method) {
+        return changed(s, SaleState.PAID, s.attempt(), s.idempotencyKey(), s.sessionId(), s.sessionExpiresAt(), intent,
+                method, s.attemptStartedAt());
+    }
+
+    /** The sale with what a write changes, updated now. */
+    private Sale changed(Sale s, SaleState state, int attempt, String key, String sessionId, Instant expiresAt,
+            String intent, String method, Instant attemptStartedAt) {
+        return new Sale(s.id(), s.registerId(), s.createdAt(), s.currency(), s.lines(), s.totalMinor(), state, attempt,
+                key, sessionId, expiresAt, intent, method, now(), attemptStartedAt);
+    }
+
+    /** Replaces the sale without a history entry. */
+    private Sale replace(Entry e, Sale next) {
+        e.sale = next;
+        return next;
+    }
+
+    /** Replaces the sale and writes the history entry of its move. */
+    private Sale store(Entry e, Sale next, String note) {
+        Sale before = e.sale;
+        Sale after = replace(e, next);
+        e.history.add(new StateChange(after.id(), after.updatedAt(), before.state(), after.state(), note));
         return after;
     }
 
-    private void checkWritable() {
+    private void checkWritable(String action) {
+        checkOpen(action);
         if (failing) {
-            throw new JournalException("disk full");
+            throw new JournalException("Could not " + action + ": disk full");
+        }
+    }
+
+    private void checkOpen(String action) {
+        if (closed) {
+            throw JournalRules.closed(action);
         }
     }
 }

@@ -144,7 +144,7 @@ class SandboxLanExposureTest {
     @Test
     void payFormBodiesAreSizeLimitedAndAnOversizedOnePaysNothing() throws Exception {
         Session open = create();
-        String huge = "method=card&x=" + "a".repeat(SandboxHttpServer.MAX_PAGE_BODY);
+        String huge = "method=card&x=" + "a".repeat(PayPageHandler.MAX_BODY);
         HttpResponse<String> r = request("POST", sandbox.publicBase() + "/c/pay/" + open.getId(), null, huge);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("Could not read the form");

@@ -82,7 +82,7 @@ class SandboxRobustnessTest {
 
     @Test
     void bodyOverOneMebibyteIsRefusedWith413() throws Exception {
-        String huge = "metadata[x]=" + "a".repeat(SandboxHttpServer.MAX_API_BODY + 10);
+        String huge = "metadata[x]=" + "a".repeat(ApiHandler.MAX_BODY + 10);
         assertEnvelope(send("POST", "/v1/checkout/sessions", huge, true), 413, "invalid_request_error");
         assertThat(sandbox.sessions()).isEmpty();
     }

@@ -1,14 +1,20 @@
 package app.scantill.journal;
 
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
- * The journal's schema as a list of versioned migrations. {@code PRAGMA user_version} holds the
- * version a file is at; each migration runs in its own transaction together with the version bump, so
- * a crash mid-migration leaves the file at the previous version. Never edit a released migration:
- * add a new one.
+ * The journal's schema as a list of versioned migrations, and their application. {@code PRAGMA
+ * user_version} holds the version a file is at; each migration runs in its own transaction together
+ * with the version bump, so a crash mid-migration leaves the file at the previous version. Never edit
+ * a released migration: add a new one.
  */
-final class JournalSchema {
+final class JournalMigrations {
+
+    private static final System.Logger LOG = System.getLogger(JournalMigrations.class.getName());
 
     /** {@code PRAGMA application_id}: marks the file as a ScanTill journal ("STJ1"). */
     static final int APPLICATION_ID = 0x53544A31;
@@ -67,6 +73,41 @@ final class JournalSchema {
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
-    private JournalSchema() {
+    private JournalMigrations() {
+    }
+
+    /**
+     * Brings the file from version {@code from} to {@link #LATEST}. Each step re-reads the version
+     * inside its write lock, so two programs opening one old file migrate it once.
+     */
+    static void migrate(Statement st, int from, Path file) throws SQLException {
+        for (Migration m : MIGRATIONS) {
+            if (m.version() <= from) {
+                continue;
+            }
+            st.execute("BEGIN IMMEDIATE");
+            try {
+                if (intPragma(st, "user_version") >= m.version()) {
+                    st.execute("COMMIT");
+                    continue;
+                }
+                for (String sql : m.statements()) {
+                    st.execute(sql);
+                }
+                st.execute("PRAGMA user_version = " + m.version());
+                st.execute("COMMIT");
+                LOG.log(System.Logger.Level.INFO, "Sales journal {0} migrated to version {1} ({2})",
+                        file, m.version(), m.description());
+            } catch (SQLException | RuntimeException e) {
+                JournalConnection.rollbackQuietly(st.getConnection());
+                throw e;
+            }
+        }
+    }
+
+    static int intPragma(Statement st, String name) throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
     }
 }

@@ -1,0 +1,227 @@
+package app.scantill.journal;
+
+import app.scantill.sale.Sale;
+import app.scantill.sale.SaleLine;
+import app.scantill.sale.SaleState;
+import app.scantill.sale.StateChange;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every SQL statement the journal runs on its four tables ({@code sales}, {@code sale_lines},
+ * {@code attempts}, {@code state_changes}; see {@link JournalMigrations}). Only ever called inside a
+ * transaction of {@link JournalConnection}; decides nothing. Times are UTC epoch milliseconds.
+ */
+final class SaleTables {
+
+    private static final String SALE_COLUMNS = """
+            SELECT s.id, s.register_id, s.created_at, s.currency, s.total_minor, s.state, s.attempt,
+                   a.idempotency_key, a.session_id, a.session_expires_at,
+                   s.payment_intent_id, s.payment_method, s.updated_at, a.created_at
+              FROM sales s JOIN attempts a ON a.sale_id = s.id AND a.attempt_no = s.attempt
+            """;
+
+    /** One row of a result, made into a value. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Where a stored idempotency key or session belongs. */
+    record Owner(String saleId, int attempt) {
+    }
+
+    private final Connection connection;
+
+    SaleTables(Connection connection) {
+        this.connection = connection;
+    }
+
+    // ---- writes ----
+
+    void insertSale(String saleId, String registerId, Currency currency, long totalMinor, long now)
+            throws SQLException {
+        update("""
+                INSERT INTO sales (id, register_id, created_at, currency, total_minor, state, attempt, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 1, ?)""",
+                saleId, registerId, now, currency.getCurrencyCode(), totalMinor, SaleState.CHARGING.name(), now);
+    }
+
+    void insertLines(String saleId, List<SaleLine> lines) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_amount_minor, quantity)
+                VALUES (?, ?, ?, ?, ?, ?)""")) {
+            int no = 1;
+            for (SaleLine line : lines) {
+                bind(ps, List.of(saleId, no++, line.sku(), line.name(), line.unitAmountMinor(), line.quantity()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    void insertAttempt(String saleId, int attempt, String key, long now) throws SQLException {
+        update("INSERT INTO attempts (sale_id, attempt_no, idempotency_key, created_at) VALUES (?, ?, ?, ?)",
+                saleId, attempt, key, now);
+    }
+
+    /** Makes {@code attempt} the sale's current attempt, CHARGING. */
+    void startAttempt(String saleId, int attempt, long now) throws SQLException {
+        update("UPDATE sales SET state = ?, attempt = ?, updated_at = ? WHERE id = ?",
+                SaleState.CHARGING.name(), attempt, now, saleId);
+    }
+
+    void setSession(String saleId, int attempt, String sessionId, Instant expiresAt) throws SQLException {
+        update("UPDATE attempts SET session_id = ?, session_expires_at = ? WHERE sale_id = ? AND attempt_no = ?",
+                sessionId, expiresAt == null ? null : expiresAt.toEpochMilli(), saleId, attempt);
+    }
+
+    void insertChange(String saleId, long at, SaleState from, SaleState to, String note) throws SQLException {
+        update("INSERT INTO state_changes (sale_id, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?)",
+                saleId, at, from == null ? null : from.name(), to.name(), note);
+    }
+
+    void setState(String saleId, SaleState state, long now) throws SQLException {
+        update("UPDATE sales SET state = ?, updated_at = ? WHERE id = ?", state.name(), now, saleId);
+    }
+
+    void touch(String saleId, long now) throws SQLException {
+        update("UPDATE sales SET updated_at = ? WHERE id = ?", now, saleId);
+    }
+
+    void setPayment(String saleId, String intent, String method, long now) throws SQLException {
+        update("UPDATE sales SET payment_intent_id = ?, payment_method = ?, updated_at = ? WHERE id = ?",
+                intent, method, now, saleId);
+    }
+
+    // ---- reads ----
+
+    boolean exists(String saleId) throws SQLException {
+        return !rows("SELECT 1 FROM sales WHERE id = ?", List.of(saleId), rs -> true).isEmpty();
+    }
+
+    Optional<Owner> keyOwner(String key) throws SQLException {
+        return first(rows("SELECT sale_id, attempt_no FROM attempts WHERE idempotency_key = ?", List.of(key),
+                SaleTables::owner));
+    }
+
+    Optional<Owner> sessionOwner(String sessionId) throws SQLException {
+        return first(rows("SELECT sale_id, attempt_no FROM attempts WHERE session_id = ?", List.of(sessionId),
+                SaleTables::owner));
+    }
+
+    Optional<Sale> load(String saleId) throws SQLException {
+        return first(query("s.id = ?", List.of(saleId)));
+    }
+
+    /** Sales matching {@code where} (over alias {@code s}), oldest first, each with its lines. */
+    List<Sale> query(String where, List<?> params) throws SQLException {
+        Map<String, List<SaleLine>> lines = new LinkedHashMap<>();
+        for (Map.Entry<String, SaleLine> line : rows("""
+                SELECT l.sale_id, l.sku, l.name, l.unit_amount_minor, l.quantity
+                  FROM sale_lines l JOIN sales s ON s.id = l.sale_id
+                 WHERE\s""" + where + " ORDER BY l.sale_id, l.line_no", params,
+                rs -> Map.entry(rs.getString(1),
+                        new SaleLine(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5))))) {
+            lines.computeIfAbsent(line.getKey(), k -> new ArrayList<>()).add(line.getValue());
+        }
+        return rows(SALE_COLUMNS + " WHERE " + where + " ORDER BY s.created_at, s.rowid", params,
+                rs -> sale(rs, lines));
+    }
+
+    List<StateChange> history(String saleId) throws SQLException {
+        return rows("SELECT at, from_state, to_state, note FROM state_changes WHERE sale_id = ? ORDER BY id",
+                List.of(saleId), rs -> {
+                    String from = rs.getString(2);
+                    return new StateChange(saleId, Instant.ofEpochMilli(rs.getLong(1)),
+                            from == null ? null : state(from), state(rs.getString(3)), rs.getString(4));
+                });
+    }
+
+    List<String> attemptKeys(String saleId) throws SQLException {
+        return rows("SELECT idempotency_key FROM attempts WHERE sale_id = ? ORDER BY attempt_no", List.of(saleId),
+                rs -> rs.getString(1));
+    }
+
+    // ---- plumbing ----
+
+    private void update(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, Arrays.asList(params));
+            ps.executeUpdate();
+        }
+    }
+
+    private <T> List<T> rows(String sql, List<?> params, Row<T> row) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, params);
+            List<T> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(row.read(rs));
+                }
+            }
+            return result;
+        }
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private static void bind(PreparedStatement ps, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object value = params.get(i);
+            if (value == null) {
+                // Every nullable column of the journal is TEXT or an INTEGER time; SQLite stores NULL alike.
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, value);
+            }
+        }
+    }
+
+    private static Owner owner(ResultSet rs) throws SQLException {
+        return new Owner(rs.getString(1), rs.getInt(2));
+    }
+
+    private static Sale sale(ResultSet rs, Map<String, List<SaleLine>> lines) throws SQLException {
+        String id = rs.getString(1);
+        return new Sale(id, rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), currency(rs.getString(4)),
+                lines.getOrDefault(id, List.of()), rs.getLong(5), state(rs.getString(6)), rs.getInt(7),
+                rs.getString(8), rs.getString(9), instant(rs, 10), rs.getString(11), rs.getString(12),
+                Instant.ofEpochMilli(rs.getLong(13)), Instant.ofEpochMilli(rs.getLong(14)));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static SaleState state(String name) {
+        try {
+            return SaleState.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new JournalException("The journal holds a sale state this ScanTill does not know: " + name, e);
+        }
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new JournalException("The journal holds an unknown currency: " + code, e);
+        }
+    }
+}
