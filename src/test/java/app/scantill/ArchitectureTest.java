@@ -18,7 +18,8 @@ class ArchitectureTest {
     private static final String[] NON_UI_PACKAGES = {
         "app.scantill.till..", "app.scantill.checkout..", "app.scantill.stripe..", "app.scantill.sandbox..",
         "app.scantill.journal..", "app.scantill.cart..", "app.scantill.catalog..", "app.scantill.qr..",
-        "app.scantill.sale..", "app.scantill.money..", "app.scantill.config.."
+        "app.scantill.sale..", "app.scantill.money..", "app.scantill.config..", "app.scantill.text..",
+        "app.scantill.i18n.."
     };
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -35,7 +36,8 @@ class ArchitectureTest {
                 .layer("Adapters").definedBy("app.scantill.stripe..", "app.scantill.sandbox..")
                 .layer("Storage").definedBy("app.scantill.journal..")
                 .layer("Domain").definedBy("app.scantill.cart..", "app.scantill.catalog..", "app.scantill.qr..")
-                .layer("Values").definedBy("app.scantill.sale..", "app.scantill.money..", "app.scantill.config..")
+                .layer("Values").definedBy("app.scantill.sale..", "app.scantill.money..", "app.scantill.config..",
+                        "app.scantill.text..", "app.scantill.i18n..")
                 .whereLayer("App").mayNotBeAccessedByAnyLayer()
                 .whereLayer("UI").mayOnlyBeAccessedByLayers("App")
                 .whereLayer("Till").mayOnlyBeAccessedByLayers("App", "UI")
