@@ -182,17 +182,23 @@ final class ChargeWorker {
             if (call instanceof Expire expire) {
                 return new ExpireAnswered(gateway.expire(expire.sessionId()));
             }
-            Find find = (Find) call;
-            return new Found(gateway.findByClientReference(find.saleId(), find.since()));
+            if (call instanceof Find find) {
+                return new Found(gateway.findByClientReference(find.saleId(), find.since()));
+            }
         } catch (GatewayException e) {
-            if (call instanceof Create) {
-                return new CreateFailed(e);
-            }
-            if (call instanceof Retrieve) {
-                return new RetrieveFailed(e);
-            }
-            return call instanceof Expire ? new ExpireFailed(e) : new FindFailed(e);
+            return failed(call, e);
         }
+        throw new IllegalArgumentException("Not a Stripe call: " + call);
+    }
+
+    private static ChargeEvent failed(ChargeEffect call, GatewayException e) {
+        if (call instanceof Create) {
+            return new CreateFailed(e);
+        }
+        if (call instanceof Retrieve) {
+            return new RetrieveFailed(e);
+        }
+        return call instanceof Expire ? new ExpireFailed(e) : new FindFailed(e);
     }
 
     private void expireQuietly(String sessionId) {
