@@ -134,7 +134,8 @@ public final class CheckoutRequestFactory {
 
     /**
      * As above with an explicit {@code expires_at}: for an attempt too old to be replayed as it was
-     * (see {@link #stillAcceptable}), once Stripe has been searched for its session.
+     * (see {@link #stillAcceptable}), once Stripe has been searched for its session, a fresh one from
+     * {@link #expiresAtFor} of the time of sending.
      */
     public CheckoutRequest build(String saleId, int attempt, String idempotencyKey, Currency currency,
             List<SaleLine> lines, boolean cardOnly, Instant attemptStart, Instant expiresAt) {
@@ -169,17 +170,17 @@ public final class CheckoutRequestFactory {
         return start.plus(life);
     }
 
-    /** A fresh {@code expires_at} counted from now, for an attempt too old to be replayed as it was. */
-    public Instant freshExpiresAt() {
-        return expiresAtFor(clock.instant());
-    }
-
     /**
      * Whether Stripe would still accept {@code expiresAt} if the create were sent now: at least its
      * 30-minute minimum away, with {@link #CLOCK_MARGIN} to spare.
      */
     public boolean stillAcceptable(Instant expiresAt) {
-        return !expiresAt.isBefore(clock.instant().plus(ChargeSettings.MIN_LIFETIME).plus(CLOCK_MARGIN));
+        return stillAcceptable(expiresAt, clock.instant());
+    }
+
+    /** As {@link #stillAcceptable(Instant)}, for a create sent at {@code now}. */
+    public boolean stillAcceptable(Instant expiresAt, Instant now) {
+        return !expiresAt.isBefore(now.plus(ChargeSettings.MIN_LIFETIME).plus(CLOCK_MARGIN));
     }
 
     /** Card alone by the cashier's choice, where Amazon Pay could have presented the currency. */

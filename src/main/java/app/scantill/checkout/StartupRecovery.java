@@ -132,6 +132,7 @@ public final class StartupRecovery implements AutoCloseable {
 
     private void round(Consumer<RecoverySummary> onRound) {
         RecoverySummary summary;
+        Set<String> settled = new LinkedHashSet<>();
         synchronized (this) {
             ChargeStatus shown = onScreen.status();
             if (shown.phase() == Phase.FAILED && shown.retryable()) {
@@ -143,14 +144,14 @@ public final class StartupRecovery implements AutoCloseable {
                 Optional<Sale> sale = journal.find(saleId);
                 if (sale.isEmpty() || !sale.get().state().needsReconciliation()
                         || saleId.equals(onScreen.status().saleId())) {
-                    unresolved.remove(saleId);
+                    settled.add(saleId);
                     continue;
                 }
                 try {
                     Entry entry = reconcile(sale.get(), onScreen.status().phase() != Phase.IDLE);
                     entries.add(entry);
                     if (entry.outcome() != Outcome.WAITING_FOR_STRIPE) {
-                        unresolved.remove(saleId);
+                        settled.add(saleId);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -165,6 +166,8 @@ public final class StartupRecovery implements AutoCloseable {
             onRound.accept(summary);
         }
         synchronized (this) {
+            // Only now: whoever sees a sale leave unresolved() may count on its round having been reported.
+            unresolved.removeAll(settled);
             if (!unresolved.isEmpty() || (onScreen.status().phase() == Phase.FAILED && onScreen.status().retryable())) {
                 scheduleRound(onRound);
             }

@@ -1,0 +1,307 @@
+package app.scantill.checkout;
+
+import static app.scantill.checkout.ChargeRules.attention;
+import static app.scantill.checkout.ChargeRules.status;
+import static app.scantill.checkout.CreateSteps.isMoveTo;
+
+import app.scantill.checkout.ChargeEffect.Expire;
+import app.scantill.checkout.ChargeEffect.Journal;
+import app.scantill.checkout.ChargeEffect.Log;
+import app.scantill.checkout.ChargeEffect.Publish;
+import app.scantill.checkout.ChargeEffect.Retrieve;
+import app.scantill.checkout.ChargeEffect.Schedule;
+import app.scantill.checkout.ChargeEffect.StopTimer;
+import app.scantill.checkout.ChargeEvent.Cancel;
+import app.scantill.checkout.ChargeEvent.CheckDue;
+import app.scantill.checkout.ChargeEvent.ExpireAnswered;
+import app.scantill.checkout.ChargeEvent.ExpireDue;
+import app.scantill.checkout.ChargeEvent.ExpireFailed;
+import app.scantill.checkout.ChargeEvent.PollDue;
+import app.scantill.checkout.ChargeEvent.RecordFailed;
+import app.scantill.checkout.ChargeEvent.Recorded;
+import app.scantill.checkout.ChargeEvent.RetrieveFailed;
+import app.scantill.checkout.ChargeEvent.Retrieved;
+import app.scantill.checkout.ChargeState.AwaitingPayment;
+import app.scantill.checkout.ChargeState.Cancelled;
+import app.scantill.checkout.ChargeState.Cancelling;
+import app.scantill.checkout.ChargeState.Checking;
+import app.scantill.checkout.ChargeState.Expired;
+import app.scantill.checkout.ChargeState.Paid;
+import app.scantill.checkout.ChargeState.Recording;
+import app.scantill.checkout.ChargeState.Unrecorded;
+import app.scantill.checkout.ChargeStatus.Phase;
+import app.scantill.checkout.JournalWrite.MarkPaid;
+import app.scantill.checkout.JournalWrite.Move;
+import app.scantill.sale.Sale;
+import app.scantill.sale.SaleState;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * The transitions once a session is journaled: checking it, polling it behind the QR code, journaling
+ * what Stripe says of it before the screen says so, and expiring it on a cancel.
+ */
+final class SessionSteps {
+
+    private final ChargeRules rules;
+
+    SessionSteps(ChargeRules rules) {
+        this.rules = rules;
+    }
+
+    Transition checking(Checking state, ChargeEvent event) {
+        Sale sale = state.sale();
+        if (event instanceof Retrieved retrieved) {
+            return outcome(sale, retrieved.session(), state.cancelRequested());
+        }
+        if (event instanceof RetrieveFailed failed) {
+            return pollFailed(sale, failed.error(), state.failures(), failures -> {
+                Checking waiting = new Checking(sale, state.resumed(), state.cancelRequested(), failures);
+                if (state.cancelRequested()) {
+                    return Transition.to(waiting);
+                }
+                // Say that Stripe is away, so recovery need not wait it out.
+                ChargeStatus shown = state.resumed()
+                        ? status(Phase.CREATING, sale).withSession(sale.sessionId(), null, sale.sessionExpiresAt())
+                        : status(Phase.CREATING, sale);
+                return Transition.to(waiting,
+                        Publish.of(shown.withMessage(CashierMessages.STILL_CHECKING).withStripeUnreachable()));
+            });
+        }
+        if (event instanceof PollDue) {
+            return Transition.to(state, new Retrieve(sale.sessionId()));
+        }
+        if (event instanceof Cancel && !state.cancelRequested()) {
+            return Transition.to(new Checking(sale, state.resumed(), true, state.failures()), Publish.of(
+                    status(Phase.CANCELLING, sale).withMessage(CashierMessages.CANCELLING_WAITS_FOR_CREATE)));
+        }
+        return Transition.ignore(state);
+    }
+
+    Transition awaitingPayment(AwaitingPayment state, ChargeEvent event) {
+        Sale sale = state.sale();
+        SessionSnapshot shown = state.session();
+        if (event instanceof Retrieved retrieved) {
+            return outcome(sale, retrieved.session(), false);
+        }
+        if (event instanceof RetrieveFailed failed) {
+            return pollFailed(sale, failed.error(), state.failures(), failures -> Transition.to(
+                    new AwaitingPayment(sale, shown, failures), Publish.of(ChargeRules.connectionLost(sale, shown))));
+        }
+        if (event instanceof PollDue) {
+            return Transition.to(state, new Retrieve(sale.sessionId()));
+        }
+        if (event instanceof Cancel) {
+            return Transition.to(state, new StopTimer(),
+                    new Journal(new Move(sale.id(), SaleState.CANCELLING, "cancelled by cashier")));
+        }
+        if (event instanceof Recorded recorded && isMoveTo(recorded.write(), SaleState.CANCELLING)) {
+            return expire(recorded.sale(), recorded.sale().sessionId());
+        }
+        if (event instanceof RecordFailed refused && isMoveTo(refused.write(), SaleState.CANCELLING)) {
+            ChargeStatus now = state.failures() > 0 ? ChargeRules.connectionLost(sale, shown)
+                    : ChargeRules.awaiting(sale, shown);
+            return Transition.to(new AwaitingPayment(sale, shown, state.failures()),
+                    new Log(Level.ERROR, "Journal refused the cancel of " + sale.id(), refused.error()),
+                    Publish.of(now.withMessage(CashierMessages.CANCEL_NOT_RECORDED)),
+                    new Schedule(rules.settings().pollInterval(), new PollDue()));
+        }
+        return Transition.ignore(state);
+    }
+
+    Transition unrecorded(Unrecorded state, ChargeEvent event) {
+        Sale sale = state.sale();
+        if (event instanceof Retrieved retrieved) {
+            return outcome(sale, retrieved.session(), state.cancelRequested());
+        }
+        if (event instanceof RetrieveFailed failed) {
+            return pollFailed(sale, failed.error(), state.failures(), failures -> Transition.to(
+                    new Unrecorded(sale, state.sessionId(), state.cancelRequested(), failures)));
+        }
+        if (event instanceof PollDue) {
+            return Transition.to(state, new Retrieve(sale.sessionId()));
+        }
+        return Transition.ignore(state);
+    }
+
+    Transition recording(Recording state, ChargeEvent event) {
+        SessionSnapshot session = state.session();
+        if (event instanceof Recorded recorded) {
+            Sale sale = recorded.sale();
+            switch (state.to()) {
+                case PAID:
+                    return Transition.to(new Paid(sale), new StopTimer(), Publish.of(status(Phase.PAID, sale)
+                            .withSession(session.id(), null, null)
+                            .withPaymentMethod(session.method().orElse(sale.paymentMethod()))
+                            .withMessage(state.afterCancel() ? CashierMessages.PAID_BEFORE_CANCEL : null)));
+                case EXPIRED:
+                    return Transition.to(new Expired(sale),
+                            Publish.of(status(Phase.EXPIRED, sale).withSession(session.id(), null, null)));
+                case CANCELLED:
+                    return Transition.to(new Cancelled(sale),
+                            Publish.of(status(Phase.CANCELLED, sale).withSession(session.id(), null, null)));
+                case AWAITING_PAYMENT:
+                    return open(sale, session, state.cancelRequested());
+                default:
+                    return Transition.ignore(state);
+            }
+        }
+        if (event instanceof RecordFailed refused) {
+            return state.afterCancel() ? cancelNotRecorded(state, refused) : answerNotRecorded(state, refused);
+        }
+        return Transition.ignore(state);
+    }
+
+    Transition cancelling(Cancelling state, ChargeEvent event) {
+        Sale sale = state.sale();
+        String sessionId = state.sessionId();
+        if (event instanceof ExpireAnswered answered) {
+            return cancelAnswered(state, answered.session());
+        }
+        if (event instanceof Retrieved retrieved) {
+            return cancelAnswered(state, retrieved.session());
+        }
+        if (event instanceof ExpireFailed failed) {
+            if (failed.error().kind() == GatewayException.Kind.INVALID_REQUEST) {
+                // Only open sessions can be expired: it ended some other way, perhaps paid a moment ago.
+                return Transition.to(state, new Retrieve(sessionId));
+            }
+            return cancelTrouble(state, failed.error(), new ExpireDue());
+        }
+        if (event instanceof RetrieveFailed failed) {
+            return cancelTrouble(state, failed.error(), new CheckDue());
+        }
+        if (event instanceof ExpireDue) {
+            return Transition.to(state, new Expire(sessionId));
+        }
+        if (event instanceof CheckDue) {
+            return Transition.to(state, new Retrieve(sessionId));
+        }
+        return Transition.ignore(state);
+    }
+
+    // ------------------------------------------------------------ shared by the flow
+
+    /** The cancel is journaled: expire the session (a customer could still pay until it is expired). */
+    Transition expire(Sale sale, String sessionId) {
+        return Transition.to(new Cancelling(sale, sessionId, 0),
+                Publish.of(status(Phase.CANCELLING, sale).withSession(sessionId, null, null)),
+                new Expire(sessionId));
+    }
+
+    /**
+     * Acts on what Stripe says of the current attempt's session: paid, expired and reopened sessions are
+     * journaled before anyone hears of them; an open one shows its QR code (or, after a cancel, is expired).
+     */
+    Transition outcome(Sale sale, SessionSnapshot session, boolean cancelRequested) {
+        Optional<String> wrong = ChargeRules.mismatch(sale, session);
+        if (wrong.isPresent()) {
+            return attention(sale, wrong.get(), session.id());
+        }
+        if (session.isPaid()) {
+            return Transition.to(new Recording(sale, session, SaleState.PAID, false, cancelRequested), paid(sale, session));
+        }
+        if (session.isOpen()) {
+            if (sale.state() == SaleState.NEEDS_ATTENTION) {
+                return Transition.to(new Recording(sale, session, SaleState.AWAITING_PAYMENT, false, cancelRequested),
+                        new Journal(new Move(sale.id(), SaleState.AWAITING_PAYMENT, "session open again")));
+            }
+            return open(sale, session, cancelRequested);
+        }
+        if (session.isExpired()) {
+            return Transition.to(new Recording(sale, session, SaleState.EXPIRED, false, cancelRequested),
+                    new Journal(new Move(sale.id(), SaleState.EXPIRED, "session " + session.id() + " expired")));
+        }
+        return attention(sale, CashierMessages.unexpectedEnd(session), session.id());
+    }
+
+    // ------------------------------------------------------------ steps
+
+    private Transition open(Sale sale, SessionSnapshot session, boolean cancelRequested) {
+        AwaitingPayment awaiting = new AwaitingPayment(sale, session, 0);
+        if (cancelRequested) {
+            return Transition.to(awaiting, new StopTimer(),
+                    new Journal(new Move(sale.id(), SaleState.CANCELLING, "cancelled by cashier")));
+        }
+        return Transition.to(awaiting, Publish.of(ChargeRules.awaiting(sale, session)),
+                new Schedule(rules.settings().pollInterval(), new PollDue()));
+    }
+
+    private static Journal paid(Sale sale, SessionSnapshot session) {
+        return new Journal(new MarkPaid(sale.id(), session.paymentIntentId(), session.paymentMethod(),
+                "paid; session " + session.id()));
+    }
+
+    /** A poll failed: transient failures wait longer each time ({@code waiting} says what to show). */
+    private Transition pollFailed(Sale sale, GatewayException error, int failuresBefore,
+            IntFunction<Transition> waiting) {
+        if (!error.isTransient()) {
+            return attention(sale, CashierMessages.statusRefused(rules.forCashier(error)), sale.sessionId())
+                    .after(Log.of(Level.ERROR, "Status of " + sale.sessionId() + " refused: " + error.kind() + " "
+                            + error.getMessage()));
+        }
+        int failures = failuresBefore + 1;
+        return waiting.apply(failures).andThen(new Schedule(rules.pollBackoff(failures, error), new PollDue()))
+                .after(Log.of(Level.WARNING, "Status of " + sale.sessionId() + " unknown (" + failures + " in a row): "
+                        + error.kind() + " " + error.getMessage()));
+    }
+
+    private Transition cancelAnswered(Cancelling state, SessionSnapshot session) {
+        Sale sale = state.sale();
+        if (session.isPaid()) {
+            Optional<String> wrong = ChargeRules.mismatch(sale, session);
+            if (wrong.isPresent()) {
+                return attention(sale, wrong.get(), session.id());
+            }
+            return Transition.to(new Recording(sale, session, SaleState.PAID, true, true), paid(sale, session));
+        }
+        if (session.isExpired()) {
+            return Transition.to(new Recording(sale, session, SaleState.CANCELLED, true, true),
+                    new Journal(new Move(sale.id(), SaleState.CANCELLED, "session " + session.id() + " expired")));
+        }
+        if (session.isOpen()) {
+            return Transition.to(new Cancelling(sale, state.sessionId(), 0),
+                    Publish.of(status(Phase.CANCELLING, sale).withSession(session.id(), null, null)
+                            .withMessage(CashierMessages.STILL_CANCELLING)),
+                    new Schedule(rules.settings().pollInterval(), new ExpireDue()));
+        }
+        return attention(sale, CashierMessages.unexpectedCancelEnd(session), session.id());
+    }
+
+    private Transition cancelTrouble(Cancelling state, GatewayException error, ChargeEvent again) {
+        Sale sale = state.sale();
+        if (!error.isTransient()) {
+            return attention(sale, CashierMessages.cancelRefused(rules.forCashier(error)), state.sessionId())
+                    .after(Log.of(Level.ERROR, "Cancel of " + sale.id() + " refused: " + error.kind() + " "
+                            + error.getMessage()));
+        }
+        Cancelling waiting = new Cancelling(sale, state.sessionId(), state.failures() + 1);
+        return Transition.to(waiting,
+                Log.of(Level.WARNING, "Cancel of " + sale.id() + " waits: " + error.kind() + " " + error.getMessage()),
+                Publish.of(status(Phase.CANCELLING, sale).withSession(state.sessionId(), null, null)
+                        .withMessage(CashierMessages.STILL_CANCELLING).withStripeUnreachable()),
+                new Schedule(rules.pollBackoff(waiting.failures(), error), again));
+    }
+
+    /** The journal refused the end of a cancel: keep cancelling, and read the session back again soon. */
+    private Transition cancelNotRecorded(Recording state, RecordFailed refused) {
+        Sale sale = state.sale();
+        String sessionId = state.session().id();
+        return Transition.to(new Cancelling(sale, sessionId, 1),
+                new Log(Level.ERROR, "Journal could not record the end of cancelled sale " + sale.id(), refused.error()),
+                Publish.of(status(Phase.CANCELLING, sale).withSession(sessionId, null, null)
+                        .withMessage(CashierMessages.CANCEL_RESULT_NOT_RECORDED)),
+                new Schedule(rules.pollBackoff(1, Optional.empty()), new CheckDue()));
+    }
+
+    /** The journal refused what Stripe said: say so, and ask Stripe again later. */
+    private Transition answerNotRecorded(Recording state, RecordFailed refused) {
+        Sale sale = state.sale();
+        String sessionId = state.session().id();
+        return Transition.to(new Unrecorded(sale, sessionId, state.cancelRequested(), 1),
+                new Log(Level.ERROR, "Journal could not record the state of sale " + sale.id(), refused.error()),
+                Publish.of(ChargeRules.needsAttention(sale, sessionId, CashierMessages.RESULT_NOT_RECORDED)),
+                new Schedule(rules.pollBackoff(1, Optional.empty()), new PollDue()));
+    }
+}
