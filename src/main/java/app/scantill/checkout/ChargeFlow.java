@@ -85,7 +85,7 @@ final class ChargeFlow {
         if (event instanceof Resume resume) {
             return resume(resume.sale(), now).after(new StopTimer(),
                     Log.of(Level.INFO, "Resuming sale " + resume.sale().id() + " in state " + resume.sale().state()),
-                    Publish.always(status(Phase.CREATING, resume.sale()).withMessage(CashierMessages.CHECKING_SALE)));
+                    Publish.always(status(Phase.CREATING, resume.sale()).withMessage(ChargeWording.CHECKING_SALE)));
         }
         if (event instanceof Unexpected) {
             return unexpected(state);
@@ -169,7 +169,7 @@ final class ChargeFlow {
                     new Log(Level.ERROR, "Journal refused sale " + state.saleId() + "; no session created",
                             refused.error()),
                     Publish.of(ChargeStatus.of(Phase.FAILED, state.saleId(), total, cardOnly, 1)
-                            .withMessage(CashierMessages.JOURNAL_DOWN)));
+                            .withMessage(ChargeWording.JOURNAL_DOWN)));
         }
         return Transition.ignore(state);
     }
@@ -198,7 +198,7 @@ final class ChargeFlow {
             return Transition.to(new Failed(sale, null),
                     new Log(Level.ERROR, "Journal refused attempt " + attempt + " of sale " + sale.id(), refused.error()),
                     Publish.of(ChargeStatus.of(Phase.FAILED, sale.id(), sale.total(), cardOnly(sale), attempt)
-                            .withMessage(CashierMessages.JOURNAL_DOWN)));
+                            .withMessage(ChargeWording.JOURNAL_DOWN)));
         }
         return Transition.ignore(state);
     }
@@ -231,7 +231,7 @@ final class ChargeFlow {
         if (event instanceof Cancel && state.retryable()) {
             // The create may or may not have reached Stripe: replay it to find out, then expire.
             return creates.send(state.retry().restarted().cancelled(), now).after(Publish.of(
-                    status(Phase.CANCELLING, state.sale()).withMessage(CashierMessages.CANCELLING_CHECKS)));
+                    status(Phase.CANCELLING, state.sale()).withMessage(ChargeWording.CANCELLING_CHECKS)));
         }
         if (event instanceof NewAttempt && isExpired(state.sale())) {
             return beginAttempt(state.sale());
@@ -248,7 +248,7 @@ final class ChargeFlow {
         }
         if (event instanceof RecordFailed refused
                 && CreateSteps.isMoveTo(refused.write(), SaleState.NEEDS_ATTENTION)) {
-            String message = state.message() + " " + CashierMessages.JOURNAL_DOWN;
+            String message = state.message() + " " + ChargeWording.JOURNAL_DOWN;
             return Transition.to(new NeedsAttention(sale, state.sessionId(), message),
                     new Log(Level.ERROR, "Journal could not mark " + sale.id() + " for attention", refused.error()),
                     ChargeRules.needsAttentionLog(sale, message),
@@ -273,9 +273,9 @@ final class ChargeFlow {
         switch (sale.state()) {
             case CHARGING:
                 return resend(sale, false, now, Publish.of(
-                        status(Phase.CREATING, sale).withMessage(CashierMessages.CHECKING_CHARGE)));
+                        status(Phase.CREATING, sale).withMessage(ChargeWording.CHECKING_CHARGE)));
             case AWAITING_PAYMENT:
-                return check(sale, CashierMessages.CHECKING_PAYMENT);
+                return check(sale, ChargeWording.CHECKING_PAYMENT);
             case CANCELLING:
                 if (session != null) {
                     return sessions.expire(sale, session);
@@ -283,11 +283,11 @@ final class ChargeFlow {
                 return resend(sale, true, now, null).after(Publish.of(status(Phase.CANCELLING, sale)));
             case NEEDS_ATTENTION:
                 if (session != null) {
-                    return check(sale, CashierMessages.CHECKING_SALE);
+                    return check(sale, ChargeWording.CHECKING_SALE);
                 }
-                return Transition.to(new NeedsAttention(sale, null, CashierMessages.MARKED_WITHOUT_SESSION),
+                return Transition.to(new NeedsAttention(sale, null, ChargeWording.MARKED_WITHOUT_SESSION),
                         Publish.of(status(Phase.NEEDS_ATTENTION, sale)
-                                .withMessage(CashierMessages.MARKED_WITHOUT_SESSION)));
+                                .withMessage(ChargeWording.MARKED_WITHOUT_SESSION)));
             case EXPIRED:
                 return Transition.to(new Expired(sale),
                         Publish.of(status(Phase.EXPIRED, sale).withSession(session, null, null)));
@@ -320,7 +320,7 @@ final class ChargeFlow {
             request = rules.requests().build(sale.id(), sale.attempt(), sale.idempotencyKey(), sale.currency(),
                     sale.lines(), IdempotencyKeys.isCardOnlyChoice(sale.idempotencyKey()), attemptStart(sale));
         } catch (CartNotChargeableException | IllegalArgumentException e) {
-            return ChargeRules.attention(sale, CashierMessages.cannotResend(e.getMessage()), null);
+            return ChargeRules.attention(sale, ChargeWording.cannotResend(e.getMessage()), null);
         }
         Transition send = creates.send(CreateAttempt.of(sale, request, true, cancelRequested), now);
         return sending == null ? send : send.after(sending);
@@ -329,9 +329,9 @@ final class ChargeFlow {
     private static Transition unexpected(ChargeState state) {
         Sale sale = state.sale();
         if (sale != null) {
-            return ChargeRules.attention(sale, CashierMessages.UNEXPECTED_SALE_KEPT, null);
+            return ChargeRules.attention(sale, ChargeWording.UNEXPECTED_SALE_KEPT, null);
         }
         return Transition.to(new Idle(),
-                Publish.of(ChargeStatus.idle().withMessage(CashierMessages.UNEXPECTED_NOTHING_CHARGED)));
+                Publish.of(ChargeStatus.idle().withMessage(ChargeWording.UNEXPECTED_NOTHING_CHARGED)));
     }
 }

@@ -72,7 +72,7 @@ final class ChargeRules {
     /** The QR code stays up while the session cannot be asked about. */
     static ChargeStatus connectionLost(Sale sale, SessionSnapshot session) {
         return status(Phase.CONNECTION_LOST, sale).withSession(session.id(), session.url(), session.expiresAt())
-                .withMessage(CashierMessages.CONNECTION_LOST).withStripeUnreachable();
+                .withMessage(ChargeWording.CONNECTION_LOST).withStripeUnreachable();
     }
 
     /** When the current attempt was journaled (older journals: the sale's creation). */
@@ -89,10 +89,10 @@ final class ChargeRules {
             return Optional.empty();
         }
         if (!got.currency().equals(sale.currency())) {
-            return Optional.of(CashierMessages.otherCurrency(got, sale.currency().getCurrencyCode()));
+            return Optional.of(ChargeWording.otherCurrency(got, sale.currency().getCurrencyCode()));
         }
         if (got.minorUnits() != sale.totalMinor()) {
-            return Optional.of(CashierMessages.otherAmount(got, sale.total()));
+            return Optional.of(ChargeWording.otherAmount(got, sale.total()));
         }
         return Optional.empty();
     }
@@ -146,7 +146,7 @@ final class ChargeRules {
 
     /** The journal refused to move the sale to {@code to}: nothing more can safely happen to it here. */
     static Transition notRecorded(Sale sale, SaleState to, RuntimeException error) {
-        String message = CashierMessages.notRecordedAs(to);
+        String message = ChargeWording.notRecordedAs(to);
         return Transition.to(new NeedsAttention(sale, null, message), new StopTimer(),
                 new Log(Level.ERROR, "Journal refused " + sale.id() + " -> " + to, error),
                 Publish.of(status(Phase.NEEDS_ATTENTION, sale).withMessage(message)));

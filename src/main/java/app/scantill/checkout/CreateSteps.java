@@ -79,7 +79,7 @@ final class CreateSteps {
         }
         if (event instanceof FindFailed failed) {
             return failed.error().isTransient() ? createFailed(attempt, failed.error())
-                    : ChargeRules.attention(attempt.sale(), CashierMessages.cannotAsk(rules.forCashier(failed.error())),
+                    : ChargeRules.attention(attempt.sale(), ChargeWording.cannotAsk(rules.forCashier(failed.error())),
                             null);
         }
         if (event instanceof Cancel) {
@@ -88,7 +88,7 @@ final class CreateSteps {
         if (event instanceof Recorded recorded && isMoveTo(recorded.write(), SaleState.CANCELLING)) {
             // Cancelled while Stripe cannot be reached: the cancel is journaled, the create goes on.
             return Transition.to(new Creating(attempt.withSale(recorded.sale())),
-                    Publish.of(status(Phase.CANCELLING, recorded.sale()).withMessage(CashierMessages.STILL_CANCELLING)
+                    Publish.of(status(Phase.CANCELLING, recorded.sale()).withMessage(ChargeWording.STILL_CANCELLING)
                             .withStripeUnreachable()));
         }
         if (event instanceof RecordFailed refused && isMoveTo(refused.write(), SaleState.CANCELLING)) {
@@ -107,19 +107,19 @@ final class CreateSteps {
                         "Found session " + mine.get().id() + " of sale " + sale.id() + " by reference"));
             }
             if (state.refusal().kind() == GatewayException.Kind.IDEMPOTENCY) {
-                return ChargeRules.attention(sale, CashierMessages.SEEN_WITHOUT_SESSION, null);
+                return ChargeRules.attention(sale, ChargeWording.SEEN_WITHOUT_SESSION, null);
             }
             return refuse(attempt, state.refusal());
         }
         if (event instanceof FindFailed failed) {
             GatewayException error = failed.error();
             if (!error.isTransient()) {
-                return ChargeRules.attention(sale, CashierMessages.cannotAsk(rules.forCashier(error)), null);
+                return ChargeRules.attention(sale, ChargeWording.cannotAsk(rules.forCashier(error)), null);
             }
             CreateAttempt waiting = attempt.failedAgain();
             ChargeStatus shown = attempt.cancelRequested()
-                    ? status(Phase.CANCELLING, sale).withMessage(CashierMessages.STILL_CANCELLING)
-                    : status(Phase.CREATING, sale).withMessage(CashierMessages.STILL_CHECKING);
+                    ? status(Phase.CANCELLING, sale).withMessage(ChargeWording.STILL_CANCELLING)
+                    : status(Phase.CREATING, sale).withMessage(ChargeWording.STILL_CHECKING);
             return Transition.to(new LookingUp(waiting, state.refusal()), Publish.of(shown.withStripeUnreachable()),
                     new Schedule(rules.pollBackoff(waiting.failures(), error), new LookupDue()));
         }
@@ -128,7 +128,7 @@ final class CreateSteps {
         }
         if (event instanceof Cancel && !attempt.cancelRequested()) {
             return Transition.to(new LookingUp(attempt.cancelled(), state.refusal()), Publish.of(
-                    status(Phase.CANCELLING, sale).withMessage(CashierMessages.CANCELLING_WAITS_FOR_CREATE)));
+                    status(Phase.CANCELLING, sale).withMessage(ChargeWording.CANCELLING_WAITS_FOR_CREATE)));
         }
         return Transition.ignore(state);
     }
@@ -152,7 +152,7 @@ final class CreateSteps {
                         new Log(Level.ERROR, "Journal could not record session " + session.id() + " of " + sale.id(),
                                 refused.error()),
                         new ExpireQuietly(session.id()),
-                        Publish.of(status(Phase.FAILED, sale).withMessage(CashierMessages.JOURNAL_DOWN)));
+                        Publish.of(status(Phase.FAILED, sale).withMessage(ChargeWording.JOURNAL_DOWN)));
             }
             if (isMoveTo(refused.write(), SaleState.CANCELLING)) {
                 return ChargeRules.notRecorded(attempt.sale(), SaleState.CANCELLING, refused.error());
@@ -187,7 +187,7 @@ final class CreateSteps {
         }
         // The create is on its way or waits for a retry: its answer says whether a session exists to expire.
         return Transition.to(new Creating(attempt.cancelled()), Publish.of(
-                status(Phase.CANCELLING, attempt.sale()).withMessage(CashierMessages.CANCELLING_WAITS_FOR_CREATE)));
+                status(Phase.CANCELLING, attempt.sale()).withMessage(ChargeWording.CANCELLING_WAITS_FOR_CREATE)));
     }
 
     private Transition createFailed(CreateAttempt attempt, GatewayException error) {
@@ -222,7 +222,7 @@ final class CreateSteps {
                         new Move(sale.id(), SaleState.CANCELLING, "cancelled by cashier before the session was known")));
             }
             return Transition.to(new Creating(waiting), Publish.of(status(Phase.CANCELLING, sale)
-                    .withMessage(CashierMessages.STILL_CANCELLING).withStripeUnreachable()), again);
+                    .withMessage(ChargeWording.STILL_CANCELLING).withStripeUnreachable()), again);
         }
         return Transition.to(new Failed(sale, attempt), Publish.of(status(Phase.FAILED, sale)
                 .withMessage(rules.forCashier(error)).withRetry(true, false).withStripeUnreachable()));

@@ -66,7 +66,7 @@ final class SessionSteps {
                         ? status(Phase.CREATING, sale).withSession(sale.sessionId(), null, sale.sessionExpiresAt())
                         : status(Phase.CREATING, sale);
                 return Transition.to(waiting,
-                        Publish.of(shown.withMessage(CashierMessages.STILL_CHECKING).withStripeUnreachable()));
+                        Publish.of(shown.withMessage(ChargeWording.STILL_CHECKING).withStripeUnreachable()));
             });
         }
         if (event instanceof PollDue) {
@@ -74,7 +74,7 @@ final class SessionSteps {
         }
         if (event instanceof Cancel && !state.cancelRequested()) {
             return Transition.to(new Checking(sale, state.resumed(), true, state.failures()), Publish.of(
-                    status(Phase.CANCELLING, sale).withMessage(CashierMessages.CANCELLING_WAITS_FOR_CREATE)));
+                    status(Phase.CANCELLING, sale).withMessage(ChargeWording.CANCELLING_WAITS_FOR_CREATE)));
         }
         return Transition.ignore(state);
     }
@@ -104,7 +104,7 @@ final class SessionSteps {
                     : ChargeRules.awaiting(sale, shown);
             return Transition.to(new AwaitingPayment(sale, shown, state.failures()),
                     new Log(Level.ERROR, "Journal refused the cancel of " + sale.id(), refused.error()),
-                    Publish.of(now.withMessage(CashierMessages.CANCEL_NOT_RECORDED)),
+                    Publish.of(now.withMessage(ChargeWording.CANCEL_NOT_RECORDED)),
                     new Schedule(rules.settings().pollInterval(), new PollDue()));
         }
         return Transition.ignore(state);
@@ -134,7 +134,7 @@ final class SessionSteps {
                     return Transition.to(new Paid(sale), new StopTimer(), Publish.of(status(Phase.PAID, sale)
                             .withSession(session.id(), null, null)
                             .withPaymentMethod(session.method().orElse(sale.paymentMethod()))
-                            .withMessage(state.afterCancel() ? CashierMessages.PAID_BEFORE_CANCEL : null)));
+                            .withMessage(state.afterCancel() ? ChargeWording.PAID_BEFORE_CANCEL : null)));
                 case EXPIRED:
                     return Transition.to(new Expired(sale),
                             Publish.of(status(Phase.EXPIRED, sale).withSession(session.id(), null, null)));
@@ -213,7 +213,7 @@ final class SessionSteps {
             return Transition.to(new Recording(sale, session, SaleState.EXPIRED, false, cancelRequested),
                     new Journal(new Move(sale.id(), SaleState.EXPIRED, "session " + session.id() + " expired")));
         }
-        return attention(sale, CashierMessages.unexpectedEnd(session), session.id());
+        return attention(sale, ChargeWording.unexpectedEnd(session), session.id());
     }
 
     // ------------------------------------------------------------ steps
@@ -237,7 +237,7 @@ final class SessionSteps {
     private Transition pollFailed(Sale sale, GatewayException error, int failuresBefore,
             IntFunction<Transition> waiting) {
         if (!error.isTransient()) {
-            return attention(sale, CashierMessages.statusRefused(rules.forCashier(error)), sale.sessionId())
+            return attention(sale, ChargeWording.statusRefused(rules.forCashier(error)), sale.sessionId())
                     .after(Log.of(Level.ERROR, "Status of " + sale.sessionId() + " refused: " + error.kind() + " "
                             + error.getMessage()));
         }
@@ -263,16 +263,16 @@ final class SessionSteps {
         if (session.isOpen()) {
             return Transition.to(new Cancelling(sale, state.sessionId(), 0),
                     Publish.of(status(Phase.CANCELLING, sale).withSession(session.id(), null, null)
-                            .withMessage(CashierMessages.STILL_CANCELLING)),
+                            .withMessage(ChargeWording.STILL_CANCELLING)),
                     new Schedule(rules.settings().pollInterval(), new ExpireDue()));
         }
-        return attention(sale, CashierMessages.unexpectedCancelEnd(session), session.id());
+        return attention(sale, ChargeWording.unexpectedCancelEnd(session), session.id());
     }
 
     private Transition cancelTrouble(Cancelling state, GatewayException error, ChargeEvent again) {
         Sale sale = state.sale();
         if (!error.isTransient()) {
-            return attention(sale, CashierMessages.cancelRefused(rules.forCashier(error)), state.sessionId())
+            return attention(sale, ChargeWording.cancelRefused(rules.forCashier(error)), state.sessionId())
                     .after(Log.of(Level.ERROR, "Cancel of " + sale.id() + " refused: " + error.kind() + " "
                             + error.getMessage()));
         }
@@ -280,7 +280,7 @@ final class SessionSteps {
         return Transition.to(waiting,
                 Log.of(Level.WARNING, "Cancel of " + sale.id() + " waits: " + error.kind() + " " + error.getMessage()),
                 Publish.of(status(Phase.CANCELLING, sale).withSession(state.sessionId(), null, null)
-                        .withMessage(CashierMessages.STILL_CANCELLING).withStripeUnreachable()),
+                        .withMessage(ChargeWording.STILL_CANCELLING).withStripeUnreachable()),
                 new Schedule(rules.pollBackoff(waiting.failures(), error), again));
     }
 
@@ -291,7 +291,7 @@ final class SessionSteps {
         return Transition.to(new Cancelling(sale, sessionId, 1),
                 new Log(Level.ERROR, "Journal could not record the end of cancelled sale " + sale.id(), refused.error()),
                 Publish.of(status(Phase.CANCELLING, sale).withSession(sessionId, null, null)
-                        .withMessage(CashierMessages.CANCEL_RESULT_NOT_RECORDED)),
+                        .withMessage(ChargeWording.CANCEL_RESULT_NOT_RECORDED)),
                 new Schedule(rules.pollBackoff(1, Optional.empty()), new CheckDue()));
     }
 
@@ -301,7 +301,7 @@ final class SessionSteps {
         String sessionId = state.session().id();
         return Transition.to(new Unrecorded(sale, sessionId, state.cancelRequested(), 1),
                 new Log(Level.ERROR, "Journal could not record the state of sale " + sale.id(), refused.error()),
-                Publish.of(ChargeRules.needsAttention(sale, sessionId, CashierMessages.RESULT_NOT_RECORDED)),
+                Publish.of(ChargeRules.needsAttention(sale, sessionId, ChargeWording.RESULT_NOT_RECORDED)),
                 new Schedule(rules.pollBackoff(1, Optional.empty()), new PollDue()));
     }
 }

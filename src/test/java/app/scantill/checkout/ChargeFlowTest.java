@@ -239,14 +239,14 @@ class ChargeFlowTest {
 
             assertThat(t.next()).isEqualTo(new Failed(null, null));
             assertThat(effects(t)).containsExactly(Publish.of(ChargeStatus.of(Phase.FAILED, SALE_ID,
-                    Money.of(CART_TOTAL, USD), false, 1).withMessage(CashierMessages.JOURNAL_DOWN)));
+                    Money.of(CART_TOTAL, USD), false, 1).withMessage(ChargeWording.JOURNAL_DOWN)));
             assertThat(t.effects()).anyMatch(e -> e instanceof Log log && log.cause() == DISK_FULL);
         }
 
         @Test
         void unexpectedErrorBeforeASaleIsJournaledSaysNothingWasCharged() {
             Unexpected bug = new Unexpected(new IllegalStateException("bug"));
-            Publish nothing = Publish.of(ChargeStatus.idle().withMessage(CashierMessages.UNEXPECTED_NOTHING_CHARGED));
+            Publish nothing = Publish.of(ChargeStatus.idle().withMessage(ChargeWording.UNEXPECTED_NOTHING_CHARGED));
 
             assertThat(step(new Beginning(SALE_ID, USD, CART, false), bug)).isEqualTo(Transition.to(new Idle(), nothing));
             assertThat(step(new Idle(), bug)).isEqualTo(Transition.to(new Idle(), nothing));
@@ -258,15 +258,15 @@ class ChargeFlowTest {
             Sale awaiting = sale(SaleState.AWAITING_PAYMENT);
             Transition t = step(new AwaitingPayment(awaiting, open(), 0), new Unexpected(new IllegalStateException()));
 
-            assertThat(t.next()).isEqualTo(new NeedsAttention(awaiting, SESSION_ID, CashierMessages.UNEXPECTED_SALE_KEPT));
+            assertThat(t.next()).isEqualTo(new NeedsAttention(awaiting, SESSION_ID, ChargeWording.UNEXPECTED_SALE_KEPT));
             assertThat(effects(t)).containsExactly(new StopTimer(),
-                    move(SaleState.NEEDS_ATTENTION, CashierMessages.UNEXPECTED_SALE_KEPT));
+                    move(SaleState.NEEDS_ATTENTION, ChargeWording.UNEXPECTED_SALE_KEPT));
 
             // A paid sale cannot move to NEEDS_ATTENTION in the journal: the screen alone says so.
             Sale paidSale = sale(SaleState.PAID);
             Transition paidT = step(new Paid(paidSale), new Unexpected(new IllegalStateException()));
             assertThat(effects(paidT)).containsExactly(new StopTimer(), Publish.of(status(Phase.NEEDS_ATTENTION,
-                    paidSale).withSession(SESSION_ID, null, null).withMessage(CashierMessages.UNEXPECTED_SALE_KEPT)));
+                    paidSale).withSession(SESSION_ID, null, null).withMessage(ChargeWording.UNEXPECTED_SALE_KEPT)));
         }
     }
 
@@ -349,12 +349,12 @@ class ChargeFlowTest {
             Transition journaled = step(t.next(), recorded(moveTo(SaleState.CANCELLING), cancelling));
             assertThat(journaled.next()).isEqualTo(new Creating(cancelled.failedAgain().withSale(cancelling)));
             assertThat(effects(journaled)).containsExactly(Publish.of(status(Phase.CANCELLING, cancelling)
-                    .withMessage(CashierMessages.STILL_CANCELLING).withStripeUnreachable()));
+                    .withMessage(ChargeWording.STILL_CANCELLING).withStripeUnreachable()));
 
             // Already journaled as cancelling: say so again and wait longer.
             Transition again = step(journaled.next(), new CreateFailed(network()));
             assertThat(effects(again)).containsExactly(Publish.of(status(Phase.CANCELLING, cancelling)
-                    .withMessage(CashierMessages.STILL_CANCELLING).withStripeUnreachable()),
+                    .withMessage(ChargeWording.STILL_CANCELLING).withStripeUnreachable()),
                     new Schedule(Duration.ofSeconds(2), new RetryDue()));
         }
 
@@ -363,7 +363,7 @@ class ChargeFlowTest {
             CreateAttempt cancelled = attempt(4).cancelled().failedAgain();
             Transition t = step(new Creating(cancelled), refused(moveTo(SaleState.CANCELLING)));
 
-            String message = CashierMessages.notRecordedAs(SaleState.CANCELLING);
+            String message = ChargeWording.notRecordedAs(SaleState.CANCELLING);
             assertThat(t.next()).isEqualTo(new NeedsAttention(cancelled.sale(), null, message));
             assertThat(effects(t)).containsExactly(new StopTimer(),
                     Publish.of(status(Phase.NEEDS_ATTENTION, cancelled.sale()).withMessage(message)));
@@ -400,7 +400,7 @@ class ChargeFlowTest {
 
             assertThat(t.next()).isEqualTo(new Creating(attempt(1).cancelled()));
             assertThat(effects(t)).containsExactly(Publish.of(status(Phase.CANCELLING, attempt(1).sale())
-                    .withMessage(CashierMessages.CANCELLING_WAITS_FOR_CREATE)));
+                    .withMessage(ChargeWording.CANCELLING_WAITS_FOR_CREATE)));
             assertIgnored(t.next(), new Cancel());
         }
 
@@ -485,9 +485,9 @@ class ChargeFlowTest {
             Transition t = step(new LookingUp(attempt(1), idempotency), new Found(List.of()));
 
             assertThat(t.next()).isEqualTo(new NeedsAttention(attempt(1).sale(), null,
-                    CashierMessages.SEEN_WITHOUT_SESSION));
+                    ChargeWording.SEEN_WITHOUT_SESSION));
             assertThat(effects(t)).containsExactly(new StopTimer(),
-                    move(SaleState.NEEDS_ATTENTION, CashierMessages.SEEN_WITHOUT_SESSION));
+                    move(SaleState.NEEDS_ATTENTION, ChargeWording.SEEN_WITHOUT_SESSION));
         }
 
         @Test
@@ -504,12 +504,12 @@ class ChargeFlowTest {
 
             assertThat(t.next()).isEqualTo(new LookingUp(attempt(1).failedAgain(), idempotency));
             assertThat(effects(t)).containsExactly(Publish.of(status(Phase.CREATING, attempt(1).sale())
-                    .withMessage(CashierMessages.STILL_CHECKING).withStripeUnreachable()),
+                    .withMessage(ChargeWording.STILL_CHECKING).withStripeUnreachable()),
                     new Schedule(POLL, new LookupDue()));
 
             Transition cancelling = step(new LookingUp(attempt(1).cancelled(), idempotency), new FindFailed(network()));
             assertThat(((Publish) effects(cancelling).get(0)).status().message())
-                    .isEqualTo(CashierMessages.STILL_CANCELLING);
+                    .isEqualTo(ChargeWording.STILL_CANCELLING);
         }
 
         @Test
@@ -605,7 +605,7 @@ class ChargeFlowTest {
 
             Transition unrecorded = step(t.next(), refused(moveTo(SaleState.CANCELLING)));
             assertThat(unrecorded.next()).isEqualTo(new NeedsAttention(awaiting, null,
-                    CashierMessages.notRecordedAs(SaleState.CANCELLING)));
+                    ChargeWording.notRecordedAs(SaleState.CANCELLING)));
         }
 
         @Test
@@ -615,7 +615,7 @@ class ChargeFlowTest {
             Sale charging = attempt(1).sale();
             assertThat(t.next()).isEqualTo(new Failed(charging, null));
             assertThat(effects(t)).containsExactly(new ExpireQuietly(SESSION_ID),
-                    Publish.of(status(Phase.FAILED, charging).withMessage(CashierMessages.JOURNAL_DOWN)));
+                    Publish.of(status(Phase.FAILED, charging).withMessage(ChargeWording.JOURNAL_DOWN)));
         }
     }
 
@@ -662,7 +662,7 @@ class ChargeFlowTest {
             Transition t = step(new Refused(attempt(1), serverError()), refused(moveTo(SaleState.CANCELLED)));
 
             assertThat(t.next()).isEqualTo(new NeedsAttention(attempt(1).sale(), null,
-                    CashierMessages.notRecordedAs(SaleState.CANCELLED)));
+                    ChargeWording.notRecordedAs(SaleState.CANCELLED)));
         }
     }
 
@@ -711,7 +711,7 @@ class ChargeFlowTest {
             Transition t = step(resumed, new Retrieved(completeUnpaid()));
 
             assertThat(t.next()).isEqualTo(new NeedsAttention(awaiting, SESSION_ID,
-                    CashierMessages.unexpectedEnd(completeUnpaid())));
+                    ChargeWording.unexpectedEnd(completeUnpaid())));
             assertThat(((NeedsAttention) t.next()).message()).contains("COMPLETE/NO_PAYMENT_REQUIRED");
         }
 
@@ -720,12 +720,12 @@ class ChargeFlowTest {
             Transition t = step(resumed, new RetrieveFailed(network()));
             assertThat(t.next()).isEqualTo(new Checking(awaiting, true, false, 1));
             assertThat(effects(t)).containsExactly(Publish.of(status(Phase.CREATING, awaiting)
-                    .withSession(SESSION_ID, null, EXPIRES_AT).withMessage(CashierMessages.STILL_CHECKING)
+                    .withSession(SESSION_ID, null, EXPIRES_AT).withMessage(ChargeWording.STILL_CHECKING)
                     .withStripeUnreachable()), new Schedule(POLL, new PollDue()));
 
             Transition fresh = step(new Checking(awaiting, false, false, 1), new RetrieveFailed(network()));
             assertThat(effects(fresh)).containsExactly(Publish.of(status(Phase.CREATING, awaiting)
-                    .withMessage(CashierMessages.STILL_CHECKING).withStripeUnreachable()),
+                    .withMessage(ChargeWording.STILL_CHECKING).withStripeUnreachable()),
                     new Schedule(Duration.ofSeconds(2), new PollDue()));
 
             Transition cancelled = step(new Checking(awaiting, true, true, 0), new RetrieveFailed(network()));
@@ -751,7 +751,7 @@ class ChargeFlowTest {
             Transition t = step(resumed, new Cancel());
 
             assertThat(t).isEqualTo(Transition.to(new Checking(awaiting, true, true, 0), Publish.of(
-                    status(Phase.CANCELLING, awaiting).withMessage(CashierMessages.CANCELLING_WAITS_FOR_CREATE))));
+                    status(Phase.CANCELLING, awaiting).withMessage(ChargeWording.CANCELLING_WAITS_FOR_CREATE))));
             assertIgnored(t.next(), new Cancel());
         }
     }
@@ -836,7 +836,7 @@ class ChargeFlowTest {
             Transition t = step(shown, refused(moveTo(SaleState.CANCELLING)));
             assertThat(t.next()).isEqualTo(shown);
             assertThat(effects(t)).containsExactly(Publish.of(ChargeRules.awaiting(awaiting, open())
-                    .withMessage(CashierMessages.CANCEL_NOT_RECORDED)), new Schedule(POLL, new PollDue()));
+                    .withMessage(ChargeWording.CANCEL_NOT_RECORDED)), new Schedule(POLL, new PollDue()));
 
             AwaitingPayment lost = new AwaitingPayment(awaiting, open(), 2);
             assertThat(((Publish) effects(step(lost, refused(moveTo(SaleState.CANCELLING)))).get(0)).status().phase())
@@ -865,7 +865,7 @@ class ChargeFlowTest {
             Transition t = step(new Recording(awaiting, paid("card"), SaleState.PAID, true, true),
                     recorded(new MarkPaid(SALE_ID, "pi_1", "card", "n"), paidSale));
 
-            assertThat(((Publish) effects(t).get(1)).status().message()).isEqualTo(CashierMessages.PAID_BEFORE_CANCEL);
+            assertThat(((Publish) effects(t).get(1)).status().message()).isEqualTo(ChargeWording.PAID_BEFORE_CANCEL);
         }
 
         @Test
@@ -903,7 +903,7 @@ class ChargeFlowTest {
 
                 assertThat(t.next()).isEqualTo(new Unrecorded(awaiting, SESSION_ID, true, 1));
                 assertThat(effects(t)).containsExactly(Publish.of(ChargeRules.needsAttention(awaiting, SESSION_ID,
-                        CashierMessages.RESULT_NOT_RECORDED)), new Schedule(POLL, new PollDue()));
+                        ChargeWording.RESULT_NOT_RECORDED)), new Schedule(POLL, new PollDue()));
             }
         }
 
@@ -916,7 +916,7 @@ class ChargeFlowTest {
 
                 assertThat(t.next()).isEqualTo(new Cancelling(cancelling, SESSION_ID, 1));
                 assertThat(effects(t)).containsExactly(Publish.of(status(Phase.CANCELLING, cancelling)
-                        .withSession(SESSION_ID, null, null).withMessage(CashierMessages.CANCEL_RESULT_NOT_RECORDED)),
+                        .withSession(SESSION_ID, null, null).withMessage(ChargeWording.CANCEL_RESULT_NOT_RECORDED)),
                         new Schedule(POLL, new CheckDue()));
             }
         }
@@ -958,7 +958,7 @@ class ChargeFlowTest {
             Transition t = step(new Cancelling(cancelling, SESSION_ID, 2), new ExpireAnswered(open()));
 
             assertThat(t).isEqualTo(Transition.to(expiring, Publish.of(status(Phase.CANCELLING, cancelling)
-                    .withSession(SESSION_ID, null, null).withMessage(CashierMessages.STILL_CANCELLING)),
+                    .withSession(SESSION_ID, null, null).withMessage(ChargeWording.STILL_CANCELLING)),
                     new Schedule(POLL, new ExpireDue())));
         }
 
@@ -966,7 +966,7 @@ class ChargeFlowTest {
         void cancelledSessionEndedUnexpectedlyNeedsAttention() {
             Transition t = step(expiring, new ExpireAnswered(completeUnpaid()));
 
-            assertThat(((NeedsAttention) t.next()).message()).isEqualTo(CashierMessages.unexpectedCancelEnd(
+            assertThat(((NeedsAttention) t.next()).message()).isEqualTo(ChargeWording.unexpectedCancelEnd(
                     completeUnpaid()));
         }
 
@@ -994,7 +994,7 @@ class ChargeFlowTest {
         void stripeAwayKeepsCancellingAndSaysTheCustomerCouldStillPay() {
             Transition t = step(expiring, new ExpireFailed(network()));
             ChargeStatus waiting = status(Phase.CANCELLING, cancelling).withSession(SESSION_ID, null, null)
-                    .withMessage(CashierMessages.STILL_CANCELLING).withStripeUnreachable();
+                    .withMessage(ChargeWording.STILL_CANCELLING).withStripeUnreachable();
             assertThat(t.next()).isEqualTo(new Cancelling(cancelling, SESSION_ID, 1));
             assertThat(effects(t)).containsExactly(Publish.of(waiting), new Schedule(POLL, new ExpireDue()));
 
@@ -1057,7 +1057,7 @@ class ChargeFlowTest {
 
             assertThat(t.next()).isEqualTo(new Failed(expiredSale, null));
             assertThat(effects(t)).containsExactly(Publish.of(ChargeStatus.of(Phase.FAILED, SALE_ID,
-                    Money.of(CART_TOTAL, USD), false, 2).withMessage(CashierMessages.JOURNAL_DOWN)));
+                    Money.of(CART_TOTAL, USD), false, 2).withMessage(ChargeWording.JOURNAL_DOWN)));
             assertThat(step(t.next(), new NewAttempt()).next()).isEqualTo(new BeginningAttempt(expiredSale));
         }
 
@@ -1077,7 +1077,7 @@ class ChargeFlowTest {
             Transition t = step(new Expired(expiredSale), refused(moveTo(SaleState.CANCELLED)));
 
             assertThat(t.next()).isEqualTo(new NeedsAttention(expiredSale, null,
-                    CashierMessages.notRecordedAs(SaleState.CANCELLED)));
+                    ChargeWording.notRecordedAs(SaleState.CANCELLED)));
             assertThat(step(t.next(), new NewAttempt()).next()).isEqualTo(new BeginningAttempt(expiredSale));
             assertIgnored(new NeedsAttention(sale(SaleState.NEEDS_ATTENTION), SESSION_ID, "m"), new NewAttempt());
         }
@@ -1097,7 +1097,7 @@ class ChargeFlowTest {
             Transition t = step(failed, new Cancel());
 
             assertThat(t).isEqualTo(Transition.to(new Creating(attempt(1).cancelled()),
-                    Publish.of(status(Phase.CANCELLING, attempt(4).sale()).withMessage(CashierMessages.CANCELLING_CHECKS)),
+                    Publish.of(status(Phase.CANCELLING, attempt(4).sale()).withMessage(ChargeWording.CANCELLING_CHECKS)),
                     new Create(attempt(4).request())));
         }
 
@@ -1122,7 +1122,7 @@ class ChargeFlowTest {
                     .withSession(SESSION_ID, null, null).withMessage("Look at it.")));
 
             Transition unrecorded = step(attention, refused(moveTo(SaleState.NEEDS_ATTENTION)));
-            String message = "Look at it. " + CashierMessages.JOURNAL_DOWN;
+            String message = "Look at it. " + ChargeWording.JOURNAL_DOWN;
             assertThat(unrecorded.next()).isEqualTo(new NeedsAttention(awaiting, SESSION_ID, message));
             assertThat(effects(unrecorded)).containsExactly(Publish.of(status(Phase.NEEDS_ATTENTION, awaiting)
                     .withSession(SESSION_ID, null, null).withMessage(message)));
@@ -1144,7 +1144,7 @@ class ChargeFlowTest {
     class Resuming {
 
         private Publish checking(Sale sale) {
-            return Publish.always(status(Phase.CREATING, sale).withMessage(CashierMessages.CHECKING_SALE));
+            return Publish.always(status(Phase.CREATING, sale).withMessage(ChargeWording.CHECKING_SALE));
         }
 
         @Test
@@ -1155,7 +1155,7 @@ class ChargeFlowTest {
             CreateAttempt replay = new CreateAttempt(charging, request(charging), 1, true, false, 0);
             assertThat(t.next()).isEqualTo(new Creating(replay));
             assertThat(effects(t)).containsExactly(new StopTimer(), checking(charging),
-                    Publish.of(status(Phase.CREATING, charging).withMessage(CashierMessages.CHECKING_CHARGE)),
+                    Publish.of(status(Phase.CREATING, charging).withMessage(ChargeWording.CHECKING_CHARGE)),
                     new Create(request(charging)));
         }
 
@@ -1177,7 +1177,7 @@ class ChargeFlowTest {
             assertThat(t.next()).isEqualTo(new Checking(awaiting, true, false, 0));
             assertThat(effects(t)).containsExactly(new StopTimer(), checking(awaiting),
                     Publish.of(status(Phase.CREATING, awaiting).withSession(SESSION_ID, null, EXPIRES_AT)
-                            .withMessage(CashierMessages.CHECKING_PAYMENT)),
+                            .withMessage(ChargeWording.CHECKING_PAYMENT)),
                     new Retrieve(SESSION_ID));
         }
 
@@ -1205,9 +1205,9 @@ class ChargeFlowTest {
 
             Sale noSession = sale(SaleState.NEEDS_ATTENTION, USD, KEY, null);
             Transition t = step(new Idle(), new Resume(noSession));
-            assertThat(t.next()).isEqualTo(new NeedsAttention(noSession, null, CashierMessages.MARKED_WITHOUT_SESSION));
+            assertThat(t.next()).isEqualTo(new NeedsAttention(noSession, null, ChargeWording.MARKED_WITHOUT_SESSION));
             assertThat(effects(t)).endsWith(Publish.of(status(Phase.NEEDS_ATTENTION, noSession)
-                    .withMessage(CashierMessages.MARKED_WITHOUT_SESSION)));
+                    .withMessage(ChargeWording.MARKED_WITHOUT_SESSION)));
         }
 
         @Test

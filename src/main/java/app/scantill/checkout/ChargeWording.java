@@ -8,7 +8,7 @@ import app.scantill.sale.SaleState;
  * {@link GatewayErrorMessages}). English only for now; kept together so that moving them to resource
  * bundles is one change.
  */
-final class CashierMessages {
+final class ChargeWording {
 
     static final String JOURNAL_DOWN =
             "Payments cannot be taken: the sales journal cannot write. Check the disk, then restart ScanTill.";
@@ -34,7 +34,7 @@ final class CashierMessages {
     static final String UNEXPECTED_SALE_KEPT = "Something unexpected went wrong; the sale is kept in the journal.";
     static final String UNEXPECTED_NOTHING_CHARGED = "Something unexpected went wrong; nothing was charged.";
 
-    private CashierMessages() {
+    private ChargeWording() {
     }
 
     static String notRecordedAs(SaleState state) {
