@@ -39,8 +39,8 @@ public final class Setting<T> {
     private Setting(String name, SettingType<T> type, DerivedDefault<T> defaultValue, String defaultText,
             boolean fixedDefault, String environmentVariable, List<String> aliases, String secretDescription,
             String refusalConsequence) {
-        if (!name.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+")) {
-            throw new IllegalArgumentException("a setting name is dotted lower case: " + name);
+        if (!name.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*")) {
+            throw new IllegalArgumentException("a setting name is lower case, dotted by area: " + name);
         }
         this.name = name;
         this.type = Objects.requireNonNull(type, "type");

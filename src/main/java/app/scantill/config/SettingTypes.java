@@ -145,6 +145,20 @@ public final class SettingTypes {
         }, Function.identity(), true);
     }
 
+    /** A language ScanTill speaks, optionally with a region for money and dates: {@code de}, {@code de-CH}. */
+    public static SettingType<Locale> language() {
+        return new Simple<>("a language tag of " + Languages.shippedList() + ", optionally with a region (de-CH)",
+                (t, where) -> Languages.parse(t), Locale::toLanguageTag, true);
+    }
+
+    /** {@code auto} (the payment page follows the customer's phone) or a language as {@link #language()}. */
+    public static SettingType<CustomerLanguage> customerLanguage() {
+        return new Simple<>("auto, or a language as for locale",
+                (t, where) -> t.strip().equalsIgnoreCase("auto") ? CustomerLanguage.AUTO
+                        : CustomerLanguage.of(Languages.parse(t)),
+                CustomerLanguage::toString, true);
+    }
+
     public static SettingType<SandboxBind> sandboxBind() {
         return new Simple<>("loopback, lan or an IP address", (t, where) -> SandboxBind.parse(t),
                 SandboxBind::toString, true);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -70,6 +71,17 @@ public final class Settings {
 
     public static final Setting<String> MERCHANT_NAME = declare(
             Setting.of("merchant.name", SettingTypes.merchantName(), "ScanTill"));
+
+    /** The cashier's language: every screen of the till, money and dates included. */
+    public static final Setting<Locale> LOCALE = declare(
+            Setting.derived("locale", SettingTypes.language(),
+                    (earlier, where) -> Languages.machineDefault(Locale.getDefault()),
+                    "the computer's language if ScanTill speaks it, else en"));
+
+    /** The customer's language: the customer's screens and Stripe's payment page (Checkout's locale). */
+    public static final Setting<CustomerLanguage> CUSTOMER_LOCALE = declare(
+            Setting.derived("locale.customer", SettingTypes.customerLanguage(),
+                    (earlier, where) -> CustomerLanguage.of(earlier.get(LOCALE)), "as locale"));
 
     public static final Setting<SandboxBind> SANDBOX_BIND = declare(
             Setting.of("sandbox.bind", SettingTypes.sandboxBind(), SandboxBind.LOOPBACK));
