@@ -144,7 +144,7 @@ final class ChargeFlow {
 
     private Transition begin(Start start) {
         boolean choice = CheckoutRequestFactory.cardOnlyByChoice(start.currency(), start.cardOnlyChoice());
-        String key = IdempotencyKeys.forAttempt(start.saleId(), 1, choice);
+        String key = IdempotencyKeys.forAttempt(start.saleId(), 1, choice, rules.settings().checkoutLocale());
         boolean cardOnly = start.cardOnlyChoice() || !CurrencyFacts.amazonPaySupports(start.currency());
         Money total = rules.requests().validate(start.currency(), start.lines());
         return Transition.to(new Beginning(start.saleId(), start.currency(), start.lines(), start.cardOnlyChoice()),
@@ -175,11 +175,11 @@ final class ChargeFlow {
     }
 
     /** After an expiry: the same cart under a new attempt and key, journaled before anything is sent. */
-    private static Transition beginAttempt(Sale expired) {
+    private Transition beginAttempt(Sale expired) {
         int attempt = expired.attempt() + 1;
         boolean cardOnly = cardOnly(expired);
         String key = IdempotencyKeys.forAttempt(expired.id(), attempt,
-                CheckoutRequestFactory.cardOnlyByChoice(expired.currency(), cardOnly));
+                CheckoutRequestFactory.cardOnlyByChoice(expired.currency(), cardOnly), rules.settings().checkoutLocale());
         return Transition.to(new BeginningAttempt(expired),
                 Publish.of(ChargeStatus.of(Phase.CREATING, expired.id(), expired.total(), cardOnly, attempt)),
                 new Journal(new BeginAttempt(expired.id(), key)));

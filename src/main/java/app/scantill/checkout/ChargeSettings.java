@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param maxPollBackoff the longest wait between status requests while the connection is bad
  * @param createTries how many times one create is sent (same idempotency key) before the cashier is asked
  * @param createBackoff the wait before the second create try; doubled for each further try
+ * @param checkoutLocale the language of Stripe's payment page for new attempts (a {@link CheckoutLocale}
+ *     value), or null to leave it to Stripe; an attempt keeps the language it was journaled with
  */
 public record ChargeSettings(
         String registerId,
@@ -24,7 +26,8 @@ public record ChargeSettings(
         Duration pollInterval,
         Duration maxPollBackoff,
         int createTries,
-        Duration createBackoff) {
+        Duration createBackoff,
+        String checkoutLocale) {
 
     public static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
     public static final Duration MAX_LIFETIME = Duration.ofHours(24);
@@ -58,26 +61,35 @@ public record ChargeSettings(
         if (createBackoff.isNegative()) {
             throw new IllegalArgumentException("create backoff must not be negative");
         }
+        if (checkoutLocale != null && !CheckoutLocale.isValid(checkoutLocale)) {
+            throw new IllegalArgumentException("not a Checkout locale: " + checkoutLocale);
+        }
     }
 
     /** 30-minute sessions, polled every second, backing off to 30 s; four create tries from 0.5 s. */
     public static ChargeSettings defaults(String registerId, String successUrl, String cancelUrl) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, MIN_LIFETIME, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 4, Duration.ofMillis(500));
+                Duration.ofSeconds(30), 4, Duration.ofMillis(500), null);
     }
 
     public ChargeSettings withSessionLifetime(Duration lifetime) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, lifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff);
+                createTries, createBackoff, checkoutLocale);
     }
 
     public ChargeSettings withPolling(Duration interval, Duration maxBackoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, interval, maxBackoff,
-                createTries, createBackoff);
+                createTries, createBackoff, checkoutLocale);
     }
 
     public ChargeSettings withCreateRetries(int tries, Duration backoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                tries, backoff);
+                tries, backoff, checkoutLocale);
+    }
+
+    /** The payment page of new attempts speaks {@code locale} (a {@link CheckoutLocale} value, or null). */
+    public ChargeSettings withCheckoutLocale(String locale) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
+                createTries, createBackoff, locale);
     }
 }

@@ -115,7 +115,8 @@ public final class CheckoutRequestFactory {
      */
     public CheckoutRequest build(String saleId, int attempt, Currency currency, List<SaleLine> lines,
             boolean cardOnly) {
-        return build(saleId, attempt, IdempotencyKeys.forAttempt(saleId, attempt, cardOnlyByChoice(currency, cardOnly)),
+        return build(saleId, attempt, IdempotencyKeys.forAttempt(saleId, attempt, cardOnlyByChoice(currency, cardOnly),
+                        settings.checkoutLocale()),
                 currency, lines, cardOnly, clock.instant());
     }
 
@@ -150,9 +151,11 @@ public final class CheckoutRequestFactory {
         metadata.put("cart_hash", cartHash(currency, lines));
         metadata.put("attempt", Integer.toString(attempt));
         Set<PaymentMethod> methods = cardOnly ? EnumSet.of(PaymentMethod.CARD) : paymentMethodsFor(currency);
+        // The page's language comes from the journaled key, not the settings: a replay sends what was sent.
         return new CheckoutRequest(saleId, settings.registerId(), idempotencyKey,
                 currency, items, methods, settings.successUrl(), settings.cancelUrl(),
-                expiresAt, metadata, "ScanTill register " + settings.registerId() + ", sale " + saleId);
+                expiresAt, metadata, "ScanTill register " + settings.registerId() + ", sale " + saleId,
+                IdempotencyKeys.checkoutLocale(idempotencyKey).orElse(null));
     }
 
     /**

@@ -49,6 +49,12 @@ final class CheckoutSessionCreation {
 
     private static final Set<String> PAYMENT_METHOD_TYPES = Set.of("card", "amazon_pay");
 
+    /** The languages of Stripe's Checkout page (the API reference's enum for {@code locale}). */
+    private static final List<String> LOCALES = List.of("auto", "bg", "cs", "da", "de", "el", "en", "en-GB",
+            "es", "es-419", "et", "fi", "fil", "fr", "fr-CA", "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms",
+            "mt", "nb", "nl", "pl", "pt", "pt-BR", "ro", "ru", "sk", "sl", "sv", "th", "tr", "vi", "zh", "zh-HK",
+            "zh-TW");
+
     private static final Set<String> PAYMENT_INTENT_DATA_KEYS = Set.of(
             "description", "receipt_email", "statement_descriptor_suffix");
 
@@ -86,10 +92,20 @@ final class CheckoutSessionCreation {
         s.metadata = metadata(p, "metadata");
         s.clientReferenceId = clientReferenceId(p);
         s.customerEmail = p.nonEmpty("customer_email");
-        s.locale = p.nonEmpty("locale");
+        s.locale = locale(p);
         s.submitType = p.nonEmpty("submit_type");
         paymentIntentData(p, s);
         return s;
+    }
+
+    private static String locale(FormParams p) {
+        String locale = p.nonEmpty("locale");
+        if (locale != null && !LOCALES.contains(locale)) {
+            // Stripe's enum refusal names the allowed values, as for mode.
+            throw StripeApiError.invalid(null, "locale",
+                    "Invalid locale: must be one of " + String.join(", ", LOCALES));
+        }
+        return locale;
     }
 
     private static String mode(FormParams p) {

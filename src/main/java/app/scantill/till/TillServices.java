@@ -3,10 +3,12 @@ package app.scantill.till;
 import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeSettings;
 import app.scantill.checkout.CheckoutGateway;
+import app.scantill.checkout.CheckoutLocale;
 import app.scantill.checkout.RecoverySummary;
 import app.scantill.checkout.StartupRecovery;
 import app.scantill.config.AppConfig;
 import app.scantill.config.SandboxBind;
+import app.scantill.config.Settings;
 import app.scantill.config.StripeKey;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
@@ -107,7 +109,8 @@ public final class TillServices implements AutoCloseable {
             ChargeSettings settings = ChargeSettings.defaults(config.registerId(), successUrl,
                             config.cancelUrl().orElse(null))
                     .withSessionLifetime(config.sessionLifetime())
-                    .withPolling(config.pollInterval(), max(MAX_POLL_BACKOFF, config.pollInterval()));
+                    .withPolling(config.pollInterval(), max(MAX_POLL_BACKOFF, config.pollInterval()))
+                    .withCheckoutLocale(CheckoutLocale.of(config.get(Settings.CUSTOMER_LOCALE)));
             charges = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
                     new CashierMessages(config.stripeKey(), Locale.getDefault()));
         }

@@ -124,6 +124,19 @@ class StripeCheckoutGatewayTest {
     }
 
     @Test
+    void thePaymentPagesLanguageIsSentAsCheckoutsLocale() throws Exception {
+        stripe.reply(Reply.json(200, session("cs_test_a3", "open", "unpaid", "S-3", null, "card")));
+        CheckoutRequest r = threeProductCart();
+        CheckoutRequest japanese = new CheckoutRequest(r.saleId(), r.registerId(), r.idempotencyKey(), r.currency(),
+                r.lines(), r.paymentMethods(), r.successUrl(), r.cancelUrl(), r.expiresAt(), r.metadata(),
+                r.description(), "ja");
+
+        gateway(0).create(japanese);
+
+        assertThat(stripe.onlyRequest().form().get("locale")).isEqualTo("ja");
+    }
+
+    @Test
     void cardOnlyCartWithoutCancelUrlOrDescriptionSendsNeither() throws Exception {
         stripe.reply(Reply.json(200, session("cs_test_a2", "open", "unpaid", "S-2", null, "card")));
         CheckoutRequest r = threeProductCart();
