@@ -3,14 +3,15 @@ package app.scantill.app;
 import app.scantill.cart.Cart;
 import app.scantill.catalog.CatalogLoader;
 import app.scantill.config.AppConfig;
-import app.scantill.money.MoneyFormat;
+import app.scantill.config.Settings;
+import app.scantill.i18n.Translator;
 import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.support.FxUiExecutor;
 import app.scantill.ui.till.TillViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
+import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,7 +27,8 @@ public final class AppServices implements AutoCloseable {
 
     private final AppConfig config;
     private final Clock clock;
-    private final MoneyFormat moneyFormat;
+    /** The cashier's language: every screen of the till window. */
+    private final Translator words;
     private final CatalogLoader catalogLoader;
     private final FxUiExecutor uiExecutor;
     private final CompletableFuture<TillServices> till = new CompletableFuture<>();
@@ -37,7 +39,7 @@ public final class AppServices implements AutoCloseable {
     public AppServices(AppConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.moneyFormat = new MoneyFormat(Locale.getDefault());
+        this.words = Translator.forLocale(config.get(Settings.LOCALE), ZoneId.systemDefault());
         this.catalogLoader = new CatalogLoader();
         this.uiExecutor = new FxUiExecutor(2);
         shown.thenRunAsync(() -> {
@@ -68,9 +70,9 @@ public final class AppServices implements AutoCloseable {
 
     /** The till window's model: the cashier screen with its catalog loading, payments attached when ready. */
     public TillViewModel tillViewModel() {
-        CashierViewModel cashier = new CashierViewModel(new Cart(moneyFormat), moneyFormat, uiExecutor);
+        CashierViewModel cashier = new CashierViewModel(new Cart(), words, uiExecutor);
         shown.thenRun(() -> cashier.loadCatalog(() -> catalogLoader.load(catalogPath())));
-        TillViewModel model = new TillViewModel(cashier, uiExecutor, moneyFormat, clock);
+        TillViewModel model = new TillViewModel(cashier, uiExecutor, clock);
         till.thenAccept(services -> uiExecutor.onUiThread(() -> model.attach(services)));
         tillModel = model;
         return model;

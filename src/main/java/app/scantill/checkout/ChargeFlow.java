@@ -37,6 +37,7 @@ import app.scantill.checkout.ChargeState.Unrecorded;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.JournalWrite.Begin;
 import app.scantill.checkout.JournalWrite.BeginAttempt;
+import app.scantill.i18n.Message;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
 import app.scantill.sale.Sale;
@@ -248,7 +249,7 @@ final class ChargeFlow {
         }
         if (event instanceof RecordFailed refused
                 && CreateSteps.isMoveTo(refused.write(), SaleState.NEEDS_ATTENTION)) {
-            String message = state.message() + " " + ChargeWording.JOURNAL_DOWN;
+            Message message = ChargeWording.andThen(state.message(), ChargeWording.JOURNAL_DOWN);
             return Transition.to(new NeedsAttention(sale, state.sessionId(), message),
                     new Log(Level.ERROR, "Journal could not mark " + sale.id() + " for attention", refused.error()),
                     ChargeRules.needsAttentionLog(sale, message),
@@ -301,7 +302,7 @@ final class ChargeFlow {
     }
 
     /** A resumed session is asked about before its QR code goes back up. */
-    private static Transition check(Sale sale, String message) {
+    private static Transition check(Sale sale, Message message) {
         return Transition.to(new Checking(sale, true, false, 0),
                 Publish.of(status(Phase.CREATING, sale).withSession(sale.sessionId(), null, sale.sessionExpiresAt())
                         .withMessage(message)),
@@ -320,7 +321,9 @@ final class ChargeFlow {
             request = rules.requests().build(sale.id(), sale.attempt(), sale.idempotencyKey(), sale.currency(),
                     sale.lines(), IdempotencyKeys.isCardOnlyChoice(sale.idempotencyKey()), attemptStart(sale));
         } catch (CartNotChargeableException | IllegalArgumentException e) {
-            return ChargeRules.attention(sale, ChargeWording.cannotResend(e.getMessage()), null);
+            Message why = e instanceof CartNotChargeableException refusal ? refusal.reason()
+                    : Message.of("charge.detail", String.valueOf(e.getMessage()));
+            return ChargeRules.attention(sale, ChargeWording.cannotResend(why), null);
         }
         Transition send = creates.send(CreateAttempt.of(sale, request, true, cancelRequested), now);
         return sending == null ? send : send.after(sending);

@@ -13,7 +13,7 @@ import app.scantill.config.StripeKey;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
-import app.scantill.money.MoneyFormat;
+import app.scantill.i18n.Message;
 import app.scantill.sale.SaleIdGenerator;
 import app.scantill.sandbox.SandboxOptions;
 import app.scantill.sandbox.StripeSandbox;
@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -47,7 +46,7 @@ public final class TillServices implements AutoCloseable {
     private static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(30);
 
     private final AppConfig config;
-    private final List<String> problems;
+    private final List<Message> problems;
     private final SalesJournal journal;
     private final StripeSandbox sandbox;
     private final CheckoutGateway gateway;
@@ -55,7 +54,7 @@ public final class TillServices implements AutoCloseable {
     private final Clock clock;
     private StartupRecovery recovery;
 
-    private TillServices(AppConfig config, Clock clock, List<String> problems, SalesJournal journal, StripeSandbox sandbox,
+    private TillServices(AppConfig config, Clock clock, List<Message> problems, SalesJournal journal, StripeSandbox sandbox,
             CheckoutGateway gateway, ChargeService charges) {
         this.config = config;
         this.clock = clock;
@@ -76,8 +75,8 @@ public final class TillServices implements AutoCloseable {
      * before the charge flow gets it, e.g. by the crash tests' till, which holds a call at a chosen moment.
      */
     public static TillServices start(AppConfig config, Clock clock, UnaryOperator<CheckoutGateway> decorate) {
-        List<String> problems = new ArrayList<>();
-        config.problems().forEach(p -> problems.add(p.setting() + ": " + p.message()));
+        List<Message> problems = new ArrayList<>();
+        config.problems().forEach(p -> problems.add(Message.of("setup.config_problem", p.setting(), p.message())));
 
         SalesJournal journal = openJournal(config, problems);
 
@@ -98,7 +97,7 @@ public final class TillServices implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "Payment service could not start", e);
-            problems.add("Payments are unavailable: " + StripeKey.redactAll(String.valueOf(e.getMessage())));
+            problems.add(Message.of("setup.payments_unavailable", StripeKey.redactAll(String.valueOf(e.getMessage()))));
         }
 
         if (gateway != null) {
@@ -112,7 +111,7 @@ public final class TillServices implements AutoCloseable {
                     .withPolling(config.pollInterval(), max(MAX_POLL_BACKOFF, config.pollInterval()))
                     .withCheckoutLocale(CheckoutLocale.of(config.get(Settings.CUSTOMER_LOCALE)));
             charges = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
-                    new CashierMessages(config.stripeKey(), Locale.getDefault()));
+                    new CashierMessages(config.stripeKey()));
         }
         return new TillServices(config, clock, problems, journal, sandbox, gateway, charges);
     }
@@ -121,12 +120,12 @@ public final class TillServices implements AutoCloseable {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static SalesJournal openJournal(AppConfig config, List<String> problems) {
+    private static SalesJournal openJournal(AppConfig config, List<Message> problems) {
         try {
             return JdbcSalesJournal.open(config.journalPath());
         } catch (JournalException e) {
             LOG.log(Level.ERROR, "Sales journal unusable: " + e.getMessage());
-            problems.add(e.getMessage() + " Payments are switched off until the journal can be used.");
+            problems.add(Message.of("setup.journal_unusable", String.valueOf(e.getMessage())));
             return null;
         }
     }
@@ -152,7 +151,7 @@ public final class TillServices implements AutoCloseable {
     }
 
     /** Sentences for the cashier about what is misconfigured or unavailable; empty when all is well. */
-    public List<String> problems() {
+    public List<Message> problems() {
         return problems;
     }
 
@@ -179,15 +178,15 @@ public final class TillServices implements AutoCloseable {
      * retried in the background, each round reported to {@code laterRounds}. Empty when payments
      * cannot be taken.
      */
-    public Optional<RecoverySummary> recover(Duration perSale, MoneyFormat money,
-            Consumer<RecoverySummary> laterRounds) throws InterruptedException {
+    public Optional<RecoverySummary> recover(Duration perSale, Consumer<RecoverySummary> laterRounds)
+            throws InterruptedException {
         if (charges == null) {
             return Optional.empty();
         }
         StartupRecovery started;
         synchronized (this) {
             if (recovery == null) {
-                recovery = new StartupRecovery(charges, gateway, journal, clock, perSale, money);
+                recovery = new StartupRecovery(charges, gateway, journal, clock, perSale);
             }
             started = recovery;
         }

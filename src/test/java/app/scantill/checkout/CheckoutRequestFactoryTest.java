@@ -26,7 +26,7 @@ class CheckoutRequestFactoryTest {
         Currency jpy = Currency.getInstance("JPY");
         assertThat(factory.validate(jpy, List.of(new SaleLine("A", "Onigiri", 500, 1)))).isEqualTo(Money.of(500, jpy));
         assertThatThrownBy(() -> factory.validate(jpy, List.of(new SaleLine("A", "Candy", 40, 1))))
-                .hasMessageContaining("minimum charge of 50 JPY");
+                .hasMessageContaining("minimum charge of ¥50");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.scantill.stripe;
 
+import app.scantill.i18n.English;
 import app.scantill.checkout.CheckoutGateway;
 import app.scantill.checkout.CheckoutRequest;
 import app.scantill.checkout.GatewayException.Kind;
@@ -280,12 +281,12 @@ class StripeCheckoutGatewayTest {
                         + "in your dashboard (https://dashboard.stripe.com/account/payments/settings).")));
 
         GatewayException e = catchThrowableOfType(GatewayException.class, () -> gateway(0).create(threeProductCart()));
-        CashierMessage m = new CashierMessages(java.util.Optional.of(StripeKey.parse(KEY)), java.util.Locale.US)
+        CashierMessage m = new CashierMessages(java.util.Optional.of(StripeKey.parse(KEY)))
                 .explain(e);
 
         assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
         assertThat(m.action()).isEqualTo(CashierMessage.Action.CHARGE_CARD_ONLY);
-        assertThat(m.explanation()).contains("Settings > Payment methods");
+        assertThat(English.text(m.explanation())).contains("Settings > Payment methods");
     }
 
     @Test
@@ -362,7 +363,7 @@ class StripeCheckoutGatewayTest {
         GatewayException e = catchThrowableOfType(GatewayException.class, () -> gateway(0).expire("cs_test_a1"));
 
         assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
-        assertThat(new CashierMessages(java.util.Optional.empty(), java.util.Locale.US).explain(e).action())
+        assertThat(new CashierMessages(java.util.Optional.empty()).explain(e).action())
                 .isEqualTo(CashierMessage.Action.CHECK_SESSION);
     }
 

@@ -4,9 +4,11 @@ import app.scantill.checkout.CartNotChargeableException;
 import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
-import app.scantill.money.MoneyFormat;
+import app.scantill.i18n.Message;
+import app.scantill.i18n.Translator;
 import app.scantill.qr.QrEncoder;
 import app.scantill.qr.QrMatrix;
+import app.scantill.sale.PaymentMethod;
 import app.scantill.sale.SaleLine;
 import app.scantill.ui.support.UiExecutor;
 import java.time.Clock;
@@ -35,7 +37,7 @@ public final class ChargeViewModel {
     private final ChargeService service;
     private final UiExecutor executor;
     private final QrEncoder encoder;
-    private final MoneyFormat moneyFormat;
+    private final Translator words;
     private final Clock clock;
     private final Consumer<ChargeStatus> listener = this::onStatus;
 
@@ -52,6 +54,7 @@ public final class ChargeViewModel {
     private final ReadOnlyStringWrapper methodText = new ReadOnlyStringWrapper(this, "methodText", "");
     private final ReadOnlyStringWrapper sessionId = new ReadOnlyStringWrapper(this, "sessionId", "");
     private final ReadOnlyStringWrapper modeBadge = new ReadOnlyStringWrapper(this, "modeBadge", "");
+    private final ReadOnlyStringWrapper modeStyle = new ReadOnlyStringWrapper(this, "modeStyle", "");
     private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(this, "connectionLost");
     private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(this, "retryable");
     private final ReadOnlyBooleanWrapper cardOnlyOffered = new ReadOnlyBooleanWrapper(this, "cardOnlyOffered");
@@ -63,14 +66,20 @@ public final class ChargeViewModel {
     private Currency lastCurrency;
     private List<SaleLine> lastLines = List.of();
 
-    /** Starts listening to {@code service}; QR encoding (a few milliseconds) runs on the executor's background. */
-    public ChargeViewModel(ChargeService service, UiExecutor executor, MoneyFormat moneyFormat, Clock clock) {
+    /**
+     * Starts listening to {@code service}; QR encoding (a few milliseconds) runs on the executor's background.
+     *
+     * @param words the language of whoever reads this screen
+     */
+    public ChargeViewModel(ChargeService service, UiExecutor executor, Translator words, Clock clock) {
         this.service = Objects.requireNonNull(service, "service");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
+        this.words = Objects.requireNonNull(words, "words");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.encoder = new QrEncoder();
-        modeBadge.set(service.mode().name());
+        String mode = service.mode().name().toLowerCase(Locale.ROOT);
+        modeBadge.set(words.text("mode." + mode));
+        modeStyle.set(mode);
         service.addListener(listener);
     }
 
@@ -143,10 +152,11 @@ public final class ChargeViewModel {
         }
         Duration left = Duration.between(clock.instant(), expiresAt);
         if (left.isNegative() || left.isZero()) {
-            countdown.set("Expiring…");
+            countdown.set(words.text("charge.countdown.expiring"));
         } else {
             long seconds = left.toSeconds();
-            countdown.set(String.format(Locale.ROOT, "Expires in %d:%02d", seconds / 60, seconds % 60));
+            countdown.set(words.text("charge.countdown", String.format(Locale.ROOT, "%d:%02d", seconds / 60,
+                    seconds % 60)));
         }
     }
 
@@ -161,8 +171,13 @@ public final class ChargeViewModel {
         try {
             start.run();
             return true;
-        } catch (CartNotChargeableException | IllegalStateException e) {
-            apply(ChargeStatus.idle().withMessage(e.getMessage()), Phase.FAILED);
+        } catch (CartNotChargeableException e) {
+            apply(ChargeStatus.idle().withMessage(e.reason()), Phase.FAILED);
+            retryable.set(false);
+            return false;
+        } catch (IllegalStateException e) {
+            // Another sale still holds the register (the service's own words are for the log).
+            apply(ChargeStatus.idle().withMessage(Message.of("charge.still_busy")), Phase.FAILED);
             retryable.set(false);
             return false;
         }
@@ -178,15 +193,14 @@ public final class ChargeViewModel {
                 if (nextUrl.equals(url.get())) {
                     qr.set(matrix);
                 }
-            }, failure -> message.set("The payment link cannot be shown as a QR code; "
-                    + "open it from the address below."));
+            }, failure -> message.set(words.text("charge.qr_failed")));
         }
     }
 
     private void apply(ChargeStatus next, Phase shownPhase) {
         String previousUrl = url.get();
         status.set(next);
-        amountText.set(next.amount() == null ? "" : moneyFormat.format(next.amount()));
+        amountText.set(next.amount() == null ? "" : words.moneyFormat().format(next.amount()));
         saleIdText.set(next.saleId() == null ? "" : next.saleId());
         if (next.url() != null) {
             url.set(next.url());
@@ -200,29 +214,17 @@ public final class ChargeViewModel {
         if (next.amount() == null) {
             scanHint.set("");
         } else {
-            scanHint.set(next.cardOnly()
-                    ? "Card only — Amazon Pay does not support " + next.amount().currencyCode()
-                    : "Scan to pay with Amazon Pay or card");
+            scanHint.set(next.cardOnly() ? words.text("charge.hint.card_only", next.amount().currencyCode())
+                    : words.text("charge.hint.scan"));
         }
-        message.set(next.message() == null ? "" : next.message());
-        methodText.set(describeMethod(next.paymentMethod()));
+        message.set(next.message() == null ? "" : words.text(next.message()));
+        methodText.set(next.paymentMethod() == null ? "" : words.text(PaymentMethod.labelOf(next.paymentMethod())));
         sessionId.set(next.sessionId() == null ? "" : next.sessionId());
         connectionLost.set(shownPhase == Phase.CONNECTION_LOST);
         retryable.set(next.retryable());
         cardOnlyOffered.set(next.cardOnlyOffered());
         phase.set(shownPhase);
         tick();
-    }
-
-    static String describeMethod(String method) {
-        if (method == null) {
-            return "";
-        }
-        return switch (method) {
-            case "amazon_pay" -> "Amazon Pay";
-            case "card" -> "Card";
-            default -> method.replace('_', ' ');
-        };
     }
 
     // ---------------------------------------------------------------- properties
@@ -273,9 +275,19 @@ public final class ChargeViewModel {
         return sessionId.getReadOnlyProperty();
     }
 
-    /** SANDBOX, TEST or LIVE. */
+    /** SANDBOX, TEST or LIVE, in the reader's language. */
     public ReadOnlyStringProperty modeBadgeProperty() {
         return modeBadge.getReadOnlyProperty();
+    }
+
+    /** sandbox, test or live: the badge's colour. */
+    public ReadOnlyStringProperty modeStyleProperty() {
+        return modeStyle.getReadOnlyProperty();
+    }
+
+    /** The language of this screen's reader, for the screen's own words. */
+    public Translator words() {
+        return words;
     }
 
     public ReadOnlyBooleanProperty connectionLostProperty() {

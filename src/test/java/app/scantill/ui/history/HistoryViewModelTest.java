@@ -40,7 +40,7 @@ class HistoryViewModelTest {
         journal = JdbcSalesJournal.open(dir.resolve("journal.db"), clock);
         JournalFixtures.seedDay(journal, clock);
         clock.set(Instant.parse("2025-03-14T18:00:00Z"));
-        model = new HistoryViewModel(new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock), Locale.US,
+        model = new HistoryViewModel(new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock), app.scantill.i18n.English.words(),
                 executor);
     }
 

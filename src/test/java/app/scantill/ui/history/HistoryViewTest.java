@@ -63,7 +63,7 @@ class HistoryViewTest {
         clock.set(Instant.parse("2025-03-14T18:00:00Z"));
 
         executor = new FxUiExecutor(1);
-        model = new HistoryViewModel(new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock), Locale.US,
+        model = new HistoryViewModel(new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock), app.scantill.i18n.English.words(),
                 executor);
         exportTarget = dir.resolve("report-" + RUN.get() + ".csv");
         HistoryView view = new HistoryView(model, (owner, name) -> Optional.of(exportTarget));

@@ -1,5 +1,7 @@
 package app.scantill.ui.till;
 
+import app.scantill.i18n.English;
+import app.scantill.i18n.Translator;
 import app.scantill.cart.Cart;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
@@ -65,13 +67,13 @@ final class TillWindowFixture implements AutoCloseable {
         args.add("--catalog=" + catalog);
         AppConfig config = AppConfig.load(args, env, dir);
         TillServices services = TillServices.start(config, Clock.systemUTC());
-        MoneyFormat format = new MoneyFormat(Locale.US);
+        Translator words = English.words();
         FxUiExecutor executor = new FxUiExecutor(2);
         TillWindowFixture[] fixture = new TillWindowFixture[1];
         WaitForAsyncUtils.asyncFx(() -> {
-            CashierViewModel cashier = new CashierViewModel(new Cart(format), format, executor);
+            CashierViewModel cashier = new CashierViewModel(new Cart(), words, executor);
             cashier.showCatalog(new app.scantill.catalog.CatalogLoader().load(catalog));
-            TillViewModel model = new TillViewModel(cashier, executor, format, Clock.systemUTC());
+            TillViewModel model = new TillViewModel(cashier, executor, Clock.systemUTC());
             TillView view = new TillView(model);
             view.showIn(stage);
             model.attach(services);
