@@ -108,8 +108,9 @@ public final class Translator {
             return text(nested);
         }
         if (value instanceof Sentences sentences) {
-            return sentences.items().stream().map(this::text)
-                    .collect(Collectors.joining(text("list.sentence_separator")));
+            // Folded pair by pair through the language's own pattern for "one sentence, then the next".
+            return sentences.items().stream().map(this::text).reduce((a, b) -> text("list.sentences", a, b))
+                    .orElse("");
         }
         if (value instanceof List<?> items) {
             // Each item rendered as an argument would be, joined the language's way (", " or "、").
