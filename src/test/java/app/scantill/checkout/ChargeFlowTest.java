@@ -977,8 +977,10 @@ class ChargeFlowTest {
         void cancelledSessionEndedUnexpectedlyNeedsAttention() {
             Transition t = step(expiring, new ExpireAnswered(completeUnpaid()));
 
-            assertThat(English.text(((NeedsAttention) t.next()).message())).isEqualTo(ChargeWording.unexpectedCancelEnd(
+            assertThat(((NeedsAttention) t.next()).message()).isEqualTo(ChargeWording.unexpectedCancelEnd(
                     completeUnpaid()));
+            assertThat(English.text(((NeedsAttention) t.next()).message()))
+                    .isEqualTo("The cancelled session ended as COMPLETE/NO_PAYMENT_REQUIRED, which ScanTill does not expect.");
         }
 
         @Test

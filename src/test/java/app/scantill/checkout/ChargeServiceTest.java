@@ -151,7 +151,7 @@ class ChargeServiceTest {
         assertThatThrownBy(() -> service.start(USD, List.of(new SaleLine("A", "Apple", 100, 1000))))
                 .isInstanceOf(CartNotChargeableException.class).hasMessageContaining("above the limit of 999");
         assertThatThrownBy(() -> service.start(USD, List.of(new SaleLine("A", "Apple", 49, 1))))
-                .isInstanceOf(CartNotChargeableException.class).hasMessageContaining("minimum charge of 0.50 USD");
+                .isInstanceOf(CartNotChargeableException.class).hasMessageContaining("minimum charge of $0.50");
         assertThatThrownBy(() -> service.start(USD, List.of(new SaleLine("A", "Gold bar", 50_000_000, 2))))
                 .isInstanceOf(CartNotChargeableException.class).hasMessageContaining("maximum");
 

@@ -1,6 +1,7 @@
 package app.scantill.ui.history;
 
 import app.scantill.journal.SaleFilter;
+import app.scantill.ui.Theme;
 import app.scantill.ui.ValueColumn;
 import java.io.File;
 import java.nio.file.Path;
@@ -71,7 +72,9 @@ public final class HistoryView {
 
     private void build() {
         root.getStyleClass().add("history-view");
-        root.getStylesheets().add(Objects.requireNonNull(HistoryView.class.getResource("history.css")).toExternalForm());
+        // The theme travels with the screen, so the history looks like the till wherever it is shown.
+        root.getStylesheets().addAll(Theme.stylesheet(),
+                Objects.requireNonNull(HistoryView.class.getResource("history.css")).toExternalForm());
         root.setTop(new VBox(header(), toolbar()));
         root.setCenter(salesAndDetail());
         root.setBottom(reportPane());
@@ -219,7 +222,9 @@ public final class HistoryView {
 
         VBox detail = new VBox(title, caption("history.lines"), lines, caption("history.state_history"), changes);
         detail.getStyleClass().add("history-detail");
-        VBox.setVgrow(lines, Priority.ALWAYS);
+        // A sale has a few lines and a longer story: the state history gets the height to spare.
+        lines.setPrefHeight(150);
+        VBox.setVgrow(lines, Priority.SOMETIMES);
         VBox.setVgrow(changes, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(sales, detail);
