@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves the .deb: installs it with dpkg (its postinst makes the class-data archive), starts the
-# installed launcher headless to ready (smoke.sh, with -Xshare:on), removes the package again.
+# installed launcher headless to ready (smoke.sh, with -Xshare:on), purges the package again.
 #
 #   deb-check.sh [PATH.deb]        default: target/dist/scantill_*.deb      (as root; see docs/packaging.md)
 #
@@ -19,7 +19,7 @@ fi
 
 removed=false
 remove() {
-  $removed || dpkg -r scantill > /dev/null 2>&1 || true
+  $removed || dpkg --purge scantill > /dev/null 2>&1 || true
 }
 trap remove EXIT
 
@@ -38,11 +38,15 @@ if cmp -s "$app/scantill.jsa" /opt/scantill/lib/runtime/lib/server/classes.jsa; 
 fi
 bash "$here/../smoke.sh" /opt/scantill/bin/scantill
 
-dpkg -r scantill
+dpkg --purge scantill
 removed=true
+if dpkg-query -W scantill > /dev/null 2>&1; then
+  echo "deb-check: dpkg still lists scantill after --purge" >&2
+  exit 1
+fi
 if [ -e /opt/scantill ]; then
   echo "deb-check: /opt/scantill left behind after removal:" >&2
   find /opt/scantill >&2
   exit 1
 fi
-echo "deb-check: $(basename "$deb") installs, starts headless to ready and removes cleanly"
+echo "deb-check: $(basename "$deb") installs, starts headless to ready and is purged cleanly"
