@@ -6,6 +6,7 @@ import app.scantill.config.AppConfig;
 import app.scantill.config.Settings;
 import app.scantill.i18n.Translator;
 import app.scantill.till.TillServices;
+import app.scantill.ui.Theme;
 import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.support.FxUiExecutor;
 import app.scantill.ui.till.TillViewModel;
@@ -40,6 +41,8 @@ public final class AppServices implements AutoCloseable {
         this.words = Translator.forLocale(config.get(Settings.LOCALE), ZoneId.systemDefault());
         this.catalogLoader = new CatalogLoader();
         this.uiExecutor = new FxUiExecutor(2);
+        // Japanese product names (and a Japanese customer) need the shipped font; not worth the first frame.
+        shown.thenRunAsync(Theme::loadJapaneseFont, uiExecutor.background());
         shown.thenRunAsync(() -> {
             try {
                 till.complete(TillServices.start(config, clock));

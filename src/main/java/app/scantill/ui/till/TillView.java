@@ -69,6 +69,9 @@ public final class TillView {
 
     /** Puts the window on the stage and takes over its close button. */
     public void showIn(Stage stage) {
+        if (model.cashier().words().locale().getLanguage().equals("ja")) {
+            Theme.loadJapaneseFont(); // before the first frame, or its words would show as boxes
+        }
         Scene scene = new Scene(root, 1280, 800);
         Theme.applyTo(scene);
         stage.setTitle(words("app.name"));
