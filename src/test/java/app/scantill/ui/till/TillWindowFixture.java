@@ -1,21 +1,20 @@
 package app.scantill.ui.till;
 
-import app.scantill.i18n.English;
 import app.scantill.i18n.Translator;
 import app.scantill.cart.Cart;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
 import app.scantill.config.AppConfig;
-import app.scantill.money.MoneyFormat;
+import app.scantill.config.Settings;
 import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.support.FxUiExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +66,8 @@ final class TillWindowFixture implements AutoCloseable {
         args.add("--catalog=" + catalog);
         AppConfig config = AppConfig.load(args, env, dir);
         TillServices services = TillServices.start(config, Clock.systemUTC());
-        Translator words = English.words();
+        // The cashier's language as the app picks it: the locale setting (English in tests unless given).
+        Translator words = Translator.forLocale(config.get(Settings.LOCALE), ZoneId.systemDefault());
         FxUiExecutor executor = new FxUiExecutor(2);
         TillWindowFixture[] fixture = new TillWindowFixture[1];
         WaitForAsyncUtils.asyncFx(() -> {
