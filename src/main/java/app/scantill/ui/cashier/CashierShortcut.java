@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * Every keyboard shortcut of the cashier screen, in the order the help overlay lists them. The
  * view's key handling and the overlay both read this, so the overlay cannot drift from the keys. The
- * words are the bundles' {@code help.keys.*} and {@code help.action.*} keys (docs/cashier.md has the
- * English table, checked against them).
+ * words are the bundles' {@code help.keys.*} and {@code help.action.*} keys; docs/cashier.md lists the
+ * same keys in the same order (CashierShortcutDocTest).
  */
 public enum CashierShortcut {
     SCAN, SELECT, RAISE, LOWER, REMOVE, CLEAR, SEARCH, ESCAPE, CHARGE, HISTORY, HELP;
