@@ -38,12 +38,10 @@ final class Languages {
         try {
             locale = new Locale.Builder().setLanguageTag(t).build();
         } catch (IllformedLocaleException e) {
-            throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not a language tag such as "
-                    + "de or de-CH");
+            throw SettingRefusal.of("config.refused.language_tag", Texts.abbreviate(t, 60));
         }
         if (locale.getLanguage().isEmpty() || !isShipped(locale)) {
-            throw new IllegalArgumentException("ScanTill does not speak '" + Texts.abbreviate(t, 60)
-                    + "'; it speaks " + shippedList());
+            throw SettingRefusal.of("config.refused.language_not_spoken", Texts.abbreviate(t, 60), shippedList());
         }
         return locale;
     }

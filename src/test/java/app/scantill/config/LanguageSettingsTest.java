@@ -1,5 +1,6 @@
 package app.scantill.config;
 
+import app.scantill.i18n.English;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.CapturedLogs;
@@ -55,8 +56,8 @@ class LanguageSettingsTest {
         AppConfig c = load("--locale=it", "--locale.customer=xx-!!");
 
         assertThat(c.problems()).extracting(ConfigProblem::setting).containsExactly("locale", "locale.customer");
-        assertThat(c.problems().get(0).message()).contains("'it'").contains("en, de, fr, es or ja");
-        assertThat(c.problems().get(1).message()).contains("not a language tag");
+        assertThat(English.text(c.problems().get(0).message())).contains("'it'").contains("en, de, fr, es or ja");
+        assertThat(English.text(c.problems().get(1).message())).contains("not a language tag");
         assertThat(Languages.isShipped(c.get(Settings.LOCALE))).isTrue();
     }
 
