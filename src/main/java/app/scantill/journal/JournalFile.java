@@ -67,6 +67,7 @@ final class JournalFile {
                 throw new JournalOpenException(JournalOpenException.Reason.NOT_WRITABLE, f,
                         "The folder " + dir + " for the sales journal is read-only. Choose a writable folder.", null);
             }
+            OwnerOnlyFiles.create(f);
             return;
         }
         if (!Files.isRegularFile(f)) {
@@ -115,6 +116,9 @@ final class JournalFile {
             }
             st.execute("PRAGMA synchronous = FULL");
             JournalMigrations.migrate(st, version, f);
+            // SQLite gives -wal and -shm the database file's mode; older journals were created 0644.
+            OwnerOnlyFiles.restrict(f, f.resolveSibling(f.getFileName() + "-wal"),
+                    f.resolveSibling(f.getFileName() + "-shm"));
         }
     }
 
