@@ -16,11 +16,11 @@ import java.util.Optional;
  */
 public final class SalesHistory {
 
-    private final SalesJournal journal;
+    private final SaleRecords journal;
     private final ZoneId zone;
     private final Clock clock;
 
-    public SalesHistory(SalesJournal journal, ZoneId zone, Clock clock) {
+    public SalesHistory(SaleRecords journal, ZoneId zone, Clock clock) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.clock = Objects.requireNonNull(clock, "clock");
