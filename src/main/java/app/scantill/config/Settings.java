@@ -98,7 +98,7 @@ public final class Settings {
 
     /**
      * The store's shared PostgreSQL ledger, e.g. {@code jdbc:postgresql://store-server:5432/scantill};
-     * none means this till keeps its books alone. See README "Running a store" and docs/adr/0090.
+     * none means this till keeps its books alone. See README "Running a store" and docs/adr/0100.
      */
     public static final Setting<Optional<String>> LEDGER_URL = declare(
             Setting.optional("store.ledger.url", SettingTypes.ledgerUrl())

@@ -73,7 +73,7 @@ public final class JdbcSalesJournal implements SalesJournal {
 
     /**
      * As {@link #open(Path, Clock, Duration)}; with {@code keepOutbox} every change is also put in the
-     * journal's outbox for the store ledger, in the same transaction (docs/adr/0090), and sales changed
+     * journal's outbox for the store ledger, in the same transaction (docs/adr/0100), and sales changed
      * while no ledger was configured are queued at once, so a till joining a store brings them along.
      */
     public static JdbcSalesJournal open(Path file, Clock clock, Duration busyTimeout, boolean keepOutbox) {

@@ -71,7 +71,7 @@ final class JournalMigrations {
                     )""",
                     "CREATE INDEX state_changes_by_sale ON state_changes (sale_id, id)")),
             // Changes are counted per sale always; the outbox is written only while a store ledger is
-            // configured (docs/adr/0090). A sale from before this version counts one change per history entry.
+            // configured (docs/adr/0100). A sale from before this version counts one change per history entry.
             new Migration(2, "change numbers and the outbox for the store ledger", List.of(
                     "ALTER TABLE sales ADD COLUMN changes INTEGER NOT NULL DEFAULT 0",
                     "ALTER TABLE sales ADD COLUMN queued INTEGER NOT NULL DEFAULT 0",

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The journal's outbox for the store ledger (docs/adr/0090): each change of a sale is put here in the
+ * The journal's outbox for the store ledger (docs/adr/0100): each change of a sale is put here in the
  * same transaction that writes it, and stays until the ledger has it. Reading it never removes
  * anything; only {@link #shipped} does, after the ledger committed the changes, so a crash anywhere
  * in between sends a change again (at least once) and never loses one.

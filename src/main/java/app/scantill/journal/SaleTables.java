@@ -105,7 +105,7 @@ final class SaleTables {
                 intent, method, now, saleId);
     }
 
-    // ---- the outbox (docs/adr/0090) ----
+    // ---- the outbox (docs/adr/0100) ----
 
     /** Counts one more change of the sale and returns its number. */
     int countChange(String saleId) throws SQLException {

@@ -1,5 +1,5 @@
 -- The store ledger: every till's sales as its journal holds them, shipped through each journal's
--- outbox (docs/adr/0090-store-ledger-outbox-and-one-watcher.md). Never edit a released migration:
+-- outbox (docs/adr/0100-store-ledger-outbox-and-one-watcher.md). Never edit a released migration:
 -- add V2__..., V3__... .
 
 -- Every change of every sale, once: the key (sale_id, change_no) makes a resent change harmless.
