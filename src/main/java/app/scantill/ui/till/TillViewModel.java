@@ -181,8 +181,8 @@ public final class TillViewModel {
         if (services == null) {
             return Optional.empty();
         }
-        return services.journal().map(journal -> new HistoryViewModel(
-                new SalesHistory(journal, ZoneId.systemDefault(), clock), moneyFormat.locale(), executor));
+        return services.records().map(records -> new HistoryViewModel(
+                new SalesHistory(records, ZoneId.systemDefault(), clock), moneyFormat.locale(), executor));
     }
 
     public void setOnOpenHistory(Runnable action) {
