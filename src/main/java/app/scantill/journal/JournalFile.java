@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,7 +35,9 @@ final class JournalFile {
         checkBeforeOpening(f);
         Connection c;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + f);
+            // SQLite's driver directly, not through DriverManager: its first use loads every JDBC driver on
+            // the class path, the store ledger's PostgreSQL driver too, on a till that has no ledger.
+            c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + f, new java.util.Properties());
         } catch (SQLException e) {
             throw SqliteFailures.atOpen(f, e, busyTimeout);
         }

@@ -32,9 +32,8 @@ public final class StoreSession implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(StoreSession.class.getName());
 
-    /** The first key of ScanTill's advisory locks ("STRG"); the second is the register's hash or 0. */
-    static final int LOCK_SPACE = 0x53545247;
-    static final int WATCHER_KEY = 0;
+    /** The watcher's advisory lock, by name (a register's is {@code register:<id>}). */
+    static final String WATCHER_LOCK = "watcher";
     static final Duration TICK = Duration.ofMillis(250);
     static final Duration ELECTION_PACE = Duration.ofSeconds(1);
 
@@ -176,7 +175,7 @@ public final class StoreSession implements AutoCloseable {
         if (!mayWatch || watcher) {
             return;
         }
-        if (tryLock(connection, WATCHER_KEY)) {
+        if (tryLock(connection, WATCHER_LOCK)) {
             watcher = true;
             LOG.log(Level.INFO, "Register {0} is now the store's Stripe watcher", registerId);
             listener.elected(new WatcherSeat(ledger, registerId, machine));
@@ -247,7 +246,7 @@ public final class StoreSession implements AutoCloseable {
     // ------------------------------------------------------------ statements on the session
 
     private static void claimRegister(Connection c, String registerId, String machine) throws SQLException {
-        if (!tryLock(c, registerHash(c, registerId))) {
+        if (!tryLock(c, "register:" + registerId)) {
             Optional<String[]> holder = LedgerTables.first(LedgerTables.rows(c,
                     "SELECT machine, pid, opened_at FROM registers WHERE register_id = ?", List.of(registerId),
                     rs -> new String[] {rs.getString(1), rs.getString(2), String.valueOf(LedgerTables.instant(rs, 3))}));
@@ -263,16 +262,14 @@ public final class StoreSession implements AutoCloseable {
                     opened_at = excluded.opened_at""", registerId, machine, ProcessHandle.current().pid());
     }
 
-    private static int registerHash(Connection c, String registerId) throws SQLException {
-        // hashtext is the server's own: every till computes the same key, whatever its Java version.
-        int hash = LedgerTables.rows(c, "SELECT hashtext(?)", List.of("register:" + registerId), rs -> rs.getInt(1))
-                .get(0);
-        return hash == WATCHER_KEY ? 1 : hash;
-    }
-
-    private static boolean tryLock(Connection c, int key) throws SQLException {
-        return LedgerTables.rows(c, "SELECT pg_try_advisory_lock(?, ?)", List.of(LOCK_SPACE, key), rs -> rs.getBoolean(1))
-                .get(0);
+    /**
+     * Tries for a session-level advisory lock named {@code name} within this ledger's schema: the key is
+     * the server's 64-bit hash of schema and name, so every till computes the same one, and two stores
+     * (or two test runs) in two schemas of one server never hold each other's locks.
+     */
+    static boolean tryLock(Connection c, String name) throws SQLException {
+        return LedgerTables.rows(c, "SELECT pg_try_advisory_lock(hashtextextended(current_schema() || '/scantill/' || ?, 0))",
+                List.of(name), rs -> rs.getBoolean(1)).get(0);
     }
 
     private static void listen(Connection c) throws SQLException {

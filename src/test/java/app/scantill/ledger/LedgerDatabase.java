@@ -30,6 +30,7 @@ public final class LedgerDatabase implements BeforeAllCallback, AfterAllCallback
 
     private final String baseUrl = envOr("SCANTILL_TEST_PG_URL", DEFAULT_URL);
     private final String user = envOr("SCANTILL_TEST_PG_USER", "postgres");
+    private boolean migrated;
     private final String schema = "st_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
             .toLowerCase(Locale.ROOT);
 
@@ -78,8 +79,15 @@ public final class LedgerDatabase implements BeforeAllCallback, AfterAllCallback
         return connect(url());
     }
 
-    /** Empties every table the ledger holds data in (the schema history stays): a fresh store. */
+    /**
+     * Empties every table the ledger holds data in (the schema history stays): a fresh store. The schema is
+     * brought up to date first, as the first till of a store would.
+     */
     public void emptyLedger() throws SQLException {
+        if (!migrated) {
+            StoreLedger.open(address("ScanTill tests")).close();
+            migrated = true;
+        }
         try (Connection c = connection(); Statement st = c.createStatement()) {
             st.execute("TRUNCATE sale_changes, state_changes, attempts, sale_lines, sales, registers, watcher, "
                     + "seen_events, stripe_outcomes");
