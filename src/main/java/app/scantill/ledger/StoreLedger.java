@@ -115,11 +115,12 @@ public final class StoreLedger implements AutoCloseable {
         }
     }
 
+    /** The innermost cause's words (a closed socket says nothing: then its kind), for a log line or a problem. */
     static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        String said = e.getClass().getSimpleName();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            said = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
         }
-        return String.valueOf(t.getMessage());
+        return said;
     }
 }
