@@ -112,6 +112,20 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
         return snapshot("retrieve", session, paidWith(session));
     }
 
+    /** One read of the session with its payment intent's method expanded: one request per paid sale. */
+    @Override
+    public String paymentMethod(String sessionId) throws GatewayException {
+        Session expanded = call("read the payment method of session " + sessionId, () -> sessions.retrieve(sessionId,
+                SessionRetrieveParams.builder().addExpand(EXPAND_METHOD).build()));
+        String only = onlyOfferedMethod(expanded);
+        if (only != null) {
+            return only;
+        }
+        PaymentIntent intent = expanded.getPaymentIntentObject();
+        return intent == null || intent.getPaymentMethodObject() == null ? null
+                : intent.getPaymentMethodObject().getType();
+    }
+
     @Override
     public SessionSnapshot expire(String sessionId) throws GatewayException {
         Session session = call("expire session " + sessionId,

@@ -95,6 +95,7 @@ public final class TillServices implements AutoCloseable {
         StripeSandbox sandbox = null;
         CheckoutGateway gateway = null;
         StripeConnection connection = null;
+        CheckoutGateway undecorated = null;
         String successUrl = config.successUrl().orElse(null);
         try {
             Optional<StripeConnection> stripe = StripeConnection.fromConfig(config);
@@ -108,6 +109,7 @@ public final class TillServices implements AutoCloseable {
                 }
             }
             gateway = new StripeCheckoutGateway(connection);
+            undecorated = gateway;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "Payment service could not start", e);
             problems.add("Payments are unavailable: " + StripeKey.redactAll(String.valueOf(e.getMessage())));
@@ -119,7 +121,8 @@ public final class TillServices implements AutoCloseable {
         StoreLink store = null;
         if (inStore && journal != null) {
             try {
-                store = StoreLink.join(config, journal.outbox().orElseThrow(), gateway,
+                // The watcher only reads sessions: it takes the gateway as it is, not as decorated for tests.
+                store = StoreLink.join(config, journal.outbox().orElseThrow(), undecorated,
                         connection == null ? null : new StripeEventsGateway(connection), clock, problems);
             } catch (RegisterInUseException held) {
                 LOG.log(Level.ERROR, held.getMessage());

@@ -162,7 +162,7 @@ public final class StoreWatcher implements AutoCloseable {
         String method = s.paymentMethod();
         if (s.isPaid() && method == null) {
             try {
-                method = sessions.retrieve(s.id()).paymentMethod();
+                method = sessions.paymentMethod(s.id());
             } catch (GatewayException lookUp) {
                 LOG.log(Level.INFO, "Payment method of paid session {0} unknown: {1}", s.id(), lookUp.getMessage());
             }
