@@ -182,7 +182,8 @@ public final class TillViewModel {
             return Optional.empty();
         }
         return services.records().map(records -> new HistoryViewModel(
-                new SalesHistory(records, ZoneId.systemDefault(), clock), moneyFormat.locale(), executor));
+                new SalesHistory(records, ZoneId.systemDefault(), clock), moneyFormat.locale(), executor,
+                services::notYetInLedger));
     }
 
     public void setOnOpenHistory(Runnable action) {
