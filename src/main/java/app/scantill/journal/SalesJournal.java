@@ -3,11 +3,9 @@ package app.scantill.journal;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
-import app.scantill.sale.StateChange;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The durable record of every sale. Each method returns only after its change is on disk (for the

@@ -30,7 +30,7 @@ public record LedgerAddress(String url, String user, String password, String app
         }
         p.setProperty("ApplicationName", applicationName);
         // A server that went away must not hang a till's thread: fail, and try again later.
-        p.setProperty("connectTimeout", "5");
+        p.setProperty("connectTimeout", "3");
         p.setProperty("socketTimeout", "30");
         p.setProperty("tcpKeepAlive", "true");
         return p;

@@ -51,7 +51,8 @@ public final class StoreLedger implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setIdleTimeout(Duration.ofSeconds(30).toMillis());
         config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
-        config.setInitializationFailTimeout(Duration.ofSeconds(5).toMillis());
+        // A till starting while the server is away waits this long at most, then sells on its own.
+        config.setInitializationFailTimeout(Duration.ofSeconds(3).toMillis());
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

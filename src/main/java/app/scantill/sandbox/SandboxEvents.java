@@ -54,7 +54,7 @@ final class SandboxEvents {
         state.events.removeIf(e -> e.created < now - RETENTION_SECONDS);
         List<SandboxState.Event> newestFirst = new ArrayList<>(state.events);
         newestFirst.sort(Comparator.comparingLong((SandboxState.Event e) -> e.sequence).reversed());
-        SandboxStore.Page<SandboxState.Event> page = SandboxStore.Page.of(p, newestFirst, e -> e.id, filter(p), "event");
+        ListPage<SandboxState.Event> page = ListPage.of(p, newestFirst, e -> e.id, filter(p), "event");
         return StripeJson.list("/v1/events", page.items().stream().map(SandboxEvents::json).toList(), page.hasMore());
     }
 

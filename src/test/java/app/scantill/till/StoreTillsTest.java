@@ -150,6 +150,29 @@ class StoreTillsTest {
     }
 
     @Test
+    void aTillStartedWhileTheLedgerIsAwaySellsAloneAndJoinsTheStoreWhenItIsBack() throws Exception {
+        try (LedgerProxy server = new LedgerProxy(DB)) {
+            server.cut();
+            TillProcess till = storeTill("late-a", server.url(DB), NO_FALLBACK_MS);
+            assertThat(till.await(l -> l.startsWith("ERROR ") && l.contains("store ledger cannot be reached"), WAIT,
+                    "the problem said")).contains("sells on its own");
+            till.await(l -> l.startsWith("READY "), WAIT, "READY");
+            sellAndPay(till, 1, "card");
+
+            till.mark();
+            server.restore();
+            till.await(l -> l.equals("STORE watch=WATCHING"), WAIT, "the till in its store");
+            awaitShipped(till);
+        }
+        try (Connection c = DB.connection()) {
+            assertThat(text(c, "SELECT machine FROM registers WHERE register_id = 'late-a'"))
+                    .isEqualTo(app.scantill.config.MachineName.current());
+            assertThat(count(c, "SELECT count(*) FROM sales WHERE state = 'PAID'")).isEqualTo(1);
+        }
+        compareWithJournal(dir.resolve("late-a").resolve("journal.db"));
+    }
+
+    @Test
     void aTillKilledBetweenItsOwnWriteAndTheLedgersCatchesUpOnItsNextStart() throws Exception {
         Path journal = dir.resolve("kill-a").resolve("journal.db");
         String saleId;
