@@ -86,10 +86,14 @@ public final class JournalLock implements AutoCloseable {
     }
 
     private static RegisterInUseException held(Path journal, String registerId, String holder) {
-        String register = field(holder, "register", registerId);
-        String where = "process " + field(holder, "pid", "?") + ", since " + field(holder, "since", "?")
-                + ", journal " + journal;
-        return new RegisterInUseException(register, "machine " + field(holder, "host", "unknown"), where);
+        Instant since;
+        try {
+            since = Instant.parse(field(holder, "since", ""));
+        } catch (java.time.format.DateTimeParseException unknown) {
+            since = null;
+        }
+        return new RegisterInUseException(field(holder, "register", registerId), field(holder, "host", "unknown"),
+                field(holder, "pid", "?"), since, journal.toAbsolutePath().normalize());
     }
 
     private static String read(FileChannel channel) throws IOException {

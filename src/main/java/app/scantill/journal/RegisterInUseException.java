@@ -1,28 +1,59 @@
 package app.scantill.journal;
 
+import java.nio.file.Path;
+import java.time.Instant;
+
 /**
- * A register can be open on one till only: this one is open elsewhere (another process on this
- * journal, or another till of the store). The message names the register and the machine holding it,
- * for the person at the second till.
+ * A register can be open on one till only: this one is open elsewhere, by another process on this
+ * journal ({@link #journal()} set) or by another till of the store (the store ledger's lock). It names
+ * the register and the machine holding it; the till turns that into a sentence for the person at the
+ * second till, in their language.
  */
 public class RegisterInUseException extends JournalException {
 
     private final String registerId;
-    private final String holder;
+    private final String machine;
+    private final String process;
+    private final Instant since;
+    private final transient Path journal;
 
-    public RegisterInUseException(String registerId, String holder, String where) {
-        super("Register " + registerId + " is already open on " + holder + " (" + where + "). Close ScanTill "
-                + "there first, or start this till with another register.id. Payments are switched off here.");
+    /**
+     * @param process the holder's process id, or "?" when unknown
+     * @param since when the holder opened the register, or null when unknown
+     * @param journal the journal both would share, or null when the store ledger refused
+     */
+    public RegisterInUseException(String registerId, String machine, String process, Instant since, Path journal) {
+        super("Register " + registerId + " is already open on machine " + machine + " (process " + process
+                + (since == null ? "" : ", since " + since) + (journal == null ? ", in the store ledger" : ", journal "
+                        + journal) + "). Close ScanTill there first, or start this till with another register.id. "
+                + "Payments are switched off here.");
         this.registerId = registerId;
-        this.holder = holder;
+        this.machine = machine;
+        this.process = process;
+        this.since = since;
+        this.journal = journal;
     }
 
     public String registerId() {
         return registerId;
     }
 
-    /** The machine (and process) holding the register, as it described itself. */
-    public String holder() {
-        return holder;
+    /** The machine holding the register, as it named itself. */
+    public String machine() {
+        return machine;
+    }
+
+    public String process() {
+        return process;
+    }
+
+    /** When the holder opened the register, or null when it is not known. */
+    public Instant since() {
+        return since;
+    }
+
+    /** The journal both tills would share, or null when the store ledger refused the register. */
+    public Path journal() {
+        return journal;
     }
 }

@@ -247,13 +247,11 @@ public final class StoreSession implements AutoCloseable {
 
     private static void claimRegister(Connection c, String registerId, String machine) throws SQLException {
         if (!tryLock(c, "register:" + registerId)) {
-            Optional<String[]> holder = LedgerTables.first(LedgerTables.rows(c,
+            Optional<RegisterInUseException> holder = LedgerTables.first(LedgerTables.rows(c,
                     "SELECT machine, pid, opened_at FROM registers WHERE register_id = ?", List.of(registerId),
-                    rs -> new String[] {rs.getString(1), rs.getString(2), String.valueOf(LedgerTables.instant(rs, 3))}));
-            String who = holder.map(h -> "machine " + h[0]).orElse("another till");
-            String where = holder.map(h -> "process " + h[1] + ", since " + h[2] + ", store ledger")
-                    .orElse("store ledger");
-            throw new RegisterInUseException(registerId, who, where);
+                    rs -> new RegisterInUseException(registerId, rs.getString(1), rs.getString(2),
+                            LedgerTables.instant(rs, 3), null)));
+            throw holder.orElseGet(() -> new RegisterInUseException(registerId, "unknown", "?", null, null));
         }
         c.setAutoCommit(true);
         LedgerTables.update(c, """

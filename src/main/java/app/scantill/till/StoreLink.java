@@ -82,21 +82,20 @@ final class StoreLink implements AutoCloseable {
      *
      * @param gateway the till's Checkout gateway (the watcher looks a paid session's method up with it), or null
      * @param events Stripe's events for the watcher, or null when this till may not be the watcher
-     * @param problems where a sentence for the cashier goes when the ledger cannot be reached now
+     * @param away told why, when the ledger cannot be reached now (the till then sells on its own)
      * @throws RegisterInUseException when another till of the store holds the register
      */
     static StoreLink join(AppConfig config, SaleOutbox outbox, CheckoutGateway gateway, EventsGateway events,
-            Clock clock, List<String> problems) {
+            Clock clock, Consumer<String> away) {
         StoreLink link = new StoreLink(config, outbox, gateway, events, clock);
         try {
             link.connect();
         } catch (RegisterInUseException held) {
             link.close();
             throw held;
-        } catch (JournalException away) {
-            LOG.log(Level.WARNING, "Store ledger not reachable at start: " + away.getMessage());
-            problems.add("The store ledger cannot be reached (" + away.getMessage() + "). This till sells on its "
-                    + "own and sends its sales when the ledger is back.");
+        } catch (JournalException e) {
+            LOG.log(Level.WARNING, "Store ledger not reachable at start: " + e.getMessage());
+            away.accept(e.getMessage());
             link.schedule(RECONNECT);
         }
         return link;

@@ -9,6 +9,7 @@ import app.scantill.config.AppConfig;
 import app.scantill.config.SandboxBind;
 import app.scantill.config.StripeKey;
 import app.scantill.config.Settings;
+import app.scantill.i18n.Translator;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalLock;
 import app.scantill.journal.RegisterInUseException;
@@ -27,6 +28,7 @@ import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +91,8 @@ public final class TillServices implements AutoCloseable {
         config.problems().forEach(p -> problems.add(p.setting() + ": " + p.message()));
 
         boolean inStore = config.get(Settings.LEDGER_URL).isPresent();
-        JournalLock lock = lockJournal(config, problems);
+        Translator words = Translator.forLocale(Locale.getDefault(), ZoneId.systemDefault());
+        JournalLock lock = lockJournal(config, problems, words);
         JdbcSalesJournal journal = lock == null ? null : openJournal(config, problems, inStore);
 
         StripeSandbox sandbox = null;
@@ -123,10 +126,11 @@ public final class TillServices implements AutoCloseable {
             try {
                 // The watcher only reads sessions: it takes the gateway as it is, not as decorated for tests.
                 store = StoreLink.join(config, journal.outbox().orElseThrow(), undecorated,
-                        connection == null ? null : new StripeEventsGateway(connection), clock, problems);
+                        connection == null ? null : new StripeEventsGateway(connection), clock,
+                        away -> problems.add(words.text("store.ledger_unreachable", away)));
             } catch (RegisterInUseException held) {
                 LOG.log(Level.ERROR, held.getMessage());
-                problems.add(held.getMessage());
+                problems.add(refusal(held, words));
                 journal.close();
                 journal = null;
             }
@@ -148,14 +152,27 @@ public final class TillServices implements AutoCloseable {
     }
 
     /** The journal is one till's: a second process on it is refused, naming the register and machine. */
-    private static JournalLock lockJournal(AppConfig config, List<String> problems) {
+    private static JournalLock lockJournal(AppConfig config, List<String> problems, Translator words) {
         try {
             return JournalLock.acquire(config.journalPath(), config.registerId());
+        } catch (RegisterInUseException held) {
+            LOG.log(Level.ERROR, held.getMessage());
+            problems.add(refusal(held, words));
+            return null;
         } catch (JournalException e) {
             LOG.log(Level.ERROR, e.getMessage());
             problems.add(e.getMessage());
             return null;
         }
+    }
+
+    /** The refusal of a register held elsewhere, for the person at this till. */
+    private static String refusal(RegisterInUseException held, Translator words) {
+        Object since = held.since() == null ? "?" : held.since();
+        return held.journal() == null
+                ? words.text("store.register_in_use.ledger", held.registerId(), held.machine(), held.process(), since)
+                : words.text("store.register_in_use.journal", held.registerId(), held.machine(), held.process(), since,
+                        held.journal().toString());
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -268,7 +268,7 @@ class StoreTillsTest {
         TillProcess second = storeTill("front", dir.resolve("other-till"), DB.url(), NO_FALLBACK_MS);
         String refused = second.await(l -> l.startsWith("ERROR ") && l.contains("Register front"), WAIT, "refusal");
         assertThat(refused).contains("Register front is already open on machine " + app.scantill.config.MachineName.current())
-                .contains("store ledger");
+                .contains("in this store");
         assertThat(second.awaitExit(WAIT)).as("payments cannot be taken").isEqualTo(2);
 
         Path journal = dir.resolve("solo").resolve("journal.db");
