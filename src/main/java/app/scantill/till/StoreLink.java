@@ -131,10 +131,13 @@ final class StoreLink implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        connector.shutdownNow();
-        stopWatching();
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            connector.shutdownNow();
+            stopWatching();
+        }
+        // Outside the lock: the session's thread may be waiting for it (an election) while it is closed.
         if (session != null) {
             session.close();
         }
