@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param maxPollBackoff the longest wait between status requests while the connection is bad
  * @param createTries how many times one create is sent (same idempotency key) before the cashier is asked
  * @param createBackoff the wait before the second create try; doubled for each further try
+ * @param fallbackPollInterval time between two status requests of an open session while the store's
+ *     watcher reports Stripe's events (the register's own check, in case a notification is lost)
  * @param checkoutLocale the language of Stripe's payment page for new attempts (a {@link CheckoutLocale}
  *     value), or null to leave it to Stripe; an attempt keeps the language it was journaled with
  */
@@ -27,6 +29,7 @@ public record ChargeSettings(
         Duration maxPollBackoff,
         int createTries,
         Duration createBackoff,
+        Duration fallbackPollInterval,
         String checkoutLocale) {
 
     public static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
@@ -39,6 +42,7 @@ public record ChargeSettings(
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(maxPollBackoff, "maxPollBackoff");
         Objects.requireNonNull(createBackoff, "createBackoff");
+        Objects.requireNonNull(fallbackPollInterval, "fallbackPollInterval");
         if (registerId.isBlank() || registerId.length() > 40) {
             throw new IllegalArgumentException("register id must be 1..40 characters");
         }
@@ -61,35 +65,47 @@ public record ChargeSettings(
         if (createBackoff.isNegative()) {
             throw new IllegalArgumentException("create backoff must not be negative");
         }
+        if (fallbackPollInterval.isNegative() || fallbackPollInterval.isZero()) {
+            throw new IllegalArgumentException("fallback poll interval must be positive");
+        }
         if (checkoutLocale != null && !CheckoutLocale.isValid(checkoutLocale)) {
             throw new IllegalArgumentException("not a Checkout locale: " + checkoutLocale);
         }
     }
 
-    /** 30-minute sessions, polled every second, backing off to 30 s; four create tries from 0.5 s. */
+    /**
+     * 30-minute sessions, polled every second (every 20 s while a store watcher reports), backing off to
+     * 30 s; four create tries from 0.5 s.
+     */
     public static ChargeSettings defaults(String registerId, String successUrl, String cancelUrl) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, MIN_LIFETIME, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 4, Duration.ofMillis(500), null);
+                Duration.ofSeconds(30), 4, Duration.ofMillis(500), Duration.ofSeconds(20), null);
     }
 
     public ChargeSettings withSessionLifetime(Duration lifetime) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, lifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, checkoutLocale);
+                createTries, createBackoff, fallbackPollInterval, checkoutLocale);
     }
 
     public ChargeSettings withPolling(Duration interval, Duration maxBackoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, interval, maxBackoff,
-                createTries, createBackoff, checkoutLocale);
+                createTries, createBackoff, fallbackPollInterval, checkoutLocale);
     }
 
     public ChargeSettings withCreateRetries(int tries, Duration backoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                tries, backoff, checkoutLocale);
+                tries, backoff, fallbackPollInterval, checkoutLocale);
+    }
+
+    /** The pace of a register's own check of an open session while the store's watcher reports for it. */
+    public ChargeSettings withFallbackPoll(Duration interval) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
+                createTries, createBackoff, interval, checkoutLocale);
     }
 
     /** The payment page of new attempts speaks {@code locale} (a {@link CheckoutLocale} value, or null). */
     public ChargeSettings withCheckoutLocale(String locale) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, locale);
+                createTries, createBackoff, fallbackPollInterval, locale);
     }
 }

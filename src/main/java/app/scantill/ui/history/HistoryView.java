@@ -164,8 +164,11 @@ public final class HistoryView {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(new Label(words("history.day")), day, new Label(words("history.show")), filter, refresh,
-                attention, grow, busy);
+        ComboBox<String> register = new ComboBox<>(model.registers());
+        register.setId("history-register");
+        register.valueProperty().bindBidirectional(model.registerProperty());
+        HBox bar = new HBox(new Label(words("history.day")), day, new Label(words("history.show")), filter,
+                new Label(words("history.store.column.register")), register, refresh, attention, grow, busy);
         bar.getStyleClass().add("history-toolbar");
         return bar;
     }
@@ -179,6 +182,8 @@ public final class HistoryView {
         sales.getColumns().add(column("history.column.state", HistoryViewModel.SaleRow::state, 1.3));
         sales.getColumns().add(column("history.column.method", HistoryViewModel.SaleRow::method, 1.1));
         sales.getColumns().add(column("history.column.session", HistoryViewModel.SaleRow::sessionId, 1.4));
+        sales.getColumns().add(column("history.store.column.register", HistoryViewModel.SaleRow::register, 1));
+        sales.getColumns().add(column("history.store.column.ledger", HistoryViewModel.SaleRow::ledger, 1.2));
         sales.setPlaceholder(new Label(words("history.sales.placeholder")));
         sales.setRowFactory(t -> new TableRow<>() {
             @Override

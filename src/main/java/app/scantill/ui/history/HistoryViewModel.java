@@ -20,11 +20,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -49,9 +53,14 @@ import javafx.collections.ObservableList;
  */
 public final class HistoryViewModel {
 
-    /** One row of the sales table, formatted for display. */
+    /**
+     * One row of the sales table, formatted for display.
+     *
+     * @param register the register that made the sale
+     * @param ledger what the store ledger holds of it: empty, or that it is not there yet
+     */
     public record SaleRow(String saleId, String time, String total, String state, String method, String sessionId,
-            boolean needsAttention) {
+            boolean needsAttention, String register, String ledger) {
     }
 
     /** One line of the selected sale. */
@@ -72,6 +81,10 @@ public final class HistoryViewModel {
     private final DateTimeFormatter time;
     private final DateTimeFormatter dateTime;
     private final UiExecutor executor;
+    /** This till's sales the store ledger does not hold yet (none without a ledger); read in the background. */
+    private final Supplier<Set<String>> notYetInLedger;
+    private final ObservableList<String> registers = FXCollections.observableArrayList();
+    private final ObjectProperty<String> register = new SimpleObjectProperty<>(this, "register");
 
     private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>(this, "day");
     private final ObjectProperty<SaleFilter> filter = new SimpleObjectProperty<>(this, "filter", SaleFilter.ALL);
@@ -95,17 +108,32 @@ public final class HistoryViewModel {
 
     /** @param words the reader's language: texts, money, times and dates */
     public HistoryViewModel(SalesHistory history, Translator words, UiExecutor executor) {
+        this(history, words, executor, Set::of);
+    }
+
+    /**
+     * A history over a store's ledger (all registers) or a till's journal.
+     *
+     * @param words the reader's language: texts, money, times and dates
+     * @param notYetInLedger this till's sales the store ledger does not hold yet; called off the JavaFX thread
+     */
+    public HistoryViewModel(SalesHistory history, Translator words, UiExecutor executor,
+            Supplier<Set<String>> notYetInLedger) {
         this.history = Objects.requireNonNull(history, "history");
         this.words = Objects.requireNonNull(words, "words");
         this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(words.locale());
         this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(words.locale());
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.notYetInLedger = Objects.requireNonNull(notYetInLedger, "notYetInLedger");
+        registers.setAll(allRegisters());
+        register.set(allRegisters());
         LocalDate today = history.today();
         day.set(today);
         reportFrom.set(today);
         reportThrough.set(today);
         day.addListener((o, was, now) -> refresh());
         filter.addListener((o, was, now) -> refresh());
+        register.addListener((o, was, now) -> refresh());
         selected.addListener((o, was, now) -> loadDetail(now));
     }
 
@@ -119,12 +147,16 @@ public final class HistoryViewModel {
             return;
         }
         long request = ++salesRequest;
-        run(() -> new DayResult(history.day(d, f), history.needingAttention().size(), history.now()), result -> {
+        String only = registerChoice();
+        run(() -> new DayResult(history.day(d, f), history.needingAttention().size(), history.now(),
+                notYetInLedger.get()), result -> {
             if (request != salesRequest) {
                 return;
             }
             String keep = selected.get() == null ? null : selected.get().saleId();
-            rows.setAll(result.sales().stream().map(s -> row(s, result.now())).toList());
+            showRegisters(result.sales());
+            rows.setAll(result.sales().stream().filter(s -> only == null || only.equals(s.registerId()))
+                    .map(s -> row(s, result.now(), result.notInLedger())).toList());
             attentionCount.set(result.attention());
             selected.set(rows.stream().filter(r -> r.saleId().equals(keep)).findFirst().orElse(null));
         }, Message.of("history.failed.day", d));
@@ -143,7 +175,8 @@ public final class HistoryViewModel {
             return;
         }
         long request = ++reportRequest;
-        run(() -> history.report(from, through.plusDays(1)), r -> {
+        String only = registerChoice();
+        run(() -> history.report(from, through.plusDays(1), only), r -> {
             if (request != reportRequest) {
                 return;
             }
@@ -178,6 +211,16 @@ public final class HistoryViewModel {
 
     public List<SaleFilter> filters() {
         return SaleFilter.choices();
+    }
+
+    /** "All registers", then every register with a sale on the day shown (a store's ledger has several). */
+    public ObservableList<String> registers() {
+        return FXCollections.unmodifiableObservableList(registers);
+    }
+
+    /** The register whose sales and report are shown, or "All registers". */
+    public ObjectProperty<String> registerProperty() {
+        return register;
     }
 
     // ---------------------------------------------------------------- properties
@@ -246,7 +289,31 @@ public final class HistoryViewModel {
 
     // ---------------------------------------------------------------- internals
 
-    private record DayResult(List<Sale> sales, int attention, Instant now) {
+    private record DayResult(List<Sale> sales, int attention, Instant now, Set<String> notInLedger) {
+    }
+
+    private String allRegisters() {
+        return words.text("history.store.all_registers");
+    }
+
+    /** The chosen register, or null for all. */
+    private String registerChoice() {
+        String r = register.get();
+        return r == null || r.equals(allRegisters()) ? null : r;
+    }
+
+    private void showRegisters(List<Sale> sales) {
+        TreeSet<String> seen = new TreeSet<>();
+        sales.forEach(s -> seen.add(s.registerId()));
+        String chosen = registerChoice();
+        if (chosen != null) {
+            seen.add(chosen);
+        }
+        List<String> choices = new ArrayList<>(List.of(allRegisters()));
+        choices.addAll(seen);
+        if (!choices.equals(registers)) {
+            registers.setAll(choices);
+        }
     }
 
     private void loadDetail(SaleRow row) {
@@ -287,11 +354,12 @@ public final class HistoryViewModel {
         return new ChangeRow(when, change, c.note() == null ? "" : c.note());
     }
 
-    private SaleRow row(Sale s, Instant now) {
+    private SaleRow row(Sale s, Instant now, Set<String> notInLedger) {
         return new SaleRow(s.id(), LocalDateTime.ofInstant(s.createdAt(), history.zone()).format(time),
                 money(s.total()), words.text(s.state().label()),
                 s.paymentMethod() == null ? "" : words.text(PaymentMethod.labelOf(s.paymentMethod())),
-                s.sessionId() == null ? "" : s.sessionId(), SaleFilter.needsAttention(s, now));
+                s.sessionId() == null ? "" : s.sessionId(), SaleFilter.needsAttention(s, now), s.registerId(),
+                notInLedger.contains(s.id()) ? words.text("history.store.not_in_ledger") : "");
     }
 
     private List<ReportRow> reportRows(EndOfDayReport r) {

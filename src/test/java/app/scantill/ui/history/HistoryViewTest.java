@@ -85,7 +85,7 @@ class HistoryViewTest {
 
         // 23:00 UTC the day before is midnight in Berlin, written the reader's (US) way.
         assertThat(table.getItems().get(0)).isEqualTo(new HistoryViewModel.SaleRow("usd-1", "12:00:00 AM",
-                US.format(Money.of(975, "USD")), "Paid", "Amazon Pay", "cs_usd-1", false));
+                US.format(Money.of(975, "USD")), "Paid", "Amazon Pay", "cs_usd-1", false, "till-1", ""));
         assertThat(table.getItems()).extracting(HistoryViewModel.SaleRow::saleId)
                 .containsExactly("usd-1", "jpy-1", "usd-2", "usd-3", "jpy-2", "eur-1", "odd,\"id\"", "flagged");
         assertThat(shownTexts(robot)).contains("cs_jpy-1", US.format(Money.of(1500, "JPY")), "Expired", "Amazon Pay")
