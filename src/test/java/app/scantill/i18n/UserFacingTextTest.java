@@ -46,7 +46,7 @@ class UserFacingTextTest {
 
     /** A key of the bundles as the code writes it: an area, a dot, then lower-case words. */
     private static final Pattern KEY = Pattern.compile("\"((?:app|mode|sale|payment|cashier|help|cart|charge|stripe"
-            + "|recovery|till|setup|catalog|history|list|config)\\.[a-z0-9_]+(?:\\.[a-z0-9_]+)*)\"");
+            + "|recovery|till|setup|catalog|history|list|config|store)\\.[a-z0-9_]+(?:\\.[a-z0-9_]+)*)\"");
 
     /** Literals that look like keys but name files and settings, not words. */
     private static final Pattern NOT_A_KEY = Pattern.compile(".*\\.(css|csv|json|properties|db)|stripe\\.[a-z_]+_ms"
