@@ -108,13 +108,23 @@ final class ChargeRules {
 
     // ------------------------------------------------------------ waits
 
-    /** The wait before asking Stripe again after {@code failures} transient failures in a row. */
-    Duration pollBackoff(int failures, Optional<Duration> retryAfter) {
-        return Backoff.delay(settings.pollInterval(), settings.maxPollBackoff(), failures, retryAfter);
+    /** The wait between two reads of a session now: the configured interval, wider for a while after a 429. */
+    Duration pollInterval(FlowContext at) {
+        return at.pace().interval(at.now(), settings.pollInterval());
     }
 
-    Duration pollBackoff(int failures, GatewayException cause) {
-        return pollBackoff(failures, cause.retryAfter());
+    /** The register's poll pace after a 429 at this moment. */
+    PollPace slowerAfterLimit(FlowContext at, GatewayException limit) {
+        return at.pace().limited(at.now(), settings.pollInterval(), settings.maxPollBackoff(), limit.retryAfter());
+    }
+
+    /** The wait before asking Stripe again after {@code failures} transient failures in a row. */
+    Duration pollBackoff(int failures, Optional<Duration> retryAfter, FlowContext at) {
+        return Backoff.delay(pollInterval(at), settings.maxPollBackoff(), failures, retryAfter);
+    }
+
+    Duration pollBackoff(int failures, GatewayException cause, FlowContext at) {
+        return pollBackoff(failures, cause.retryAfter(), at);
     }
 
     // ------------------------------------------------------------ a person must look

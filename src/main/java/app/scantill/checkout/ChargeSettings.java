@@ -1,7 +1,10 @@
 package app.scantill.checkout;
 
+import app.scantill.config.AmazonPayChoice;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How one register charges: where the hosted page sends the customer, how long a session lives,
@@ -15,6 +18,9 @@ import java.util.Objects;
  * @param maxPollBackoff the longest wait between status requests while the connection is bad
  * @param createTries how many times one create is sent (same idempotency key) before the cashier is asked
  * @param createBackoff the wait before the second create try; doubled for each further try
+ * @param amazonPay whether Amazon Pay is offered ({@code payments.amazon_pay})
+ * @param settlementCurrency the account's settlement currency ({@code account.settlement_currency}), or null
+ *     when each charge is taken to settle in its own currency
  */
 public record ChargeSettings(
         String registerId,
@@ -24,7 +30,9 @@ public record ChargeSettings(
         Duration pollInterval,
         Duration maxPollBackoff,
         int createTries,
-        Duration createBackoff) {
+        Duration createBackoff,
+        AmazonPayChoice amazonPay,
+        Currency settlementCurrency) {
 
     public static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
     public static final Duration MAX_LIFETIME = Duration.ofHours(24);
@@ -36,6 +44,7 @@ public record ChargeSettings(
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(maxPollBackoff, "maxPollBackoff");
         Objects.requireNonNull(createBackoff, "createBackoff");
+        Objects.requireNonNull(amazonPay, "amazonPay");
         if (registerId.isBlank() || registerId.length() > 40) {
             throw new IllegalArgumentException("register id must be 1..40 characters");
         }
@@ -60,24 +69,43 @@ public record ChargeSettings(
         }
     }
 
-    /** 30-minute sessions, polled every second, backing off to 30 s; four create tries from 0.5 s. */
+    /**
+     * 30-minute sessions, polled every second, backing off to 30 s; four create tries from 0.5 s; Amazon Pay
+     * offered until Stripe refuses it; each charge taken to settle in its own currency.
+     */
     public static ChargeSettings defaults(String registerId, String successUrl, String cancelUrl) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, MIN_LIFETIME, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 4, Duration.ofMillis(500));
+                Duration.ofSeconds(30), 4, Duration.ofMillis(500), AmazonPayChoice.AUTO, null);
     }
 
     public ChargeSettings withSessionLifetime(Duration lifetime) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, lifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff);
+                createTries, createBackoff, amazonPay, settlementCurrency);
     }
 
     public ChargeSettings withPolling(Duration interval, Duration maxBackoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, interval, maxBackoff,
-                createTries, createBackoff);
+                createTries, createBackoff, amazonPay, settlementCurrency);
     }
 
     public ChargeSettings withCreateRetries(int tries, Duration backoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                tries, backoff);
+                tries, backoff, amazonPay, settlementCurrency);
+    }
+
+    public ChargeSettings withAmazonPay(AmazonPayChoice choice) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
+                createTries, createBackoff, choice, settlementCurrency);
+    }
+
+    /** @param currency the account's settlement currency, or empty when each charge settles in its own */
+    public ChargeSettings withSettlementCurrency(Optional<Currency> currency) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
+                createTries, createBackoff, amazonPay, currency.orElse(null));
+    }
+
+    /** The account's settlement currency, when configured. */
+    public Optional<Currency> settlement() {
+        return Optional.ofNullable(settlementCurrency);
     }
 }

@@ -56,17 +56,24 @@ final class ChargeWorker {
     private final StatusFeed feed;
     private final Clock clock;
     private final ScheduledExecutorService thread;
+    private final Runnable onAmazonPayUnavailable;
 
     // Touched only on the worker thread.
     private ChargeState state = new ChargeState.Idle();
+    /** How often sessions are read now: wider for a while after a 429 (see {@link PollPace}). */
+    private PollPace pace = PollPace.CALM;
     private ScheduledFuture<?> pending;
     /** Counts timers set or stopped; a timer runs only if it is still the latest (at most one pending). */
     private long timers;
     private boolean failing;
 
+    /**
+     * @param onAmazonPayUnavailable told (on the worker thread) when Stripe refused Amazon Pay for the account
+     */
     ChargeWorker(String registerId, ChargeFlow flow, CheckoutGateway gateway, SalesJournal journal, StatusFeed feed,
-            Clock clock) {
+            Clock clock, Runnable onAmazonPayUnavailable) {
         this.flow = flow;
+        this.onAmazonPayUnavailable = onAmazonPayUnavailable;
         this.gateway = gateway;
         this.journal = journal;
         this.feed = feed;
@@ -118,7 +125,9 @@ final class ChargeWorker {
         try {
             while (!events.isEmpty()) {
                 ChargeEvent event = events.poll();
-                Transition transition = flow.next(state, event, clock.instant());
+                // Read for every event: an answer of Stripe's may just have taught the gateway its clock.
+                FlowContext at = new FlowContext(clock.instant(), gateway.clockSkew(), pace);
+                Transition transition = flow.next(state, event, at);
                 state = transition.next();
                 for (ChargeEffect effect : transition.effects()) {
                     perform(effect).ifPresent(events::add);
@@ -156,6 +165,10 @@ final class ChargeWorker {
             LOG.log(log.level(), log.message(), log.cause());
         } else if (effect instanceof ExpireQuietly quietly) {
             expireQuietly(quietly.sessionId());
+        } else if (effect instanceof ChargeEffect.Pace newPace) {
+            pace = newPace.pace();
+        } else if (effect instanceof ChargeEffect.AmazonPayUnavailable) {
+            onAmazonPayUnavailable.run();
         } else {
             return Optional.of(ask(effect));
         }
