@@ -25,6 +25,7 @@ import java.util.function.Consumer;
  * @param advertisedHost the host put in pay-page URLs (and so in QR codes), or null for the bind address
  * @param port the port, or 0 for the port used last time when free (else a random one)
  * @param secretKey a fixed {@code sk_test_} key, or null for a random one per file (or per run in memory)
+ * @param account the Stripe account played: Amazon Pay, settlement currency (see {@link SandboxAccount})
  */
 public record SandboxOptions(
         Path file,
@@ -34,7 +35,8 @@ public record SandboxOptions(
         SandboxClock clock,
         String merchantName,
         String secretKey,
-        Locale displayLocale) {
+        Locale displayLocale,
+        SandboxAccount account) {
 
     public static final String DEFAULT_MERCHANT = "ScanTill Demo Shop";
 
@@ -42,6 +44,7 @@ public record SandboxOptions(
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(displayLocale, "displayLocale");
+        Objects.requireNonNull(account, "account");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535");
         }
@@ -59,7 +62,7 @@ public record SandboxOptions(
     /** Loopback, random port, memory only, wall-clock time: for tests. */
     public static SandboxOptions inMemory() {
         return new SandboxOptions(null, InetAddress.getLoopbackAddress(), null, 0, SandboxClock.system(),
-                DEFAULT_MERCHANT, null, Locale.US);
+                DEFAULT_MERCHANT, null, Locale.US, SandboxAccount.anywhere());
     }
 
     /** Like {@link #inMemory()}, but sessions and the key live in {@code file} (JSON) across restarts. */
@@ -97,6 +100,19 @@ public record SandboxOptions(
         return edit(d -> d.clock = newClock);
     }
 
+    /**
+     * A Stripe whose clock is {@code offset} ahead of this machine's (behind when negative): what a till with
+     * a wrong clock meets. See {@link SandboxClock#offsetFromSystem}.
+     */
+    public SandboxOptions withClockOffset(java.time.Duration offset) {
+        return withClock(SandboxClock.offsetFromSystem(offset));
+    }
+
+    /** The Stripe account to play: Amazon Pay, settlement currency and rates. */
+    public SandboxOptions withAccount(SandboxAccount newAccount) {
+        return edit(d -> d.account = newAccount);
+    }
+
     public SandboxOptions withMerchantName(String name) {
         return edit(d -> d.merchantName = name);
     }
@@ -115,7 +131,7 @@ public record SandboxOptions(
         Draft d = new Draft(this);
         change.accept(d);
         return new SandboxOptions(d.file, d.bindAddress, d.advertisedHost, d.port, d.clock, d.merchantName,
-                d.secretKey, d.displayLocale);
+                d.secretKey, d.displayLocale, d.account);
     }
 
     /** The options as plain fields, so each {@code with...} names only the one it changes. */
@@ -128,6 +144,7 @@ public record SandboxOptions(
         String merchantName;
         String secretKey;
         Locale displayLocale;
+        SandboxAccount account;
 
         Draft(SandboxOptions o) {
             file = o.file;
@@ -138,6 +155,7 @@ public record SandboxOptions(
             merchantName = o.merchantName;
             secretKey = o.secretKey;
             displayLocale = o.displayLocale;
+            account = o.account;
         }
     }
 
@@ -168,6 +186,6 @@ public record SandboxOptions(
     public String toString() {
         return "SandboxOptions[file=" + file + ", bind=" + bindAddress.getHostAddress() + ", advertisedHost="
                 + advertisedHost + ", port=" + port + ", merchant=" + merchantName + ", secretKey="
-                + (secretKey == null ? "random" : SandboxKeys.masked(secretKey)) + "]";
+                + (secretKey == null ? "random" : SandboxKeys.masked(secretKey)) + ", account=" + account + "]";
     }
 }

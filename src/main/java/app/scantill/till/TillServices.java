@@ -7,6 +7,7 @@ import app.scantill.checkout.RecoverySummary;
 import app.scantill.checkout.StartupRecovery;
 import app.scantill.config.AppConfig;
 import app.scantill.config.SandboxBind;
+import app.scantill.config.Settings;
 import app.scantill.config.StripeKey;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
@@ -85,11 +86,11 @@ public final class TillServices implements AutoCloseable {
         try {
             Optional<StripeConnection> stripe = StripeConnection.fromConfig(config);
             if (stripe.isPresent()) {
-                gateway = new StripeCheckoutGateway(stripe.get());
+                gateway = new StripeCheckoutGateway(stripe.get(), clock);
             } else {
                 sandbox = StripeSandbox.start(sandboxOptions(config));
                 gateway = new StripeCheckoutGateway(StripeConnection.toSandbox(
-                        sandbox.apiBase(), StripeKey.parse(sandbox.secretKey()), config));
+                        sandbox.apiBase(), StripeKey.parse(sandbox.secretKey()), config), clock);
                 if (successUrl == null) {
                     successUrl = sandbox.defaultSuccessUrl();
                 }
@@ -107,9 +108,12 @@ public final class TillServices implements AutoCloseable {
             ChargeSettings settings = ChargeSettings.defaults(config.registerId(), successUrl,
                             config.cancelUrl().orElse(null))
                     .withSessionLifetime(config.sessionLifetime())
-                    .withPolling(config.pollInterval(), max(MAX_POLL_BACKOFF, config.pollInterval()));
+                    .withPolling(config.pollInterval(), max(MAX_POLL_BACKOFF, config.pollInterval()))
+                    .withAmazonPay(config.get(Settings.AMAZON_PAY))
+                    .withSettlementCurrency(config.get(Settings.SETTLEMENT_CURRENCY));
             charges = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
-                    new CashierMessages(config.stripeKey(), Locale.getDefault()));
+                    new CashierMessages(config.stripeKey(), Locale.getDefault(),
+                            config.get(Settings.SETTLEMENT_CURRENCY)));
         }
         return new TillServices(config, clock, problems, journal, sandbox, gateway, charges);
     }

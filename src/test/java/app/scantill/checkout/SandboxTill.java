@@ -44,8 +44,8 @@ public final class SandboxTill implements AutoCloseable {
             ChargeSettings settings) {
         this.sandbox = sandbox;
         this.journal = journal;
-        this.gateway = new StripeCheckoutGateway(connection);
         Clock clock = new SandboxTimeClock(this);
+        this.gateway = new StripeCheckoutGateway(connection, clock);
         this.service = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
                 GatewayErrorMessages.byKind());
         service.addListener(statuses::add);
