@@ -113,14 +113,25 @@ final class ChargeRules {
         return at.pace().interval(at.now(), settings.pollInterval());
     }
 
-    /** The register's poll pace after a 429 at this moment. */
+    /**
+     * The register's poll pace after a 429 at this moment: at most {@link PollPace#MAX_WIDENING} times the
+     * configured interval (and never beyond the longest poll backoff), so a burst of 429s slows the shop's reads
+     * without leaving a paid sale unseen for long.
+     */
     PollPace slowerAfterLimit(FlowContext at, GatewayException limit) {
-        return at.pace().limited(at.now(), settings.pollInterval(), settings.maxPollBackoff(), limit.retryAfter());
+        Duration widest = settings.pollInterval().multipliedBy(PollPace.MAX_WIDENING);
+        Duration cap = widest.compareTo(settings.maxPollBackoff()) < 0 ? widest : settings.maxPollBackoff();
+        return at.pace().limited(at.now(), settings.pollInterval(), cap, limit.retryAfter());
     }
 
-    /** The wait before asking Stripe again after {@code failures} transient failures in a row. */
+    /**
+     * The wait before asking Stripe again after {@code failures} transient failures in a row: the backoff from
+     * the configured interval, but never less than the register's current pace (the two do not multiply).
+     */
     Duration pollBackoff(int failures, Optional<Duration> retryAfter, FlowContext at) {
-        return Backoff.delay(pollInterval(at), settings.maxPollBackoff(), failures, retryAfter);
+        Duration backoff = Backoff.delay(settings.pollInterval(), settings.maxPollBackoff(), failures, retryAfter);
+        Duration paced = pollInterval(at);
+        return backoff.compareTo(paced) >= 0 ? backoff : paced;
     }
 
     Duration pollBackoff(int failures, GatewayException cause, FlowContext at) {

@@ -8,8 +8,8 @@ import java.util.Optional;
  * How often this register reads an open session, given the 429s it saw lately. Stripe's read limit is
  * shared by every register of the account (https://docs.stripe.com/rate-limits): a 429 says the whole
  * shop reads too often, so one slower next request is not enough. After a 429 the interval doubles (up to
- * the longest poll backoff) and stays wide for {@link #STAYS_WIDE}; then it halves every
- * {@link #NARROWS_EVERY} until it is back at the configured interval.
+ * {@link #MAX_WIDENING} times the configured one, or Retry-After) and stays wide for {@link #STAYS_WIDE};
+ * then it halves every {@link #NARROWS_EVERY} until it is back at the configured interval.
  *
  * @param limitedAt when the last 429 came, or null when none came
  * @param widened the interval set by that 429
@@ -17,6 +17,8 @@ import java.util.Optional;
 record PollPace(Instant limitedAt, Duration widened) {
 
     static final PollPace CALM = new PollPace(null, null);
+    /** The widest interval after 429s, as a multiple of the configured one. */
+    static final int MAX_WIDENING = 8;
     static final Duration STAYS_WIDE = Duration.ofMinutes(1);
     static final Duration NARROWS_EVERY = Duration.ofSeconds(30);
 

@@ -1478,14 +1478,22 @@ class ChargeFlowTest {
         }
 
         @Test
-        void limitsInARowDoubleTheIntervalUpToTheLongestBackoff() {
-            PollPace pace = PollPace.CALM;
-            for (int i = 0; i < 8; i++) {
-                pace = pace.limited(NOW, POLL, Duration.ofSeconds(30), java.util.Optional.empty());
+        void limitsInARowDoubleTheIntervalUpToEightTimesIt() {
+            AwaitingPayment state = shown;
+            FlowContext at = FlowContext.at(NOW);
+            for (int i = 0; i < 6; i++) {
+                Transition t = step(state, new RetrieveFailed(rateLimited(Duration.ofSeconds(1))), at);
+                at = at.withPace(((Pace) effects(t).get(0)).pace());
+                state = (AwaitingPayment) t.next();
             }
-            assertThat(pace.interval(NOW, POLL)).isEqualTo(Duration.ofSeconds(30));
-            assertThat(pace.interval(NOW.plusSeconds(61), POLL)).isEqualTo(Duration.ofSeconds(15));
+            PollPace pace = at.pace();
+            assertThat(pace.interval(NOW, POLL)).isEqualTo(POLL.multipliedBy(8));
+            assertThat(pace.interval(NOW.plusSeconds(61), POLL)).isEqualTo(Duration.ofSeconds(4));
             assertThat(pace.interval(NOW.plusSeconds(240), POLL)).isEqualTo(POLL);
+
+            // Failures in a row back off from the configured interval; the pace is a floor, not a factor.
+            Transition fourth = step(new AwaitingPayment(awaiting, open(), 3), new RetrieveFailed(network()), at);
+            assertThat(effects(fourth)).endsWith(new Schedule(Duration.ofSeconds(8), new PollDue()));
         }
 
         @Test
