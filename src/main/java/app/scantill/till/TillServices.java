@@ -78,7 +78,7 @@ public final class TillServices implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         config.problems().forEach(p -> problems.add(p.setting() + ": " + p.message()));
 
-        SalesJournal journal = openJournal(config, problems);
+        SalesJournal journal = openJournal(config, clock, problems);
 
         StripeSandbox sandbox = null;
         CheckoutGateway gateway = null;
@@ -122,9 +122,10 @@ public final class TillServices implements AutoCloseable {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static SalesJournal openJournal(AppConfig config, List<String> problems) {
+    /** The journal writes the till's time, the one the charge flow and its clock-skew correction read. */
+    private static SalesJournal openJournal(AppConfig config, Clock clock, List<String> problems) {
         try {
-            return JdbcSalesJournal.open(config.journalPath());
+            return JdbcSalesJournal.open(config.journalPath(), clock);
         } catch (JournalException e) {
             LOG.log(Level.ERROR, "Sales journal unusable: " + e.getMessage());
             problems.add(e.getMessage() + " Payments are switched off until the journal can be used.");

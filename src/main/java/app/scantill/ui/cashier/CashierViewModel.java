@@ -286,8 +286,11 @@ public final class CashierViewModel {
      * for the account, or the settings switch it off. Empty text: Amazon Pay is offered where the currency allows.
      */
     public void showAmazonPayNote(String note) {
-        amazonPayNote.set(note == null ? "" : note);
-        refreshCart();
+        String now = note == null ? "" : note;
+        if (!now.equals(amazonPayNote.get())) {
+            amazonPayNote.set(now);
+            refreshChargeability(); // the lines are unchanged: leave the table (and the focus) alone
+        }
     }
 
     public ReadOnlyStringProperty amazonPayNoteProperty() {
@@ -354,18 +357,22 @@ public final class CashierViewModel {
         if (selectedSku.get() != null && cart.line(selectedSku.get()).isEmpty()) {
             selectedSku.set(null);
         }
-        Chargeability c = cart.chargeability();
-        if (c.chargeable() && c.amazonPayAvailable() && !amazonPayNote.get().isEmpty()) {
-            // The currency allows Amazon Pay but the account (or the settings) does not: card only, and why.
-            c = new Chargeability(c.status(), c.minimum(), false, amazonPayNote.get());
-        }
-        chargeability.set(c);
+        refreshChargeability();
         totalText.set(cart.total().map(moneyFormat::format).orElse("\u2014"));
         currencyText.set(cart.currency().map(currency -> currency.getCurrencyCode()).orElse(""));
         int units = cartLines.stream().mapToInt(CartLine::quantity).sum();
         itemCountText.set(units == 0 ? "Empty cart"
                 : units + (units == 1 ? " item" : " items") + " \u00b7 " + cartLines.size()
                         + (cartLines.size() == 1 ? " line" : " lines"));
+    }
+
+    private void refreshChargeability() {
+        Chargeability c = cart.chargeability();
+        if (c.chargeable() && c.amazonPayAvailable() && !amazonPayNote.get().isEmpty()) {
+            // The currency allows Amazon Pay but the account (or the settings) does not: card only, and why.
+            c = new Chargeability(c.status(), c.minimum(), false, amazonPayNote.get());
+        }
+        chargeability.set(c);
         canCharge.set(c.chargeable() && !cartLocked.get());
     }
 
