@@ -27,7 +27,7 @@ public enum AmazonPayChoice {
                 return choice;
             }
         }
-        throw new IllegalArgumentException("'" + app.scantill.text.Texts.abbreviate(t, 20)
-                + "' is not one of auto, on or off");
+        throw new IllegalArgumentException(SettingWords.text("stripe.setting.amazon_pay_choice",
+                app.scantill.text.Texts.abbreviate(t, 20)));
     }
 }

@@ -158,8 +158,8 @@ public final class SettingTypes {
         return new Simple<>("an ISO 4217 code Stripe supports, such as EUR", (text, where) -> {
             Optional<Currency> currency = CurrencyFacts.lookup(text);
             if (currency.isEmpty() || !CurrencyFacts.stripePresents(currency.get())) {
-                throw new IllegalArgumentException("'" + Texts.abbreviate(text.strip(), 20)
-                        + "' is not a currency Stripe supports; use an ISO 4217 code such as EUR");
+                throw new IllegalArgumentException(SettingWords.text("stripe.setting.settlement_currency",
+                        Texts.abbreviate(text.strip(), 20)));
             }
             return currency.get();
         }, Currency::getCurrencyCode, true);
