@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -116,7 +115,7 @@ final class SandboxStore {
         Predicate<SandboxState.Session> filter = listFilter(params);
         List<SandboxState.Session> newestFirst = new ArrayList<>(state.sessions.values());
         newestFirst.sort(Comparator.comparingLong((SandboxState.Session s) -> s.sequence).reversed());
-        Page<SandboxState.Session> page = Page.of(params, newestFirst, s -> s.id, filter, "checkout.session");
+        ListPage<SandboxState.Session> page = ListPage.of(params, newestFirst, s -> s.id, filter, "checkout.session");
         return StripeJson.list("/v1/checkout/sessions",
                 page.items().stream().map(s -> StripeJson.session(state, s, publicBase, expand)).toList(),
                 page.hasMore());
@@ -127,7 +126,7 @@ final class SandboxStore {
         Expansion.rejectOthers(params, Set.of("ending_before", "starting_after", "limit", "expand"));
         Expansion.listOf(params, Set.of());
         SandboxState.Session s = existing(id);
-        Page<SandboxState.LineItem> page = Page.of(params, s.lineItems, li -> li.id, li -> true, "item");
+        ListPage<SandboxState.LineItem> page = ListPage.of(params, s.lineItems, li -> li.id, li -> true, "item");
         return StripeJson.list("/v1/checkout/sessions/" + s.id + "/line_items",
                 page.items().stream().map(StripeJson::lineItem).toList(), page.hasMore());
     }
@@ -362,56 +361,5 @@ final class SandboxStore {
     private static Money readable(long apiAmount, java.util.Currency currency) {
         return CurrencyFacts.fromStripeAmount(apiAmount, currency)
                 .orElseThrow(() -> new IllegalStateException("stored amount " + apiAmount + " is not whole in " + currency));
-    }
-
-    /** One page of a Stripe list: {@code limit}, {@code starting_after}, {@code ending_before}. */
-    record Page<T>(List<T> items, boolean hasMore) {
-
-        static <T> Page<T> of(FormParams p, List<T> ordered, Function<T, String> idOf, Predicate<T> filter,
-                String objectName) {
-            long limit = 10;
-            if (p.value("limit").isPresent()) {
-                limit = p.integer("limit", "limit", true);
-                // Stripe's range wording; the code it sends with it is not confirmed.
-                if (limit < 1) {
-                    throw StripeApiError.invalid("parameter_invalid_integer", "limit",
-                            "This value must be greater than or equal to 1.");
-                }
-                if (limit > 100) {
-                    throw StripeApiError.invalid("parameter_invalid_integer", "limit",
-                            "This value must be less than or equal to 100.");
-                }
-            }
-            Optional<String> after = p.value("starting_after").filter(v -> !v.isEmpty());
-            Optional<String> before = p.value("ending_before").filter(v -> !v.isEmpty());
-            if (after.isPresent() && before.isPresent()) {
-                throw StripeApiError.invalid("parameters_exclusive", "ending_before",
-                        "You may only specify one of these parameters: ending_before, starting_after.");
-            }
-            int n = (int) limit;
-            if (after.isPresent()) {
-                int at = indexOf(ordered, idOf, after.get(), objectName, "starting_after");
-                List<T> rest = ordered.subList(at + 1, ordered.size()).stream().filter(filter).toList();
-                return new Page<>(rest.subList(0, Math.min(n, rest.size())), rest.size() > n);
-            }
-            if (before.isPresent()) {
-                int at = indexOf(ordered, idOf, before.get(), objectName, "ending_before");
-                List<T> rest = ordered.subList(0, at).stream().filter(filter).toList();
-                return new Page<>(rest.subList(Math.max(0, rest.size() - n), rest.size()), rest.size() > n);
-            }
-            List<T> all = ordered.stream().filter(filter).toList();
-            return new Page<>(all.subList(0, Math.min(n, all.size())), all.size() > n);
-        }
-
-        private static <T> int indexOf(List<T> ordered, Function<T, String> idOf, String id, String objectName,
-                String param) {
-            for (int i = 0; i < ordered.size(); i++) {
-                if (idOf.apply(ordered.get(i)).equals(id)) {
-                    return i;
-                }
-            }
-            // Stripe refuses an unknown cursor with resource_missing; the 400 status is not confirmed.
-            throw StripeApiError.noSuch(objectName, id, param).withStatus(400);
-        }
     }
 }
