@@ -277,6 +277,24 @@ class ChargeServiceTest {
     }
 
     @Test
+    void amazonPaySwitchedOffChargesEverySaleByCardWithTheChoiceInTheKey() throws Exception {
+        service.shutdown();
+        service = new ChargeService(gateway, journal, settings.withAmazonPay(app.scantill.config.AmazonPayChoice.OFF),
+                clock);
+        service.addListener(published::add);
+
+        service.start(USD, CART);
+        ChargeStatus awaiting = awaitPhase(Phase.AWAITING_PAYMENT);
+
+        CheckoutRequest sent = gateway.calls("create").get(0).request();
+        assertThat(sent.paymentMethods()).containsExactly(PaymentMethod.CARD);
+        assertThat(sent.idempotencyKey()).isEqualTo(IdempotencyKeys.forAttempt(awaiting.saleId(), 1, true));
+        assertThat(awaiting.cardOnly()).isTrue();
+        assertThat(service.amazonPayWithheld()).isTrue();
+        assertThat(service.amazonPayUnavailableOnAccount()).as("not Stripe's refusal: the setting").isFalse();
+    }
+
+    @Test
     void createStillFailingAfterRetriesKeepsTheAttemptForARetryWithTheSameKey() throws Exception {
         gateway.failNext("create", network(), network(), network());
 
