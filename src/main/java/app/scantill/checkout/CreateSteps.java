@@ -20,7 +20,6 @@ import app.scantill.checkout.ChargeEvent.LookupDue;
 import app.scantill.checkout.ChargeEvent.RecordFailed;
 import app.scantill.checkout.ChargeEvent.Recorded;
 import app.scantill.checkout.ChargeEvent.RetryDue;
-import app.scantill.checkout.ChargeState.BeginningAttempt;
 import app.scantill.checkout.ChargeState.CardOnlyOffered;
 import app.scantill.checkout.ChargeState.Cancelled;
 import app.scantill.checkout.ChargeState.Checking;
