@@ -99,7 +99,7 @@ sealed interface ChargeEffect {
     }
 
     /** Read Stripe at this pace from now on (it widens after a 429 and narrows again by itself). */
-    record Pace(PollPace pace) implements ChargeEffect {
+    record SetPollPace(PollPace pace) implements ChargeEffect {
     }
 
     /** A line for the log (never the API key: the flow does not know it). */

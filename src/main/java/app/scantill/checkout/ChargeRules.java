@@ -31,11 +31,22 @@ final class ChargeRules {
     private final ChargeSettings settings;
     private final CheckoutRequestFactory requests;
     private final GatewayErrorMessages messages;
+    private final ChargeFlow.Pace pace;
 
-    ChargeRules(ChargeSettings settings, CheckoutRequestFactory requests, GatewayErrorMessages messages) {
+    ChargeRules(ChargeSettings settings, CheckoutRequestFactory requests, GatewayErrorMessages messages,
+            ChargeFlow.Pace pace) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.pace = Objects.requireNonNull(pace, "pace");
+    }
+
+    /**
+     * The wait between two checks of an open session behind the QR code: the poll interval, or the slow
+     * fallback while the store's watcher reports Stripe's events for this register.
+     */
+    Duration awaitingPoll() {
+        return pace == ChargeFlow.Pace.WATCHED ? settings.fallbackPollInterval() : settings.pollInterval();
     }
 
     ChargeSettings settings() {
@@ -111,6 +122,14 @@ final class ChargeRules {
     /** The wait between two reads of a session now: the configured interval, wider for a while after a 429. */
     Duration pollInterval(FlowContext at) {
         return at.pace().interval(at.now(), settings.pollInterval());
+    }
+
+    /**
+     * The wait between two checks of an open session behind the QR code now: {@link #awaitingPoll()} (the
+     * poll interval, or the store watcher's fallback), wider for a while after a 429.
+     */
+    Duration awaitingPoll(FlowContext at) {
+        return at.pace().interval(at.now(), awaitingPoll());
     }
 
     /**

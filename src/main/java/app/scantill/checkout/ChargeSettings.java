@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param maxPollBackoff the longest wait between status requests while the connection is bad
  * @param createTries how many times one create is sent (same idempotency key) before the cashier is asked
  * @param createBackoff the wait before the second create try; doubled for each further try
+ * @param fallbackPollInterval time between two status requests of an open session while the store's
+ *     watcher reports Stripe's events (the register's own check, in case a notification is lost)
  * @param amazonPay whether Amazon Pay is offered ({@code payments.amazon_pay})
  * @param settlementCurrency the account's settlement currency ({@code account.settlement_currency}), or null
  *     when each charge is taken to settle in its own currency
@@ -31,6 +33,7 @@ public record ChargeSettings(
         Duration maxPollBackoff,
         int createTries,
         Duration createBackoff,
+        Duration fallbackPollInterval,
         AmazonPayChoice amazonPay,
         Currency settlementCurrency) {
 
@@ -44,6 +47,7 @@ public record ChargeSettings(
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(maxPollBackoff, "maxPollBackoff");
         Objects.requireNonNull(createBackoff, "createBackoff");
+        Objects.requireNonNull(fallbackPollInterval, "fallbackPollInterval");
         Objects.requireNonNull(amazonPay, "amazonPay");
         if (registerId.isBlank() || registerId.length() > 40) {
             throw new IllegalArgumentException("register id must be 1..40 characters");
@@ -67,41 +71,51 @@ public record ChargeSettings(
         if (createBackoff.isNegative()) {
             throw new IllegalArgumentException("create backoff must not be negative");
         }
+        if (fallbackPollInterval.isNegative() || fallbackPollInterval.isZero()) {
+            throw new IllegalArgumentException("fallback poll interval must be positive");
+        }
     }
 
     /**
-     * 30-minute sessions, polled every second, backing off to 30 s; four create tries from 0.5 s; Amazon Pay
-     * offered until Stripe refuses it; each charge taken to settle in its own currency.
+     * 30-minute sessions, polled every second (every 20 s while a store watcher reports), backing off to
+     * 30 s; four create tries from 0.5 s; Amazon Pay offered until Stripe refuses it; each charge taken to
+     * settle in its own currency.
      */
     public static ChargeSettings defaults(String registerId, String successUrl, String cancelUrl) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, MIN_LIFETIME, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 4, Duration.ofMillis(500), AmazonPayChoice.AUTO, null);
+                Duration.ofSeconds(30), 4, Duration.ofMillis(500), Duration.ofSeconds(20), AmazonPayChoice.AUTO, null);
     }
 
     public ChargeSettings withSessionLifetime(Duration lifetime) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, lifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, amazonPay, settlementCurrency);
+                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency);
     }
 
     public ChargeSettings withPolling(Duration interval, Duration maxBackoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, interval, maxBackoff,
-                createTries, createBackoff, amazonPay, settlementCurrency);
+                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency);
     }
 
     public ChargeSettings withCreateRetries(int tries, Duration backoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                tries, backoff, amazonPay, settlementCurrency);
+                tries, backoff, fallbackPollInterval, amazonPay, settlementCurrency);
+    }
+
+    /** The pace of a register's own check of an open session while the store's watcher reports for it. */
+    public ChargeSettings withFallbackPoll(Duration interval) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
+                createTries, createBackoff, interval, amazonPay, settlementCurrency);
     }
 
     public ChargeSettings withAmazonPay(AmazonPayChoice choice) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, choice, settlementCurrency);
+                createTries, createBackoff, fallbackPollInterval, choice, settlementCurrency);
     }
 
     /** @param currency the account's settlement currency, or empty when each charge settles in its own */
     public ChargeSettings withSettlementCurrency(Optional<Currency> currency) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, amazonPay, currency.orElse(null));
+                createTries, createBackoff, fallbackPollInterval, amazonPay, currency.orElse(null));
     }
 
     /** The account's settlement currency, when configured. */

@@ -50,7 +50,8 @@ final class ChargeWorker {
 
     private static final System.Logger LOG = System.getLogger(ChargeService.class.getName());
 
-    private final ChargeFlow flow;
+    private final ChargeFlow ownPace;
+    private final ChargeFlow watchedPace;
     private final CheckoutGateway gateway;
     private final SalesJournal journal;
     private final StatusFeed feed;
@@ -66,13 +67,18 @@ final class ChargeWorker {
     /** Counts timers set or stopped; a timer runs only if it is still the latest (at most one pending). */
     private long timers;
     private boolean failing;
+    /** Whether the store's watcher reports for this register; changed only through {@link #watched}. */
+    private volatile boolean watched;
 
     /**
+     * @param ownPace the flow deciding while this register checks its sessions on its own
+     * @param watchedPace the same flow at the slow fallback pace, while the store's watcher reports
      * @param onAmazonPayUnavailable told (on the worker thread) when Stripe refused Amazon Pay for the account
      */
-    ChargeWorker(String registerId, ChargeFlow flow, CheckoutGateway gateway, SalesJournal journal, StatusFeed feed,
-            Clock clock, Runnable onAmazonPayUnavailable) {
-        this.flow = flow;
+    ChargeWorker(String registerId, ChargeFlow ownPace, ChargeFlow watchedPace, CheckoutGateway gateway,
+            SalesJournal journal, StatusFeed feed, Clock clock, Runnable onAmazonPayUnavailable) {
+        this.ownPace = ownPace;
+        this.watchedPace = watchedPace;
         this.onAmazonPayUnavailable = onAmazonPayUnavailable;
         this.gateway = gateway;
         this.journal = journal;
@@ -108,6 +114,14 @@ final class ChargeWorker {
         }
     }
 
+    /** The store's watcher came or went: decisions from now on use the flow of that pace. */
+    void watched(boolean nowWatched) {
+        if (watched != nowWatched) {
+            watched = nowWatched;
+            submit(ChargeEvent.WatchChanged::new);
+        }
+    }
+
     /** Stops polling and retries now; the sale stays as journaled. */
     void shutdown() {
         thread.shutdownNow();
@@ -127,7 +141,7 @@ final class ChargeWorker {
                 ChargeEvent event = events.poll();
                 // Read for every event: an answer of Stripe's may just have taught the gateway its clock.
                 FlowContext at = new FlowContext(clock.instant(), gateway.clockSkew(), pace);
-                Transition transition = flow.next(state, event, at);
+                Transition transition = (watched ? watchedPace : ownPace).next(state, event, at);
                 state = transition.next();
                 for (ChargeEffect effect : transition.effects()) {
                     perform(effect).ifPresent(events::add);
@@ -165,7 +179,7 @@ final class ChargeWorker {
             LOG.log(log.level(), log.message(), log.cause());
         } else if (effect instanceof ExpireQuietly quietly) {
             expireQuietly(quietly.sessionId());
-        } else if (effect instanceof ChargeEffect.Pace newPace) {
+        } else if (effect instanceof ChargeEffect.SetPollPace newPace) {
             pace = newPace.pace();
         } else if (effect instanceof ChargeEffect.AmazonPayUnavailable) {
             onAmazonPayUnavailable.run();

@@ -180,7 +180,7 @@ public final class CheckoutRequestFactory {
      * Stripe's clock read it ({@link ClockSkew#forRequests()}), in whole seconds (Stripe takes Unix seconds),
      * rounded up, plus the configured lifetime kept {@link #REPLAY_WINDOW} inside Stripe's window of 30
      * minutes to 24 hours after it creates the session: at least 35 minutes, at most 23 h 55 min (ADR 0050,
-     * 0060, 0100).
+     * 0060, 0110).
      */
     public Instant expiresAtFor(Instant attemptStart, ClockSkew skew) {
         Instant onStripe = attemptStart.plus(skew.forRequests());

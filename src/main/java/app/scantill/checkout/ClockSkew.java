@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * How far Stripe's clock is from this till's, as the gateway last learned it from Stripe's answers
- * (docs/adr/0100). Stripe measures a session's {@code expires_at} window (30 minutes to 24 hours) and
+ * (docs/adr/0110). Stripe measures a session's {@code expires_at} window (30 minutes to 24 hours) and
  * the {@code created} times the look-up searches by on its own clock, so the till computes both on it.
  *
  * @param stripeAhead Stripe's time minus the till's: positive when the till's clock is slow

@@ -170,6 +170,51 @@ public final class SettingTypes {
                 SandboxBind::toString, true);
     }
 
+    /**
+     * The JDBC URL of the store's PostgreSQL ledger. Credentials belong in their own (secret) settings,
+     * so a URL carrying a password is refused: it would show in every summary and log line.
+     */
+    public static SettingType<String> ledgerUrl() {
+        return new Simple<>("jdbc:postgresql://host[:port]/database, without a password", (text, where) -> {
+            String t = text.strip();
+            if (!t.matches("jdbc:postgresql://[^\\s/?#]+(:[0-9]{1,5})?/[A-Za-z0-9_.-]+(\\?[^\\s#]*)?")) {
+                throw new IllegalArgumentException("'" + Texts.abbreviate(t.replaceAll("(?i)password=[^&]*",
+                        "password=(hidden)"), 60) + "' is not a PostgreSQL address such as "
+                        + "jdbc:postgresql://store-server:5432/scantill");
+            }
+            if (t.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
+                throw new IllegalArgumentException("the ledger address must not carry the password: set "
+                        + "store.ledger.password (or SCANTILL_LEDGER_PASSWORD) instead");
+            }
+            return t;
+        }, Function.identity(), true);
+    }
+
+    /** A PostgreSQL role name as people write it. */
+    public static SettingType<String> ledgerUser() {
+        return new Simple<>("1..63 of A-Z a-z 0-9 _ . @ -", (text, where) -> {
+            String t = text.strip();
+            if (!t.matches("[A-Za-z0-9_.@-]{1,63}")) {
+                throw new IllegalArgumentException("the ledger user name must be 1 to 63 letters, digits, '_', '.', "
+                        + "'@' or '-'");
+            }
+            return t;
+        }, Function.identity(), true);
+    }
+
+    /** A password on one line without spaces, so a pasted line break or a stray word is caught here. */
+    public static SettingType<String> ledgerPassword() {
+        return new Simple<>("1..200 characters, no spaces", (text, where) -> {
+            String t = text.strip();
+            if (t.isEmpty() || t.length() > 200 || t.codePoints().anyMatch(c -> Character.isWhitespace(c)
+                    || Character.isISOControl(c))) {
+                throw new IllegalArgumentException("the ledger password must be 1 to 200 characters without spaces "
+                        + "or line breaks");
+            }
+            return t;
+        }, Function.identity(), true);
+    }
+
     /** True when {@code url}'s host is this computer; names other than {@code localhost} are not resolved. */
     static boolean isLoopback(String url) {
         String host = URI.create(url).getHost();

@@ -16,11 +16,11 @@ import java.util.Optional;
  */
 public final class SalesHistory {
 
-    private final SalesJournal journal;
+    private final SaleRecords journal;
     private final ZoneId zone;
     private final Clock clock;
 
-    public SalesHistory(SalesJournal journal, ZoneId zone, Clock clock) {
+    public SalesHistory(SaleRecords journal, ZoneId zone, Clock clock) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -58,10 +58,19 @@ public final class SalesHistory {
 
     /** The report for local days {@code [from, to)}: {@code report(d, d.plusDays(1))} is one day. */
     public EndOfDayReport report(LocalDate from, LocalDate to) {
+        return report(from, to, null);
+    }
+
+    /**
+     * The report of one register ({@code registerId}), or of every register the records hold (null): a
+     * store's ledger holds them all, a till's journal its own.
+     */
+    public EndOfDayReport report(LocalDate from, LocalDate to, String registerId) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("the report period must end after it starts (" + from + " to " + to + ")");
         }
-        return EndOfDayReport.of(from, to, zone, journal.createdBetween(startOf(from), startOf(to)));
+        return EndOfDayReport.of(from, to, zone, journal.createdBetween(startOf(from), startOf(to)).stream()
+                .filter(s -> registerId == null || registerId.equals(s.registerId())).toList());
     }
 
     private Instant startOf(LocalDate day) {

@@ -3,11 +3,9 @@ package app.scantill.journal;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
-import app.scantill.sale.StateChange;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The durable record of every sale. Each method returns only after its change is on disk (for the
@@ -24,7 +22,7 @@ import java.util.Optional;
  * kept to the millisecond, so a returned sale equals the one read back later; lists are oldest first;
  * after {@link #close} every call throws {@link JournalException}.
  */
-public interface SalesJournal extends AutoCloseable {
+public interface SalesJournal extends SaleRecords, AutoCloseable {
 
     /**
      * Journals a new sale in state {@link SaleState#CHARGING} with attempt 1 and its idempotency key.
@@ -73,20 +71,6 @@ public interface SalesJournal extends AutoCloseable {
      * @throws IllegalTransitionException when the move is not allowed from the sale's current state
      */
     Sale transition(String saleId, SaleState to, String note);
-
-    Optional<Sale> find(String saleId);
-
-    /** Sales whose state says money may still arrive (see {@link SaleState#needsReconciliation()}). */
-    List<Sale> unfinished();
-
-    /** Sales created in {@code [from, to)}, oldest first. */
-    List<Sale> createdBetween(Instant from, Instant to);
-
-    /** The sale's history, oldest first. */
-    List<StateChange> history(String saleId);
-
-    /** Every idempotency key this sale's attempts used, in attempt order. */
-    List<String> attemptKeys(String saleId);
 
     @Override
     void close();

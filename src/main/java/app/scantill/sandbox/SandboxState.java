@@ -22,6 +22,9 @@ final class SandboxState {
     Map<String, PaymentIntent> paymentIntents = new LinkedHashMap<>();
     Map<String, PaymentMethod> paymentMethods = new LinkedHashMap<>();
     Map<String, IdempotentResponse> idempotentResponses = new LinkedHashMap<>();
+    /** Stripe's events about sessions, oldest first (a file of an earlier version has none: null). */
+    List<Event> events = new ArrayList<>();
+    long eventSequence;
 
     static final class Session {
         String id;
@@ -50,6 +53,16 @@ final class SandboxState {
         String piReceiptEmail;
         String piStatementDescriptorSuffix;
         Map<String, String> piMetadata = new LinkedHashMap<>();
+    }
+
+    /** One event, with its session rendered as it was at that moment. */
+    static final class Event {
+        String id;
+        String type;
+        long created;
+        long sequence;
+        /** {@code data.object}: the session's JSON at the event. */
+        String object;
     }
 
     static final class LineItem {

@@ -103,8 +103,14 @@ final class SandboxStore {
                     + "This Checkout Session has a status of \"" + s.status + "\".");
         }
         s.status = "expired";
+        SandboxEvents.record(state, s, SandboxEvents.EXPIRED, clock.now().getEpochSecond());
         save();
         return StripeJson.session(state, s, publicBase, expand);
+    }
+
+    synchronized JsonObject events(FormParams params) {
+        expireDue();
+        return SandboxEvents.list(state, params, clock.now().getEpochSecond());
     }
 
     synchronized JsonObject list(FormParams params, String publicBase) {
@@ -152,6 +158,11 @@ final class SandboxStore {
      * @throws IllegalArgumentException when the session does not offer that method
      */
     synchronized SandboxSession pay(String id, String methodType, String publicBase) {
+        return pay(id, methodType, publicBase, false);
+    }
+
+    /** As {@link #pay(String, String, String)}; {@code later}: a delayed method whose money settles afterwards. */
+    synchronized SandboxSession pay(String id, String methodType, String publicBase, boolean later) {
         expireDue();
         SandboxState.Session s = state.sessions.get(id);
         if (s == null) {
@@ -183,8 +194,37 @@ final class SandboxStore {
         state.paymentMethods.put(pm.id, pm);
         state.paymentIntents.put(pi.id, pi);
         s.status = "complete";
-        s.paymentStatus = "paid";
         s.paymentIntent = pi.id;
+        if (later) {
+            // A delayed method: the session completes unpaid and the money settles (or not) afterwards.
+            s.paymentStatus = "unpaid";
+        } else {
+            s.paymentStatus = "paid";
+        }
+        SandboxEvents.record(state, s, SandboxEvents.COMPLETED, now);
+        save();
+        return view(s, publicBase);
+    }
+
+    /**
+     * An asynchronous payment of a completed, unpaid session settles: paid, or failed.
+     *
+     * @throws NoSuchElementException when there is no such session
+     * @throws IllegalStateException when the session is not completed and awaiting its payment
+     */
+    synchronized SandboxSession settle(String id, boolean succeeded, String publicBase) {
+        SandboxState.Session s = state.sessions.get(id);
+        if (s == null) {
+            throw new NoSuchElementException("No such checkout session: " + id);
+        }
+        if (!"complete".equals(s.status) || !"unpaid".equals(s.paymentStatus)) {
+            throw new IllegalStateException("Checkout session " + id + " has no payment waiting to settle");
+        }
+        if (succeeded) {
+            s.paymentStatus = "paid";
+        }
+        SandboxEvents.record(state, s, succeeded ? SandboxEvents.ASYNC_SUCCEEDED : SandboxEvents.ASYNC_FAILED,
+                clock.now().getEpochSecond());
         save();
         return view(s, publicBase);
     }
@@ -201,6 +241,7 @@ final class SandboxStore {
         }
         s.status = "expired";
         s.expiresAt = Math.min(s.expiresAt, clock.now().getEpochSecond());
+        SandboxEvents.record(state, s, SandboxEvents.EXPIRED, clock.now().getEpochSecond());
         save();
         return view(s, publicBase);
     }
@@ -292,6 +333,7 @@ final class SandboxStore {
         for (SandboxState.Session s : state.sessions.values()) {
             if ("open".equals(s.status) && now >= s.expiresAt) {
                 s.status = "expired";
+                SandboxEvents.record(state, s, SandboxEvents.EXPIRED, now);
                 changed = true;
             }
         }

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
- * Stripe's clock as the till learns it (docs/adr/0100). Stripe measures a new session's {@code expires_at}
+ * Stripe's clock as the till learns it (docs/adr/0110). Stripe measures a new session's {@code expires_at}
  * window from the moment it creates the session, on its own clock; a till whose clock is minutes off
  * must compute {@code expires_at} on Stripe's.
  *

@@ -40,8 +40,8 @@ import java.util.function.UnaryOperator;
  * Every option but {@code --recovery.per_sale_ms=} is a setting of docs/configuration.md
  * ({@code --journal=} is short for {@code --journal.path=}). Commands:
  * {@code charge CUR ITEM UNIT_MINOR QTY [ITEM UNIT_MINOR QTY ...]}, {@code cancel}, {@code retry},
- * {@code new-attempt}, {@code status}, {@code sale ID}, {@code quit}. Output lines start with READY,
- * RECOVERED, RECOVERY, EVENT, STATUS, SALE, OK, ERROR or BYE; values are {@code key=value} without
+ * {@code new-attempt}, {@code status}, {@code sale ID}, {@code store}, {@code quit}. Output lines start with
+ * READY, RECOVERED, RECOVERY, EVENT, STATUS, SALE, STORE, OK, ERROR or BYE; values are {@code key=value} without
  * spaces, except a final quoted {@code text="..."}.
  */
 public final class HeadlessTill {
@@ -99,6 +99,7 @@ public final class HeadlessTill {
             ChargeService service = charges.get();
             SalesJournal journal = till.journal().get();
             service.addListener(status -> print("EVENT", fields(status), status.message()));
+            till.onStoreWatch(watch -> print("STORE", "watch=" + watch, null));
             RecoverySummary summary = till.recover(perSale, new MoneyFormat(Locale.US), round -> {
                 report(round);
                 print("RECOVERY", "retry=true total=" + round.entries().size() + counts(round), round.headline());
@@ -106,7 +107,7 @@ public final class HeadlessTill {
             report(summary);
             print("RECOVERY", "total=" + summary.entries().size() + counts(summary), summary.headline());
             print("READY", "register=" + config.registerId() + " mode=" + service.mode(), null);
-            return commands(service, journal, commands);
+            return commands(till, service, journal, commands);
         }
     }
 
@@ -125,7 +126,8 @@ public final class HeadlessTill {
         return DEFAULT_PER_SALE;
     }
 
-    private int commands(ChargeService service, SalesJournal journal, BufferedReader reader) throws IOException {
+    private int commands(TillServices till, ChargeService service, SalesJournal journal, BufferedReader reader)
+            throws IOException {
         String line;
         while ((line = reader.readLine()) != null) {
             String[] words = line.strip().split("\\s+");
@@ -141,6 +143,8 @@ public final class HeadlessTill {
                     case "card-only" -> ok(service::chargeByCardOnly);
                     case "status" -> print("STATUS", fields(service.status()), service.status().message());
                     case "sale" -> sale(journal, words);
+                    case "store" -> print("STORE", "watch=" + till.storeWatch().orElse("-") + " unshipped="
+                            + till.notYetInLedger().size() + " storewide=" + till.storeWide(), null);
                     case "quit" -> {
                         print("BYE", "", null);
                         return 0;

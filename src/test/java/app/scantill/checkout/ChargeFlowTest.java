@@ -32,7 +32,7 @@ import app.scantill.checkout.ChargeEffect.ExpireQuietly;
 import app.scantill.checkout.ChargeEffect.Find;
 import app.scantill.checkout.ChargeEffect.Journal;
 import app.scantill.checkout.ChargeEffect.Log;
-import app.scantill.checkout.ChargeEffect.Pace;
+import app.scantill.checkout.ChargeEffect.SetPollPace;
 import app.scantill.checkout.ChargeEffect.Publish;
 import app.scantill.checkout.ChargeEffect.Retrieve;
 import app.scantill.checkout.ChargeEffect.Schedule;
@@ -57,6 +57,8 @@ import app.scantill.checkout.ChargeEvent.Retrieved;
 import app.scantill.checkout.ChargeEvent.Retry;
 import app.scantill.checkout.ChargeEvent.RetryDue;
 import app.scantill.checkout.ChargeEvent.Start;
+import app.scantill.checkout.ChargeEvent.StoreReported;
+import app.scantill.checkout.ChargeEvent.WatchChanged;
 import app.scantill.checkout.ChargeEvent.Unexpected;
 import app.scantill.checkout.ChargeState.AwaitingPayment;
 import app.scantill.checkout.ChargeState.Beginning;
@@ -127,11 +129,19 @@ class ChargeFlowTest {
     }
 
     static Transition step(ChargeState from, ChargeEvent event, Instant now) {
-        return step(from, event, FlowContext.at(now));
+        return step(FLOW, from, event, FlowContext.at(now));
     }
 
     static Transition step(ChargeState from, ChargeEvent event, FlowContext at) {
-        Transition transition = FLOW.next(from, event, at);
+        return step(FLOW, from, event, at);
+    }
+
+    static Transition step(ChargeFlow flow, ChargeState from, ChargeEvent event, Instant now) {
+        return step(flow, from, event, FlowContext.at(now));
+    }
+
+    static Transition step(ChargeFlow flow, ChargeState from, ChargeEvent event, FlowContext at) {
+        Transition transition = flow.next(from, event, at);
         if (!transition.ignores(from)) {
             EXERCISED.add(new Edge(ChargeTransitions.nameOf(from), event.label(),
                     ChargeTransitions.nameOf(transition.next())));
@@ -812,7 +822,7 @@ class ChargeFlowTest {
         void lostConnectionKeepsTheQrCodeUpAndWaitsLongerEachTime() {
             Transition t = step(shown, new RetrieveFailed(rateLimited(Duration.ofSeconds(3))));
             assertThat(t.next()).isEqualTo(new AwaitingPayment(awaiting, open(), 1));
-            assertThat(effects(t)).containsExactly(new Pace(new PollPace(NOW, Duration.ofSeconds(3))),
+            assertThat(effects(t)).containsExactly(new SetPollPace(new PollPace(NOW, Duration.ofSeconds(3))),
                     Publish.of(ChargeRules.connectionLost(awaiting, open())),
                     new Schedule(Duration.ofSeconds(3), new PollDue()));
             ChargeStatus lost = ((Publish) effects(t).get(1)).status();
@@ -861,6 +871,87 @@ class ChargeFlowTest {
             AwaitingPayment lost = new AwaitingPayment(awaiting, open(), 2);
             assertThat(((Publish) effects(step(lost, refused(moveTo(SaleState.CANCELLING)))).get(0)).status().phase())
                     .isEqualTo(Phase.CONNECTION_LOST);
+        }
+    }
+
+    @Nested
+    class TheStoresWatcher {
+
+        private final ChargeFlow watchedFlow = FlowFixtures.watchedFlow();
+        private final Duration fallback = FlowFixtures.SETTINGS.fallbackPollInterval();
+        private final Sale awaiting = sale(SaleState.AWAITING_PAYMENT);
+        private final AwaitingPayment shown = new AwaitingPayment(awaiting, open(), 0);
+
+        private SessionSnapshot inEuros() {
+            return new SessionSnapshot(SESSION_ID, Status.COMPLETE, PaymentStatus.PAID, null,
+                    Money.of(CART_TOTAL, "EUR"), NOW, EXPIRES_AT, SALE_ID, "pi_1", "card", false);
+        }
+
+        @Test
+        void aPaymentTheWatcherReportsIsJournaledFirstAsAfterAPoll() {
+            Transition t = step(shown, new StoreReported(paid("amazon_pay")));
+
+            assertThat(t.next()).isEqualTo(new Recording(awaiting, paid("amazon_pay"), SaleState.PAID, false, false));
+            assertThat(effects(t)).containsExactly(new Journal(new MarkPaid(SALE_ID, "pi_1", "amazon_pay",
+                    "paid; session " + SESSION_ID)));
+            assertThat(step(shown, new StoreReported(expired())).next())
+                    .isEqualTo(new Recording(awaiting, expired(), SaleState.EXPIRED, false, false));
+        }
+
+        @Test
+        void aReportOfAnotherSessionOrOfAnOpenOneChangesNothing() {
+            assertIgnored(shown, new StoreReported(session("cs_test_other", Status.COMPLETE, PaymentStatus.PAID, "pi_9",
+                    "card", CART_TOTAL, "1")));
+            assertIgnored(shown, new StoreReported(open()));
+            assertIgnored(new Idle(), new StoreReported(paid("card")));
+            assertIgnored(new Paid(moved(awaiting, SaleState.PAID)), new StoreReported(paid("card")));
+        }
+
+        @Test
+        void aReportedPaymentOfAnotherAmountOrCurrencyNeedsAttention() {
+            assertThat(step(shown, new StoreReported(inEuros())).next()).isInstanceOf(NeedsAttention.class);
+            Checking checking = new Checking(awaiting, true, false, 1);
+            assertThat(step(checking, new StoreReported(inEuros())).next()).isInstanceOf(NeedsAttention.class);
+            Cancelling cancelling = new Cancelling(moved(awaiting, SaleState.CANCELLING), SESSION_ID, 1);
+            assertThat(step(cancelling, new StoreReported(inEuros())).next()).isInstanceOf(NeedsAttention.class);
+        }
+
+        @Test
+        void aReportWhileCheckingAResumedSaleEndsTheWait() {
+            Checking checking = new Checking(awaiting, true, true, 2);
+            Transition t = step(checking, new StoreReported(paid("card")));
+
+            assertThat(t.next()).isEqualTo(new Recording(awaiting, paid("card"), SaleState.PAID, false, true));
+        }
+
+        @Test
+        void aPaymentReportedWhileCancellingWinsAndAnExpiryEndsTheCancel() {
+            Sale cancelling = moved(awaiting, SaleState.CANCELLING);
+            Cancelling state = new Cancelling(cancelling, SESSION_ID, 1);
+
+            assertThat(step(state, new StoreReported(paid("card"))).next())
+                    .isEqualTo(new Recording(cancelling, paid("card"), SaleState.PAID, true, true));
+            assertThat(step(state, new StoreReported(expired())).next())
+                    .isEqualTo(new Recording(cancelling, expired(), SaleState.CANCELLED, true, true));
+        }
+
+        @Test
+        void whileTheWatcherReportsTheQrCodeIsCheckedOnlyAtTheFallbackPace() {
+            Sale recorded = withSession(sale(SaleState.CHARGING), open());
+            Transition t = step(watchedFlow, new RecordingSession(attempt(1), open()), recorded(
+                    new JournalWrite.RecordSession(SALE_ID, SESSION_ID, EXPIRES_AT), recorded), NOW);
+
+            assertThat(effects(t)).endsWith(new Schedule(fallback, new PollDue()));
+            assertThat(fallback).isGreaterThan(POLL);
+        }
+
+        @Test
+        void whenTheWatcherComesOrGoesThePendingCheckIsSetAtTheNewPace() {
+            assertThat(step(watchedFlow, shown, new WatchChanged(), NOW))
+                    .isEqualTo(Transition.to(shown, new Schedule(fallback, new PollDue())));
+            assertThat(step(shown, new WatchChanged())).isEqualTo(Transition.to(shown, new Schedule(POLL, new PollDue())));
+            assertIgnored(new AwaitingPayment(awaiting, open(), 2), new WatchChanged());
+            assertIgnored(new Idle(), new WatchChanged());
         }
     }
 
@@ -1465,7 +1556,7 @@ class ChargeFlowTest {
         @Test
         void aRateLimitWidensThePollIntervalForAWhileThenItNarrows() {
             Transition limited = step(shown, new RetrieveFailed(rateLimited(Duration.ofSeconds(1))));
-            PollPace pace = ((Pace) effects(limited).get(0)).pace();
+            PollPace pace = ((SetPollPace) effects(limited).get(0)).pace();
             assertThat(pace).isEqualTo(new PollPace(NOW, Duration.ofSeconds(2)));
 
             FlowContext soon = new FlowContext(NOW.plusSeconds(30), ClockSkew.NONE, pace);
@@ -1483,7 +1574,7 @@ class ChargeFlowTest {
             FlowContext at = FlowContext.at(NOW);
             for (int i = 0; i < 6; i++) {
                 Transition t = step(state, new RetrieveFailed(rateLimited(Duration.ofSeconds(1))), at);
-                at = at.withPace(((Pace) effects(t).get(0)).pace());
+                at = at.withPace(((SetPollPace) effects(t).get(0)).pace());
                 state = (AwaitingPayment) t.next();
             }
             PollPace pace = at.pace();
@@ -1499,7 +1590,7 @@ class ChargeFlowTest {
         @Test
         void otherFailuresDoNotChangeThePace() {
             assertThat(step(shown, new RetrieveFailed(network())).effects())
-                    .noneMatch(e -> e instanceof Pace);
+                    .noneMatch(e -> e instanceof SetPollPace);
         }
     }
 

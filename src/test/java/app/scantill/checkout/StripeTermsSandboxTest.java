@@ -240,6 +240,10 @@ class StripeTermsSandboxTest {
 
         customer.pay(open.url(), "amazon_pay");
         till.awaitPhase(Phase.PAID);
+        SandboxTill t = till;
+        org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> t.requests("GET", CREATE).size() >= 2);
+        assertThat(till.requests("GET", CREATE)).as("the look-up, then the look for orphans at the end").hasSize(2);
         assertThat(sessionsOf(saleId)).extracting(SandboxSession::status).containsExactly("complete");
         Sale sale = till.sale(saleId);
         assertThat(sale.state()).isEqualTo(SaleState.PAID);

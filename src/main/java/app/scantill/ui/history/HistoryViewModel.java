@@ -5,6 +5,7 @@ import app.scantill.journal.JournalException;
 import app.scantill.journal.ReportCsv;
 import app.scantill.journal.SaleFilter;
 import app.scantill.journal.SalesHistory;
+import app.scantill.i18n.Translator;
 import app.scantill.money.Money;
 import app.scantill.money.MoneyFormat;
 import app.scantill.sale.Sale;
@@ -17,12 +18,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -47,9 +52,14 @@ import javafx.collections.ObservableList;
  */
 public final class HistoryViewModel {
 
-    /** One row of the sales table, formatted for display. */
+    /**
+     * One row of the sales table, formatted for display.
+     *
+     * @param register the register that made the sale
+     * @param ledger what the store ledger holds of it: empty, or that it is not there yet
+     */
     public record SaleRow(String saleId, String time, String total, String state, String method, String sessionId,
-            boolean needsAttention) {
+            boolean needsAttention, String register, String ledger) {
     }
 
     /** One line of the selected sale. */
@@ -70,6 +80,11 @@ public final class HistoryViewModel {
     private final SalesHistory history;
     private final MoneyFormat money;
     private final UiExecutor executor;
+    private final Translator words;
+    /** This till's sales the store ledger does not hold yet (none without a ledger); read in the background. */
+    private final Supplier<Set<String>> notYetInLedger;
+    private final ObservableList<String> registers = FXCollections.observableArrayList();
+    private final ObjectProperty<String> register = new SimpleObjectProperty<>(this, "register");
 
     private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>(this, "day");
     private final ObjectProperty<SaleFilter> filter = new SimpleObjectProperty<>(this, "filter", SaleFilter.ALL);
@@ -92,15 +107,30 @@ public final class HistoryViewModel {
     private long reportRequest;
 
     public HistoryViewModel(SalesHistory history, Locale locale, UiExecutor executor) {
+        this(history, locale, executor, Set::of);
+    }
+
+    /**
+     * A history over a store's ledger (all registers) or a till's journal.
+     *
+     * @param notYetInLedger this till's sales the store ledger does not hold yet; called off the JavaFX thread
+     */
+    public HistoryViewModel(SalesHistory history, Locale locale, UiExecutor executor,
+            Supplier<Set<String>> notYetInLedger) {
         this.history = Objects.requireNonNull(history, "history");
         this.money = new MoneyFormat(locale);
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.notYetInLedger = Objects.requireNonNull(notYetInLedger, "notYetInLedger");
+        this.words = Translator.forLocale(locale, history.zone());
+        registers.setAll(allRegisters());
+        register.set(allRegisters());
         LocalDate today = history.today();
         day.set(today);
         reportFrom.set(today);
         reportThrough.set(today);
         day.addListener((o, was, now) -> refresh());
         filter.addListener((o, was, now) -> refresh());
+        register.addListener((o, was, now) -> refresh());
         selected.addListener((o, was, now) -> loadDetail(now));
     }
 
@@ -114,12 +144,16 @@ public final class HistoryViewModel {
             return;
         }
         long request = ++salesRequest;
-        run(() -> new DayResult(history.day(d, f), history.needingAttention().size(), history.now()), result -> {
+        String only = registerChoice();
+        run(() -> new DayResult(history.day(d, f), history.needingAttention().size(), history.now(),
+                notYetInLedger.get()), result -> {
             if (request != salesRequest) {
                 return;
             }
             String keep = selected.get() == null ? null : selected.get().saleId();
-            rows.setAll(result.sales().stream().map(s -> row(s, result.now())).toList());
+            showRegisters(result.sales());
+            rows.setAll(result.sales().stream().filter(s -> only == null || only.equals(s.registerId()))
+                    .map(s -> row(s, result.now(), result.notInLedger())).toList());
             attentionCount.set(result.attention());
             selected.set(rows.stream().filter(r -> r.saleId().equals(keep)).findFirst().orElse(null));
         }, "read the sales of " + d);
@@ -138,7 +172,8 @@ public final class HistoryViewModel {
             return;
         }
         long request = ++reportRequest;
-        run(() -> history.report(from, through.plusDays(1)), r -> {
+        String only = registerChoice();
+        run(() -> history.report(from, through.plusDays(1), only), r -> {
             if (request != reportRequest) {
                 return;
             }
@@ -172,6 +207,21 @@ public final class HistoryViewModel {
 
     public List<SaleFilter> filters() {
         return SaleFilter.choices();
+    }
+
+    /** The words of this screen's reader. */
+    public Translator words() {
+        return words;
+    }
+
+    /** "All registers", then every register with a sale on the day shown (a store's ledger has several). */
+    public ObservableList<String> registers() {
+        return FXCollections.unmodifiableObservableList(registers);
+    }
+
+    /** The register whose sales and report are shown, or "All registers". */
+    public ObjectProperty<String> registerProperty() {
+        return register;
     }
 
     // ---------------------------------------------------------------- properties
@@ -235,7 +285,31 @@ public final class HistoryViewModel {
 
     // ---------------------------------------------------------------- internals
 
-    private record DayResult(List<Sale> sales, int attention, Instant now) {
+    private record DayResult(List<Sale> sales, int attention, Instant now, Set<String> notInLedger) {
+    }
+
+    private String allRegisters() {
+        return words.text("history.store.all_registers");
+    }
+
+    /** The chosen register, or null for all. */
+    private String registerChoice() {
+        String r = register.get();
+        return r == null || r.equals(allRegisters()) ? null : r;
+    }
+
+    private void showRegisters(List<Sale> sales) {
+        TreeSet<String> seen = new TreeSet<>();
+        sales.forEach(s -> seen.add(s.registerId()));
+        String chosen = registerChoice();
+        if (chosen != null) {
+            seen.add(chosen);
+        }
+        List<String> choices = new ArrayList<>(List.of(allRegisters()));
+        choices.addAll(seen);
+        if (!choices.equals(registers)) {
+            registers.setAll(choices);
+        }
     }
 
     private void loadDetail(SaleRow row) {
@@ -274,11 +348,12 @@ public final class HistoryViewModel {
         return new ChangeRow(time, change, c.note() == null ? "" : c.note());
     }
 
-    private SaleRow row(Sale s, Instant now) {
+    private SaleRow row(Sale s, Instant now, Set<String> notInLedger) {
         return new SaleRow(s.id(), LocalDateTime.ofInstant(s.createdAt(), history.zone()).format(TIME),
                 money.format(s.total()), SaleFilter.label(s.state()),
                 s.paymentMethod() == null ? "" : s.paymentMethod(),
-                s.sessionId() == null ? "" : s.sessionId(), SaleFilter.needsAttention(s, now));
+                s.sessionId() == null ? "" : s.sessionId(), SaleFilter.needsAttention(s, now), s.registerId(),
+                notInLedger.contains(s.id()) ? words.text("history.store.not_in_ledger") : "");
     }
 
     private List<ReportRow> reportRows(EndOfDayReport r) {

@@ -5,6 +5,7 @@ import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.RecoverySummary;
+import app.scantill.i18n.Translator;
 import app.scantill.journal.SalesHistory;
 import app.scantill.money.MoneyFormat;
 import app.scantill.till.TillServices;
@@ -59,6 +60,8 @@ public final class TillViewModel {
     /** True while start-up recovery checks unfinished sales: no new sale may start meanwhile. */
     private final ReadOnlyBooleanWrapper recovering = new ReadOnlyBooleanWrapper(this, "recovering", false);
     private TillServices services;
+    /** Whether the cashier was told the store's Stripe key may not read events (told once). */
+    private volatile boolean eventsRefusalSaid;
     private Runnable onOpenHistory = () -> { };
 
     public TillViewModel(CashierViewModel cashier, UiExecutor executor, MoneyFormat moneyFormat, Clock clock) {
@@ -101,6 +104,14 @@ public final class TillViewModel {
             model.amazonPayNoteProperty().addListener((obs, old, now) -> cashier.showAmazonPayNote(now));
             cashier.showAmazonPayNote(model.amazonPayNoteProperty().get());
             chargeModel.set(model);
+        });
+        started.onStoreWatch(watch -> {
+            // Said once: the store's key may not read events, so every till polls its own sessions.
+            if (watch.equals("NO_PERMISSION") && !eventsRefusalSaid) {
+                eventsRefusalSaid = true;
+                executor.onUiThread(() -> cashier.notify(NoticeLevel.WARNING, Translator.forLocale(
+                        moneyFormat.locale(), ZoneId.systemDefault()).text("store.no_events_permission")));
+            }
         });
         List<String> problems = started.problems();
         if (!problems.isEmpty()) {
@@ -189,8 +200,9 @@ public final class TillViewModel {
         if (services == null) {
             return Optional.empty();
         }
-        return services.journal().map(journal -> new HistoryViewModel(
-                new SalesHistory(journal, ZoneId.systemDefault(), clock), moneyFormat.locale(), executor));
+        return services.records().map(records -> new HistoryViewModel(
+                new SalesHistory(records, ZoneId.systemDefault(), clock), moneyFormat.locale(), executor,
+                services::notYetInLedger));
     }
 
     public void setOnOpenHistory(Runnable action) {
