@@ -95,6 +95,14 @@ public final class TillViewModel {
                     chargeShown.set(true);
                 }
             });
+            // Told once: the till's clock is minutes off Stripe's (payments go on, on Stripe's clock).
+            model.clockNoticeProperty().addListener((obs, old, now) -> {
+                if (now != null && !now.isEmpty()) {
+                    cashier.notify(NoticeLevel.WARNING, now);
+                }
+            });
+            model.amazonPayNoteProperty().addListener((obs, old, now) -> cashier.showAmazonPayNote(now));
+            cashier.showAmazonPayNote(model.amazonPayNoteProperty().get());
             chargeModel.set(model);
         });
         started.onStoreWatch(watch -> {
