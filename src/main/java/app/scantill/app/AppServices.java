@@ -71,7 +71,8 @@ public final class AppServices implements AutoCloseable {
 
     /** The till window's model: the cashier screen with its catalog loading, payments attached when ready. */
     public TillViewModel tillViewModel() {
-        CashierViewModel cashier = new CashierViewModel(new Cart(), words, uiExecutor);
+        Cart cart = new Cart(config.get(Settings.SETTLEMENT_CURRENCY));
+        CashierViewModel cashier = new CashierViewModel(cart, words, uiExecutor);
         shown.thenRun(() -> cashier.loadCatalog(() -> catalogLoader.load(catalogPath())));
         TillViewModel model = new TillViewModel(cashier, uiExecutor, clock);
         till.thenAccept(services -> uiExecutor.onUiThread(() -> model.attach(services)));

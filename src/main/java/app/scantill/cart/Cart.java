@@ -26,14 +26,29 @@ public final class Cart {
 
     public static final int MIN_QUANTITY = 1;
     public static final int MAX_QUANTITY = SaleLine.MAX_QUANTITY;
-    /** Stripe's largest amount for one charge, in minor units. */
+    /**
+     * Stripe's largest amount for one charge, in minor units: the bound for every currency. Currencies
+     * whose API amounts count hundredths of the till's units (ISK, UGX) have a lower one, see
+     * {@link CurrencyFacts#maximumCharge}.
+     */
     public static final long MAX_TOTAL_MINOR = CurrencyFacts.MAX_AMOUNT_MINOR;
 
+    private final Optional<Currency> settlement;
     /** Keyed by lower-cased SKU; insertion order is the order the cashier added them. */
     private final Map<String, CartLine> lines = new LinkedHashMap<>();
     private Currency currency;
 
+    /** A cart for an account assumed to settle every charge in the charge's own currency. */
     public Cart() {
+        this(Optional.empty());
+    }
+
+    /**
+     * @param settlement the Stripe account's settlement currency, which decides Stripe's minimum charge
+     *     (see {@link CurrencyFacts#minimumCharge(Currency, Optional)})
+     */
+    public Cart(Optional<Currency> settlement) {
+        this.settlement = Objects.requireNonNull(settlement, "settlement");
     }
 
     /** Adds one unit of {@code product}. */
@@ -180,7 +195,7 @@ public final class Cart {
             return new Chargeability(Chargeability.Status.ZERO_TOTAL, Optional.empty(), amazonPay,
                     Message.of("cart.chargeability.zero"));
         }
-        Optional<Money> minimum = CurrencyFacts.minimumCharge(currency);
+        Optional<Money> minimum = CurrencyFacts.minimumCharge(currency, settlement);
         if (minimum.isPresent() && total.compareTo(minimum.get()) < 0) {
             return new Chargeability(Chargeability.Status.BELOW_MINIMUM, minimum, amazonPay,
                     Message.of("cart.chargeability.below_minimum", minimum.get()));
@@ -214,7 +229,8 @@ public final class Cart {
      */
     private Optional<Message> totalProblem(CartLine existing, Product product, long newQuantity, Message consequence) {
         Currency c = product.price().currency();
-        Money limit = Money.of(MAX_TOTAL_MINOR, c);
+        long max = CurrencyFacts.maximumCharge(c).minorUnits();
+        Money limit = Money.of(max, c);
         long newTotal;
         try {
             long without = Math.subtractExact(totalMinor(), existing == null ? 0
@@ -223,7 +239,7 @@ public final class Cart {
         } catch (ArithmeticException e) {
             return Optional.of(Message.of("cart.refused.total_far_above", limit, consequence));
         }
-        if (newTotal <= MAX_TOTAL_MINOR) {
+        if (newTotal <= max) {
             return Optional.empty();
         }
         return Optional.of(Message.of("cart.refused.total_above", Money.of(newTotal, c), limit, consequence));

@@ -230,10 +230,12 @@ public final class CatalogLoader {
 
     private static Money price(String text, Currency currency, List<Message> errors) {
         try {
+            // Decimals beyond the currency's are refused by the parse: UGX and ISK are whole units in the till,
+            // whatever Stripe's API writes (https://docs.stripe.com/currencies#special-cases).
             long minor = MoneyFormat.parseMinorUnits(text, currency);
-            if (minor > CurrencyFacts.MAX_AMOUNT_MINOR) {
-                errors.add(Message.of("catalog.row.price_above_maximum", text, currency.getCurrencyCode(),
-                        Money.of(CurrencyFacts.MAX_AMOUNT_MINOR, currency)));
+            Money maximum = CurrencyFacts.maximumCharge(currency);
+            if (minor > maximum.minorUnits()) {
+                errors.add(Message.of("catalog.row.price_above_maximum", text, currency.getCurrencyCode(), maximum));
                 return null;
             }
             return Money.of(minor, currency);

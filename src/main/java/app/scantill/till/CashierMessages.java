@@ -5,7 +5,6 @@ import app.scantill.checkout.GatewayException;
 import app.scantill.config.StripeKey;
 import app.scantill.i18n.Message;
 import app.scantill.money.CurrencyFacts;
-import app.scantill.money.Money;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.Locale;
@@ -19,11 +18,21 @@ import java.util.Optional;
 public final class CashierMessages implements GatewayErrorMessages {
 
     private final Message keyDescription;
+    private final Optional<Currency> settlement;
 
     /**
      * @param key the key in use, if any, for "the key ending in 1a2B" (never more than its last 4)
      */
     public CashierMessages(Optional<StripeKey> key) {
+        this(key, Optional.empty());
+    }
+
+    /**
+     * @param settlement the Stripe account's settlement currency ({@code account.settlement_currency}): Stripe
+     *     checks its minimum charge after converting to it
+     */
+    public CashierMessages(Optional<StripeKey> key, Optional<Currency> settlement) {
+        this.settlement = settlement;
         this.keyDescription = key.map(k -> Message.of(k.kind() == StripeKey.Kind.RESTRICTED
                 ? "stripe.key.restricted" : "stripe.key.secret", k.last4()))
                 .orElse(Message.of("stripe.key.unknown"));
@@ -84,16 +93,11 @@ public final class CashierMessages implements GatewayErrorMessages {
                     CashierMessage.Action.CHARGE_CARD_ONLY);
         }
         if (code.equals("amount_too_small")) {
-            Message minimum = Optional.ofNullable(currency).flatMap(CurrencyFacts::minimumCharge)
-                    .map(m -> Message.of("stripe.too_small.minimum", m))
-                    .orElse(Message.of("stripe.too_small.below_minimum"));
-            return new CashierMessage(Message.of("stripe.too_small"),
-                    Message.of("stripe.too_small.explained", minimum), CashierMessage.Action.CHANGE_CART);
+            return tooSmall(currency);
         }
         if (code.equals("amount_too_large")) {
             Message explained = currency == null ? Message.of("stripe.too_large.explained")
-                    : Message.of("stripe.too_large.explained_maximum",
-                            Money.of(CurrencyFacts.MAX_AMOUNT_MINOR, currency));
+                    : Message.of("stripe.too_large.explained_maximum", CurrencyFacts.maximumCharge(currency));
             return new CashierMessage(Message.of("stripe.too_large"), explained, CashierMessage.Action.CHANGE_CART);
         }
         if (technical.contains("can be expired") || technical.contains("status in")) {
@@ -112,6 +116,26 @@ public final class CashierMessages implements GatewayErrorMessages {
             return say("stripe.currency", "stripe.currency.explained", ref, CashierMessage.Action.CHANGE_CART);
         }
         return say("stripe.refused", "stripe.refused.explained", ref, CashierMessage.Action.CONTACT_SUPPORT);
+    }
+
+    /**
+     * Stripe checks its minimum after converting the charge to the account's settlement currency
+     * (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts): with a settlement currency
+     * other than the cart's, the cashier reads which currency the minimum is in.
+     */
+    private CashierMessage tooSmall(Currency currency) {
+        if (settlement.isPresent() && !settlement.get().equals(currency)) {
+            Currency settles = settlement.get();
+            Message why = CurrencyFacts.minimumCharge(settles)
+                    .map(min -> Message.of("stripe.minimum.after_conversion.known", settles.getCurrencyCode(), min))
+                    .orElse(Message.of("stripe.minimum.after_conversion", settles.getCurrencyCode()));
+            return new CashierMessage(Message.of("stripe.too_small"), why, CashierMessage.Action.CHANGE_CART);
+        }
+        Message minimum = Optional.ofNullable(currency).flatMap(CurrencyFacts::minimumCharge)
+                .map(m -> Message.of("stripe.too_small.minimum", m))
+                .orElse(Message.of("stripe.too_small.below_minimum"));
+        return new CashierMessage(Message.of("stripe.too_small"),
+                Message.of("stripe.too_small.explained", minimum), CashierMessage.Action.CHANGE_CART);
     }
 
     private static CashierMessage say(String headline, String explanation, Optional<String> ref,

@@ -8,6 +8,7 @@ import app.scantill.checkout.RecoverySummary;
 import app.scantill.checkout.StartupRecovery;
 import app.scantill.config.AppConfig;
 import app.scantill.config.SandboxBind;
+import app.scantill.config.Settings;
 import app.scantill.config.StripeKey;
 import app.scantill.config.Settings;
 import app.scantill.i18n.Message;
@@ -90,7 +91,7 @@ public final class TillServices implements AutoCloseable {
 
         boolean inStore = config.get(Settings.LEDGER_URL).isPresent();
         JournalLock lock = lockJournal(config, problems);
-        JdbcSalesJournal journal = lock == null ? null : openJournal(config, problems, inStore);
+        JdbcSalesJournal journal = lock == null ? null : openJournal(config, clock, problems, inStore);
 
         StripeSandbox sandbox = null;
         CheckoutGateway gateway = null;
@@ -108,7 +109,7 @@ public final class TillServices implements AutoCloseable {
                     successUrl = sandbox.defaultSuccessUrl();
                 }
             }
-            gateway = new StripeCheckoutGateway(connection);
+            gateway = new StripeCheckoutGateway(connection, clock);
             undecorated = gateway;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "Payment service could not start", e);
@@ -139,9 +140,11 @@ public final class TillServices implements AutoCloseable {
                     .withSessionLifetime(config.sessionLifetime())
                     .withPolling(config.pollInterval(), max(MAX_POLL_BACKOFF, config.pollInterval()))
                     .withFallbackPoll(config.get(Settings.FALLBACK_POLL_INTERVAL))
+                    .withAmazonPay(config.get(Settings.AMAZON_PAY))
+                    .withSettlementCurrency(config.get(Settings.SETTLEMENT_CURRENCY))
                     .withCheckoutLocale(CheckoutLocale.of(config.get(Settings.CUSTOMER_LOCALE)));
             charges = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
-                    new CashierMessages(config.stripeKey()));
+                    new CashierMessages(config.stripeKey(), config.get(Settings.SETTLEMENT_CURRENCY)));
             if (store != null) {
                 store.attach(charges);
             }
@@ -177,9 +180,11 @@ public final class TillServices implements AutoCloseable {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static JdbcSalesJournal openJournal(AppConfig config, List<Message> problems, boolean keepOutbox) {
+    /** The journal writes the till's time, the one the charge flow and its clock-skew correction read. */
+    private static JdbcSalesJournal openJournal(AppConfig config, Clock clock, List<Message> problems,
+            boolean keepOutbox) {
         try {
-            return JdbcSalesJournal.open(config.journalPath(), Clock.systemUTC(), JdbcSalesJournal.DEFAULT_BUSY_TIMEOUT,
+            return JdbcSalesJournal.open(config.journalPath(), clock, JdbcSalesJournal.DEFAULT_BUSY_TIMEOUT,
                     keepOutbox);
         } catch (JournalException e) {
             LOG.log(Level.ERROR, "Sales journal unusable: " + e.getMessage());

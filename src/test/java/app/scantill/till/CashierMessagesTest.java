@@ -76,6 +76,22 @@ class CashierMessagesTest {
     }
 
     @Test
+    void amountTooSmallAfterConversionNamesTheSettlementCurrencyAndItsMinimum() {
+        CashierMessages hkAccount = new CashierMessages(Optional.empty(), Optional.of(Currency.getInstance("HKD")));
+        GatewayException tooSmall = failure(Kind.INVALID_REQUEST, 400, "amount_too_small", null, null,
+                "Amount must convert to at least HK$4.00");
+
+        CashierMessage m = hkAccount.explain(tooSmall, Currency.getInstance("USD"));
+        assertThat(English.text(m.explanation())).contains("after conversion to HKD").contains("HK$4.00");
+        assertThat(m.action()).isEqualTo(CashierMessage.Action.CHANGE_CART);
+
+        CashierMessages canadianAccount = new CashierMessages(Optional.empty(),
+                Optional.of(Currency.getInstance("CAD")));
+        assertThat(app.scantill.i18n.Translator.forLocale(Locale.GERMAN, java.time.ZoneOffset.UTC)
+                .text(canadianAccount.forCashier(tooSmall))).contains("Umrechnung in CAD").doesNotContain("[stripe.");
+    }
+
+    @Test
     void reusedIdempotencyKeyAsksForANewAttempt() {
         CashierMessage m = messages.explain(failure(Kind.IDEMPOTENCY, 400, null, null, null, "idempotency"));
 

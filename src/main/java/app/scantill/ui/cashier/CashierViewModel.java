@@ -92,6 +92,8 @@ public final class CashierViewModel {
     private final ReadOnlyStringWrapper currencyText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper itemCountText = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Chargeability> chargeability = new ReadOnlyObjectWrapper<>();
+    /** Why Amazon Pay is not offered whatever the cart's currency (the account, or the settings); "" when it is. */
+    private final ReadOnlyStringWrapper amazonPayNote = new ReadOnlyStringWrapper(this, "amazonPayNote", "");
     private final ReadOnlyBooleanWrapper canCharge = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper cartLocked = new ReadOnlyBooleanWrapper(this, "cartLocked");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
@@ -288,6 +290,23 @@ public final class CashierViewModel {
         return modeBadge.getReadOnlyProperty();
     }
 
+    /**
+     * Says next to the total that Amazon Pay is not offered, whatever the cart's currency: Stripe refused it
+     * for the account, or the settings switch it off. Empty text: Amazon Pay is offered where the currency allows.
+     * The note is in the cashier's language already (the charge screen's model words it).
+     */
+    public void showAmazonPayNote(String note) {
+        String now = note == null ? "" : note;
+        if (!now.equals(amazonPayNote.get())) {
+            amazonPayNote.set(now);
+            refreshChargeability(); // the lines are unchanged: leave the table (and the focus) alone
+        }
+    }
+
+    public ReadOnlyStringProperty amazonPayNoteProperty() {
+        return amazonPayNote.getReadOnlyProperty();
+    }
+
     /** A payment is open for this cart (or may be): every edit is refused until {@link #unlockCart()}. */
     public void lockCart() {
         cartLocked.set(true);
@@ -353,13 +372,22 @@ public final class CashierViewModel {
         if (selectedSku.get() != null && cart.line(selectedSku.get()).isEmpty()) {
             selectedSku.set(null);
         }
-        Chargeability c = cart.chargeability();
-        chargeability.set(c);
+        refreshChargeability();
         totalText.set(cart.total().map(this::format).orElse("\u2014"));
         currencyText.set(cart.currency().map(currency -> currency.getCurrencyCode()).orElse(""));
         int units = cartLines.stream().mapToInt(CartLine::quantity).sum();
         itemCountText.set(units == 0 ? words.text("cashier.cart.empty")
                 : words.text("cashier.cart.count", units, cartLines.size()));
+    }
+
+    private void refreshChargeability() {
+        Chargeability c = cart.chargeability();
+        if (c.chargeable() && c.amazonPayAvailable() && !amazonPayNote.get().isEmpty()) {
+            // The currency allows Amazon Pay but the account (or the settings) does not: card only, and why.
+            c = new Chargeability(c.status(), c.minimum(), false,
+                    Message.of("cashier.amazon_pay_note", amazonPayNote.get()));
+        }
+        chargeability.set(c);
         canCharge.set(c.chargeable() && !cartLocked.get());
     }
 

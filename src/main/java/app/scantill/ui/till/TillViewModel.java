@@ -96,6 +96,15 @@ public final class TillViewModel {
                     chargeShown.set(true);
                 }
             });
+            // Told once: the till's clock is minutes off Stripe's (payments go on, on Stripe's clock).
+            model.clockNoticeProperty().addListener((obs, old, now) -> {
+                if (now != null && !now.isEmpty()) {
+                    // Worded by the charge screen's model, in the cashier's language already.
+                    cashier.notify(NoticeLevel.WARNING, Message.of("till.notice", now));
+                }
+            });
+            model.amazonPayNoteProperty().addListener((obs, old, now) -> cashier.showAmazonPayNote(now));
+            cashier.showAmazonPayNote(model.amazonPayNoteProperty().get());
             chargeModel.set(model);
         });
         started.onStoreWatch(watch -> {
