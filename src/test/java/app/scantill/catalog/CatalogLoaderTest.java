@@ -142,7 +142,7 @@ class CatalogLoaderTest {
     @Test
     void ugxAboveStripesMaximumInItsOwnUnitsIsReported() {
         assertOneProblemOnLine3(parseWithBadRow("B1,0850012000020,Tractor,1000000,UGX,Gear"),
-                "above Stripe's maximum", "999999 UGX");
+                "above Stripe's maximum", "UGX999,999");
     }
 
     @Test

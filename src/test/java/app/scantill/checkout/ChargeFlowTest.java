@@ -1165,6 +1165,14 @@ class ChargeFlowTest {
         }
 
         @Test
+        void aNewAttemptKeepsThePaymentPagesLanguageOfTheSale() {
+            Sale japanese = sale(SaleState.EXPIRED, USD, KEY + "-card-lang-ja", SESSION_ID);
+
+            assertThat(effects(step(new Expired(japanese), new NewAttempt())))
+                    .endsWith(new Journal(new BeginAttempt(SALE_ID, "scantill-" + SALE_ID + "-a2-card-lang-ja")));
+        }
+
+        @Test
         void journaledAttemptIsSentWithItsOwnKeyAndStart() {
             Sale second = sale(SaleState.CHARGING, USD, "scantill-" + SALE_ID + "-a2", null);
             Transition t = step(new BeginningAttempt(expiredSale), recorded(new BeginAttempt(SALE_ID, "k"), second));
