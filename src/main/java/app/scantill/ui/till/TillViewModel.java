@@ -7,7 +7,8 @@ import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.RecoverySummary;
 import app.scantill.i18n.Translator;
 import app.scantill.journal.SalesHistory;
-import app.scantill.money.MoneyFormat;
+import app.scantill.i18n.Message;
+import app.scantill.i18n.Sentences;
 import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
 import app.scantill.ui.cashier.CashierViewModel;
@@ -17,10 +18,10 @@ import app.scantill.ui.support.UiExecutor;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +52,6 @@ public final class TillViewModel {
 
     private final CashierViewModel cashier;
     private final UiExecutor executor;
-    private final MoneyFormat moneyFormat;
     private final Clock clock;
     private final ReadOnlyBooleanWrapper chargeShown = new ReadOnlyBooleanWrapper(this, "chargeShown", false);
     private final ReadOnlyObjectWrapper<ChargeViewModel> chargeModel =
@@ -64,14 +64,14 @@ public final class TillViewModel {
     private volatile boolean eventsRefusalSaid;
     private Runnable onOpenHistory = () -> { };
 
-    public TillViewModel(CashierViewModel cashier, UiExecutor executor, MoneyFormat moneyFormat, Clock clock) {
+    /** The window speaks the cashier's language ({@link CashierViewModel#words()}) on every screen. */
+    public TillViewModel(CashierViewModel cashier, UiExecutor executor, Clock clock) {
         this.cashier = Objects.requireNonNull(cashier, "cashier");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
         this.clock = Objects.requireNonNull(clock, "clock");
         cashier.setOnCharge(this::charge);
         cashier.setOnOpenHistory(() -> onOpenHistory.run());
-        cashier.showMode("STARTING");
+        cashier.showMode(Message.of("mode.starting"));
     }
 
     /**
@@ -81,9 +81,10 @@ public final class TillViewModel {
     public void attach(TillServices started) {
         this.services = Objects.requireNonNull(started, "started");
         Optional<ChargeService> charges = started.charges();
-        cashier.showMode(charges.map(c -> c.mode().name()).orElse("PAYMENTS OFF"));
+        cashier.showMode(charges.map(c -> Message.of("mode." + c.mode().name().toLowerCase(Locale.ROOT)))
+                .orElse(Message.of("mode.off")));
         charges.ifPresent(service -> {
-            ChargeViewModel model = new ChargeViewModel(service, executor, moneyFormat, clock);
+            ChargeViewModel model = new ChargeViewModel(service, executor, cashier.words(), clock);
             model.setOnNewSale(() -> {
                 cashier.completeSale();
                 release();
@@ -98,7 +99,8 @@ public final class TillViewModel {
             // Told once: the till's clock is minutes off Stripe's (payments go on, on Stripe's clock).
             model.clockNoticeProperty().addListener((obs, old, now) -> {
                 if (now != null && !now.isEmpty()) {
-                    cashier.notify(NoticeLevel.WARNING, now);
+                    // Worded by the charge screen's model, in the cashier's language already.
+                    cashier.notify(NoticeLevel.WARNING, Message.of("till.notice", now));
                 }
             });
             model.amazonPayNoteProperty().addListener((obs, old, now) -> cashier.showAmazonPayNote(now));
@@ -109,14 +111,14 @@ public final class TillViewModel {
             // Said once: the store's key may not read events, so every till polls its own sessions.
             if (watch.equals("NO_PERMISSION") && !eventsRefusalSaid) {
                 eventsRefusalSaid = true;
-                executor.onUiThread(() -> cashier.notify(NoticeLevel.WARNING, Translator.forLocale(
-                        moneyFormat.locale(), ZoneId.systemDefault()).text("store.no_events_permission")));
+                executor.onUiThread(() -> cashier.notify(NoticeLevel.WARNING,
+                        Message.of("store.no_events_permission")));
             }
         });
-        List<String> problems = started.problems();
+        List<Message> problems = started.problems();
         if (!problems.isEmpty()) {
             cashier.notify(charges.isPresent() ? NoticeLevel.WARNING : NoticeLevel.ERROR,
-                    String.join("  •  ", problems));
+                    Message.of("till.problems", Sentences.of(problems)));
         }
         attached.set(true);
         if (charges.isPresent()) {
@@ -132,8 +134,7 @@ public final class TillViewModel {
     private void recover(TillServices started) {
         recovering.set(true);
         executor.submit(
-                () -> started.recover(RECOVERY_PER_SALE, moneyFormat,
-                        round -> executor.onUiThread(() -> reportRecovery(round))),
+                () -> started.recover(RECOVERY_PER_SALE, round -> executor.onUiThread(() -> reportRecovery(round))),
                 summary -> {
                     recovering.set(false);
                     summary.ifPresent(this::reportRecovery);
@@ -141,8 +142,7 @@ public final class TillViewModel {
                 failure -> {
                     recovering.set(false);
                     LOG.log(Level.ERROR, "Start-up recovery failed", failure);
-                    cashier.notify(NoticeLevel.ERROR, "Unfinished sales could not be checked; they stay in the "
-                            + "journal and are checked at the next start. See the log for details.");
+                    cashier.notify(NoticeLevel.ERROR, Message.of("till.recovery_failed"));
                 });
     }
 
@@ -151,23 +151,22 @@ public final class TillViewModel {
             return;
         }
         boolean attention = summary.stripeUnreachable() || summary.count(RecoverySummary.Outcome.NEEDS_ATTENTION) > 0;
-        List<String> lines = new ArrayList<>();
+        List<Message> lines = new ArrayList<>();
         lines.add(summary.headline());
         lines.addAll(summary.sentences());
-        cashier.notify(attention ? NoticeLevel.WARNING : NoticeLevel.INFO, String.join("  ", lines));
+        cashier.notify(attention ? NoticeLevel.WARNING : NoticeLevel.INFO, Message.of("till.recovery", Sentences.of(lines)));
     }
 
     /** The cashier pressed Charge with a chargeable cart. */
     public void charge(CartSnapshot cart) {
         ChargeViewModel model = chargeModel.get();
         if (recovering.get()) {
-            cashier.notify(NoticeLevel.INFO, "Checking unfinished sales first; charge again in a moment.");
+            cashier.notify(NoticeLevel.INFO, Message.of("till.recovering"));
             return;
         }
         if (model == null) {
-            cashier.notify(NoticeLevel.ERROR, services == null
-                    ? "Payments are still starting; try again in a moment."
-                    : "Payments are switched off: " + String.join("; ", services.problems()));
+            cashier.notify(NoticeLevel.ERROR, services == null ? Message.of("till.payments_starting")
+                    : Message.of("till.payments_off", Sentences.of(services.problems())));
             return;
         }
         cashier.lockCart();
@@ -176,7 +175,7 @@ public final class TillViewModel {
     }
 
     /** A line for the cashier after start-up recovery, e.g. a sale paid while the till was closed. */
-    public void report(NoticeLevel level, String text) {
+    public void report(NoticeLevel level, Message text) {
         cashier.notify(level, text);
     }
 
@@ -201,7 +200,7 @@ public final class TillViewModel {
             return Optional.empty();
         }
         return services.records().map(records -> new HistoryViewModel(
-                new SalesHistory(records, ZoneId.systemDefault(), clock), moneyFormat.locale(), executor,
+                new SalesHistory(records, cashier.words().zone(), clock), cashier.words(), executor,
                 services::notYetInLedger));
     }
 
