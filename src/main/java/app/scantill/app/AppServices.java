@@ -8,6 +8,7 @@ import app.scantill.i18n.Translator;
 import app.scantill.till.TillServices;
 import app.scantill.ui.Theme;
 import app.scantill.ui.cashier.CashierViewModel;
+import app.scantill.ui.customer.CustomerDisplayModel;
 import app.scantill.ui.support.FxUiExecutor;
 import app.scantill.ui.till.TillViewModel;
 import java.nio.file.Path;
@@ -78,6 +79,14 @@ public final class AppServices implements AutoCloseable {
         till.thenAccept(services -> uiExecutor.onUiThread(() -> model.attach(services)));
         tillModel = model;
         return model;
+    }
+
+    /**
+     * A customer display's model over the till window's own models, in the customer's language
+     * ({@code locale.customer}), with the shop's name and logo. Built only when a customer display opens.
+     */
+    public CustomerDisplayModel customerDisplayModel(TillViewModel till) {
+        return CustomerDisplayModel.forSettings(till, config, ZoneId.systemDefault());
     }
 
     /** The payment services once started after {@link #windowShown()}; a copy, so callers cannot complete it. */

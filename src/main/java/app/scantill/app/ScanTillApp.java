@@ -1,8 +1,10 @@
 package app.scantill.app;
 
 import app.scantill.config.AppConfig;
+import app.scantill.config.Settings;
 import app.scantill.ui.support.FirstFrame;
 import app.scantill.ui.till.TillView;
+import app.scantill.ui.till.TillViewModel;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import javafx.application.Application;
@@ -26,9 +28,15 @@ public final class ScanTillApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        new TillView(services.tillViewModel()).showIn(stage);
-        // The catalog and payments (stripe-java, SQLite, the sandbox) load once the window is up: ADR 0071.
-        FirstFrame.afterFirstPulse(stage.getScene(), services::windowShown);
+        TillViewModel till = services.tillViewModel();
+        TillView view = new TillView(till);
+        view.showIn(stage);
+        // The catalog and payments (stripe-java, SQLite, the sandbox) load once the window is up: ADR 0071;
+        // so does the customer display, when there is one.
+        FirstFrame.afterFirstPulse(stage.getScene(), () -> {
+            services.windowShown();
+            CustomerDisplayPlacement.start(services.config().get(Settings.CUSTOMER_DISPLAY), services, till, view);
+        });
     }
 
     @Override

@@ -47,6 +47,12 @@ public final class SettingTypes {
                 d -> String.valueOf(d.toMinutes()), false);
     }
 
+    /** A duration written in whole seconds. */
+    public static SettingType<Duration> seconds(int min, int max, String meaning) {
+        return new Simple<>(min + ".." + max, (t, where) -> Duration.ofSeconds(number(t, min, max, meaning)),
+                d -> String.valueOf(d.toSeconds()), false);
+    }
+
     /** A value of {@code type} that may be absent: written {@code none}, and "none" is its only fallback. */
     public static <T> SettingType<Optional<T>> optional(SettingType<T> type) {
         return new SettingType<>() {
@@ -178,6 +184,12 @@ public final class SettingTypes {
             }
             return currency.get();
         }, Currency::getCurrencyCode, true);
+    }
+
+    /** {@code auto}, {@code off}, {@code window} or a screen number: where the customer display goes. */
+    public static SettingType<CustomerDisplayChoice> customerDisplay() {
+        return new Simple<>("auto, off, window or a screen number 1.." + CustomerDisplayChoice.MAX_SCREEN,
+                (t, where) -> CustomerDisplayChoice.parse(t), CustomerDisplayChoice::toString, true);
     }
 
     public static SettingType<SandboxBind> sandboxBind() {

@@ -96,6 +96,22 @@ public final class Settings {
             Setting.derived("locale.customer", SettingTypes.customerLanguage(),
                     (earlier, where) -> CustomerLanguage.of(earlier.get(LOCALE)), "as locale"));
 
+    /**
+     * Where the customer display goes: a second screen when one is attached ({@code auto}), none, a chosen
+     * screen, or an ordinary window (a demo without a second screen). Kiosk mode has no second display.
+     */
+    public static final Setting<CustomerDisplayChoice> CUSTOMER_DISPLAY = declare(
+            Setting.of("display.customer", SettingTypes.customerDisplay(), CustomerDisplayChoice.AUTO));
+
+    /** The shop's logo (PNG, JPEG or GIF) on the customer's screens between sales; the name is merchant.name. */
+    public static final Setting<Optional<Path>> SHOP_LOGO = declare(
+            Setting.optional("shop.logo", SettingTypes.path()));
+
+    /** Kiosk mode: how long without a touch, a key or a scan before the kiosk asks "Still there?". */
+    public static final Setting<Duration> KIOSK_IDLE = declare(
+            Setting.of("kiosk.idle_seconds", SettingTypes.seconds(15, 3600, "config.meaning.kiosk_idle"),
+                    Duration.ofSeconds(90)));
+
     public static final Setting<SandboxBind> SANDBOX_BIND = declare(
             Setting.of("sandbox.bind", SettingTypes.sandboxBind(), SandboxBind.LOOPBACK));
 

@@ -41,6 +41,8 @@ public final class TillView {
     private ChargeView chargeView;
     private Stage historyStage;
     private boolean closing;
+    /** A customer display shows the big code: the charge screen is small, over the products, not over the cart. */
+    private boolean compactCharge;
 
     public TillView(TillViewModel model) {
         this.model = model;
@@ -78,6 +80,8 @@ public final class TillView {
         stage.setMinWidth(1000);
         stage.setMinHeight(680);
         stage.setScene(scene);
+        // A till's screen is the till's: from a 1024x768 touch screen to 1920x1080, the window fills it.
+        stage.setMaximized(true);
         stage.setOnCloseRequest(this::onCloseRequest);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> releaseChargeScreen());
         stage.show();
@@ -88,7 +92,29 @@ public final class TillView {
         releaseChargeScreen();
         if (chargeModel != null) {
             chargeView = new ChargeView(chargeModel);
+            chargeView.setCompact(compactCharge);
             chargeLayer.getChildren().add(chargeView);
+        }
+    }
+
+    /**
+     * Whether a customer display shows the customer the code: then the charge screen is a small code with
+     * the status over the product area, and the cart stays in the cashier's sight; otherwise it lies over
+     * the whole window with the code as large as it allows.
+     */
+    public void setCustomerDisplayShown(boolean shown) {
+        compactCharge = shown;
+        root.getChildren().remove(chargeLayer);
+        cashierView.coverProducts(null);
+        chargeLayer.getStyleClass().remove("compact");
+        if (shown) {
+            chargeLayer.getStyleClass().add("compact");
+            cashierView.coverProducts(chargeLayer);
+        } else {
+            root.getChildren().add(chargeLayer);
+        }
+        if (chargeView != null) {
+            chargeView.setCompact(shown);
         }
     }
 

@@ -5,6 +5,7 @@ import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.RecoverySummary;
+import app.scantill.config.SandboxBind;
 import app.scantill.i18n.Translator;
 import app.scantill.journal.SalesHistory;
 import app.scantill.i18n.Message;
@@ -90,6 +91,10 @@ public final class TillViewModel {
                 release();
             });
             model.setOnBackToCart(this::release);
+            if (started.sandbox().isPresent() && started.config().sandboxBind().kind() == SandboxBind.Kind.LOOPBACK) {
+                // Only a browser on this computer reaches the sandbox's pay page: say so beside the code.
+                model.warnSandboxOnLoopbackOnly();
+            }
             model.phaseProperty().addListener((obs, old, now) -> {
                 if (now != null && SHOWN.contains(now)) {
                     cashier.lockCart();
