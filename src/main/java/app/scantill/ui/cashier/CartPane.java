@@ -1,6 +1,7 @@
 package app.scantill.ui.cashier;
 
 import app.scantill.cart.CartLine;
+import app.scantill.ui.HeaderWidth;
 import app.scantill.ui.ValueColumn;
 import java.util.List;
 import java.util.function.Function;
@@ -56,6 +57,7 @@ final class CartPane extends VBox {
         TableColumn<CartLine, String> total = column(model.words().text("cashier.column.total"),
                 line -> model.format(line.lineTotal()), "money-column", 105);
         table.getColumns().setAll(List.of(name, unit, qty, total));
+        HeaderWidth.keepWhole(table); // "Qty", "Menge", "数量": whole in every language
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 

@@ -1,6 +1,7 @@
 package app.scantill.ui.history;
 
 import app.scantill.journal.SaleFilter;
+import app.scantill.ui.HeaderWidth;
 import app.scantill.ui.Theme;
 import app.scantill.ui.ValueColumn;
 import java.io.File;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -25,6 +27,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -53,6 +56,9 @@ public final class HistoryView {
     public interface ExportTargetChooser {
         Optional<Path> choose(Window owner, String suggestedFileName);
     }
+
+    /** The least width, in pixels, at which the sales and the selected sale's detail sit side by side. */
+    private static final double SIDE_BY_SIDE = 1200;
 
     private final HistoryViewModel model;
     private final ExportTargetChooser chooser;
@@ -125,7 +131,7 @@ public final class HistoryView {
         return picker;
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         DatePicker day = datePicker("history-day");
         day.valueProperty().bindBidirectional(model.dayProperty());
 
@@ -162,13 +168,24 @@ public final class HistoryView {
         busy.getStyleClass().add("busy");
         busy.visibleProperty().bind(model.busyProperty());
 
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
         ComboBox<String> register = new ComboBox<>(model.registers());
         register.setId("history-register");
         register.valueProperty().bindBidirectional(model.registerProperty());
-        HBox bar = new HBox(new Label(words("history.day")), day, new Label(words("history.show")), filter,
-                new Label(words("history.store.column.register")), register, refresh, attention, grow, busy);
+        return toolbar(new Label(words("history.day")), day, new Label(words("history.show")), filter,
+                new Label(words("history.store.column.register")), register, refresh, attention, busy);
+    }
+
+    /**
+     * A row of controls that wraps onto a second line where the window is narrow (a 1024x768 till screen,
+     * a portrait one), each control at its full width: nothing is cut to an ellipsis.
+     */
+    private static FlowPane toolbar(Node... controls) {
+        for (Node control : controls) {
+            if (control instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        FlowPane bar = new FlowPane(8, 8, controls);
         bar.getStyleClass().add("history-toolbar");
         return bar;
     }
@@ -235,6 +252,9 @@ public final class HistoryView {
         SplitPane split = new SplitPane(sales, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
+        // Side by side where there is room for both tables' columns; one above the other on a narrow screen.
+        split.widthProperty().addListener((o, was, now) -> split.setOrientation(
+                now.doubleValue() < SIDE_BY_SIDE ? Orientation.VERTICAL : Orientation.HORIZONTAL));
         return split;
     }
 
@@ -270,9 +290,8 @@ public final class HistoryView {
         totals.setPlaceholder(new Label(words("history.report.placeholder")));
         totals.setPrefHeight(220);
 
-        HBox controls = new HBox(new Label(words("history.report.from")), from, new Label(words("history.report.through")),
-                through, show, export);
-        controls.getStyleClass().add("history-toolbar");
+        FlowPane controls = toolbar(new Label(words("history.report.from")), from,
+                new Label(words("history.report.through")), through, show, export);
         VBox box = new VBox(controls, totals, message);
         box.getStyleClass().add("history-report");
         TitledPane pane = new TitledPane(words("history.report.title"), box);

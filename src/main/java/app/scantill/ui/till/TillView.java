@@ -9,7 +9,10 @@ import app.scantill.ui.charge.ChargeViewModel;
 import app.scantill.ui.history.HistoryView;
 import app.scantill.ui.history.HistoryViewModel;
 import java.time.Duration;
+import java.util.List;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -17,6 +20,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -142,7 +146,9 @@ public final class TillView {
         stage.setTitle(words("history.window_title"));
         HistoryView view = new HistoryView(history);
         view.closeOnEscape(stage);
-        Scene scene = new Scene(view.root(), 1100, 720);
+        // At most the screen the till is on: a 1024x768 till screen shows the whole window.
+        Rectangle2D screen = screenArea();
+        Scene scene = new Scene(view.root(), Math.min(1100, screen.getWidth()), Math.min(720, screen.getHeight()));
         Theme.applyTo(scene);
         stage.setScene(scene);
         stage.setOnHidden(event -> historyStage = null);
@@ -150,6 +156,14 @@ public final class TillView {
         stage.show();
         history.refresh();
         history.loadReport();
+    }
+
+    /** The usable area of the screen the till window is on. */
+    private Rectangle2D screenArea() {
+        Bounds b = root.localToScreen(root.getLayoutBounds());
+        List<Screen> screens = b == null ? List.of() : Screen.getScreensForRectangle(b.getMinX(), b.getMinY(),
+                Math.max(1, b.getWidth()), Math.max(1, b.getHeight()));
+        return (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
     }
 
     /** A text of the window in the cashier's language. */
