@@ -30,6 +30,8 @@ public final class ScanTillApp extends Application {
     public void start(Stage stage) {
         TillViewModel till = services.tillViewModel();
         TillView view = new TillView(till);
+        // A till's screen is the till's: from a 1024x768 touch screen to 1920x1080, the window fills it.
+        stage.setMaximized(true);
         view.showIn(stage);
         // The catalog and payments (stripe-java, SQLite, the sandbox) load once the window is up: ADR 0071;
         // so does the customer display, when there is one.

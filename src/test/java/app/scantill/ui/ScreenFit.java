@@ -64,6 +64,8 @@ public final class ScreenFit {
     /** Every problem of the scene's showing controls, described for a test failure; empty when it fits. Call on the FX thread. */
     public static List<String> problems(Scene scene) {
         List<String> problems = new ArrayList<>();
+        scene.getRoot().applyCss(); // as the next pulse would: a change just made is laid out first
+        scene.getRoot().layout();
         check(scene.getRoot(), scene.getWidth(), scene.getHeight(), false, problems);
         return problems;
     }

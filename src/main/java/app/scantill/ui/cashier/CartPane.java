@@ -46,6 +46,7 @@ final class CartPane extends VBox {
         table.setItems(model.cartLines());
         table.setFocusTraversable(false);
         table.setPlaceholder(new Label(model.words().text("cashier.cart.placeholder")));
+        table.setAccessibleText(model.words().text("screen.cart"));
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<CartLine, String> name = column(model.words().text("cashier.column.item"),
@@ -106,8 +107,10 @@ final class CartPane extends VBox {
     private HBox lineButtons() {
         Button minus = scanField.button("\u2212", "quantity-button", model::decreaseSelected);
         minus.setId("decreaseButton");
+        minus.setAccessibleText(model.words().text("screen.lower"));
         Button plus = scanField.button("+", "quantity-button", model::increaseSelected);
         plus.setId("increaseButton");
+        plus.setAccessibleText(model.words().text("screen.raise"));
         Button remove = scanField.button(model.words().text("cashier.button.remove"), "line-button",
                 model::removeSelected);
         remove.setId("removeButton");

@@ -39,6 +39,7 @@ final class ProductGrid extends VBox {
         this.scanField = scanField;
         searchField.setId("searchField");
         searchField.setPromptText(model.words().text("cashier.search.prompt"));
+        searchField.setAccessibleText(searchField.getPromptText());
         searchField.getStyleClass().add("search-field");
         searchField.textProperty().bindBidirectional(model.searchTextProperty());
         searchField.setOnAction(event -> scanField.focus());

@@ -171,8 +171,15 @@ public final class HistoryView {
         ComboBox<String> register = new ComboBox<>(model.registers());
         register.setId("history-register");
         register.valueProperty().bindBidirectional(model.registerProperty());
-        return toolbar(new Label(words("history.day")), day, new Label(words("history.show")), filter,
-                new Label(words("history.store.column.register")), register, refresh, attention, busy);
+        return toolbar(labelFor(day, "history.day"), day, labelFor(filter, "history.show"), filter,
+                labelFor(register, "history.store.column.register"), register, refresh, attention, busy);
+    }
+
+    /** The words before a control, which a screen reader reads as its name. */
+    private Label labelFor(Node control, String key) {
+        Label label = new Label(words(key));
+        label.setLabelFor(control);
+        return label;
     }
 
     /**
@@ -202,6 +209,7 @@ public final class HistoryView {
         sales.getColumns().add(column("history.store.column.register", HistoryViewModel.SaleRow::register, 1));
         sales.getColumns().add(column("history.store.column.ledger", HistoryViewModel.SaleRow::ledger, 1.2));
         sales.setPlaceholder(new Label(words("history.sales.placeholder")));
+        sales.setAccessibleText(words("history.title"));
         sales.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(HistoryViewModel.SaleRow item, boolean empty) {
@@ -242,7 +250,8 @@ public final class HistoryView {
         changes.getColumns().add(column("history.column.note", HistoryViewModel.ChangeRow::note, 1.4));
         changes.setPlaceholder(new Label(""));
 
-        VBox detail = new VBox(title, caption("history.lines"), lines, caption("history.state_history"), changes);
+        VBox detail = new VBox(title, caption("history.lines", lines), lines, caption("history.state_history", changes),
+                changes);
         detail.getStyleClass().add("history-detail");
         // A sale has a few lines and a longer story: the state history gets the height to spare.
         lines.setPrefHeight(150);
@@ -288,10 +297,11 @@ public final class HistoryView {
         totals.getColumns().add(column("history.column.count", HistoryViewModel.ReportRow::count, 0.7));
         totals.getColumns().add(column("history.column.total", HistoryViewModel.ReportRow::total, 1.2));
         totals.setPlaceholder(new Label(words("history.report.placeholder")));
+        totals.setAccessibleText(words("history.report.title"));
         totals.setPrefHeight(220);
 
-        FlowPane controls = toolbar(new Label(words("history.report.from")), from,
-                new Label(words("history.report.through")), through, show, export);
+        FlowPane controls = toolbar(labelFor(from, "history.report.from"), from,
+                labelFor(through, "history.report.through"), through, show, export);
         VBox box = new VBox(controls, totals, message);
         box.getStyleClass().add("history-report");
         TitledPane pane = new TitledPane(words("history.report.title"), box);
@@ -299,8 +309,10 @@ public final class HistoryView {
         return pane;
     }
 
-    private Label caption(String key) {
+    /** A caption over {@code table}, which a screen reader reads as the table's name. */
+    private Label caption(String key, Node table) {
         Label label = new Label(words(key));
+        label.setLabelFor(table);
         label.getStyleClass().addAll("history-caption", "muted-text");
         return label;
     }

@@ -60,6 +60,7 @@ public final class TillView {
         model.chargeModelProperty().addListener((obs, old, now) -> showChargeModel(now));
         showChargeModel(model.chargeModelProperty().get());
         model.chargeShownProperty().addListener((obs, was, shown) -> {
+            keepCartOutOfReach();
             if (!shown) {
                 cashierView.focusScanField();
             } else if (chargeView != null) {
@@ -84,8 +85,6 @@ public final class TillView {
         stage.setMinWidth(1000);
         stage.setMinHeight(680);
         stage.setScene(scene);
-        // A till's screen is the till's: from a 1024x768 touch screen to 1920x1080, the window fills it.
-        stage.setMaximized(true);
         stage.setOnCloseRequest(this::onCloseRequest);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> releaseChargeScreen());
         stage.show();
@@ -99,6 +98,14 @@ public final class TillView {
             chargeView.setCompact(compactCharge);
             chargeLayer.getChildren().add(chargeView);
         }
+    }
+
+    /**
+     * While the charge screen lies over the cart, the cart is out of reach: Tab stays on the charge screen
+     * and a screen reader does not read what is under the dim. Beside the cart (compact), both stay in reach.
+     */
+    private void keepCartOutOfReach() {
+        cashierView.root().setDisable(model.chargeShownProperty().get() && !compactCharge);
     }
 
     /**
@@ -120,6 +127,7 @@ public final class TillView {
         if (chargeView != null) {
             chargeView.setCompact(shown);
         }
+        keepCartOutOfReach();
     }
 
     private void releaseChargeScreen() {

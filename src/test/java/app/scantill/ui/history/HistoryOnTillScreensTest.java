@@ -7,6 +7,7 @@ import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalFixtures;
 import app.scantill.journal.MutableClock;
 import app.scantill.journal.SalesHistory;
+import app.scantill.ui.ScreenAccessibility;
 import app.scantill.ui.ScreenFit;
 import app.scantill.ui.Theme;
 import app.scantill.ui.support.FxUiExecutor;
@@ -26,9 +27,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The History window of a day's sales, in German (long words), on every screen a till has. */
+/**
+ * The History window of a day's sales, in German (long words): on every screen a till has, and for a
+ * person with a screen reader or weaker eyes.
+ */
 @ExtendWith(ApplicationExtension.class)
-class HistoryScreenSizesTest {
+class HistoryOnTillScreensTest {
 
     @TempDir
     Path dir;
@@ -71,5 +75,18 @@ class HistoryScreenSizesTest {
         List<String> problems = WaitForAsyncUtils.asyncFx(() -> ScreenFit.problemsAtEverySize(window.getScene()))
                 .get(30, TimeUnit.SECONDS);
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyControlHasANameAndEveryTextMeetsWcagAa() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.rows().isEmpty());
+        WaitForAsyncUtils.asyncFx(() -> model.selectedProperty().set(model.rows().get(0))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> unnamed = WaitForAsyncUtils.asyncFx(() -> ScreenAccessibility.unnamed(window.getScene()))
+                .get(5, TimeUnit.SECONDS);
+        List<String> faint = WaitForAsyncUtils.asyncFx(() -> ScreenAccessibility.lowContrast(window.getScene()))
+                .get(5, TimeUnit.SECONDS);
+        assertThat(unnamed).as("controls a screen reader cannot name").isEmpty();
+        assertThat(faint).as("texts under WCAG AA").isEmpty();
     }
 }
