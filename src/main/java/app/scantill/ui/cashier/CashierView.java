@@ -45,7 +45,7 @@ public final class CashierView {
         main.setCenter(body);
         root.getChildren().addAll(main, new HelpOverlay(model, scanField));
         root.getStylesheets().add(CashierView.class.getResource(STYLESHEET).toExternalForm());
-        new CashierKeys(model, scanField, products.searchField()).installOn(root);
+        new CashierKeys(model, scanField, products).installOn(root);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scanField.focus();

@@ -249,6 +249,24 @@ public final class CashierViewModel {
         selectedSku.set(cartLines.get(next).sku());
     }
 
+    /** The next category of the catalog (after the last: all of them again); PageDown. */
+    public void nextCategory() {
+        stepCategory(1);
+    }
+
+    /** The previous category (before the first: all of them); PageUp. */
+    public void previousCategory() {
+        stepCategory(-1);
+    }
+
+    /** Steps through "all", then each category, round and round. */
+    private void stepCategory(int step) {
+        int places = categories.size() + 1;
+        int now = category.get() == null ? 0 : categories.indexOf(category.get()) + 1;
+        int next = Math.floorMod(now + step, places);
+        category.set(next == 0 ? null : categories.get(next - 1));
+    }
+
     /** Hands a snapshot of the cart to the charge flow, when the cart is chargeable and not locked. */
     public void charge() {
         if (!canCharge.get()) {
