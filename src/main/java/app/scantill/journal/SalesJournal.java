@@ -1,5 +1,8 @@
 package app.scantill.journal;
 
+import app.scantill.sale.Refund;
+import app.scantill.sale.RefundOrder;
+import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -74,6 +77,40 @@ public interface SalesJournal extends AutoCloseable {
 
     /** Every idempotency key this sale's attempts used, in attempt order. */
     List<String> attemptKeys(String saleId);
+
+    // ---- refunds (write-ahead as for sales: journaled with its key before Stripe is asked) ----
+
+    /**
+     * Journals a refund of a paid sale, status {@link RefundStatus#REQUESTED}, with its idempotency key,
+     * before {@code POST /v1/refunds}. Whether the sale can give back that much is decided inside the same
+     * transaction that writes it, against every refund of the sale that holds its amount, so two refunds
+     * started at once (two windows, two processes on one journal) never give back more than was paid.
+     * The same order again (same id, key, amount, reason and lines) returns the refund as written.
+     *
+     * @throws RefundRefusedException when the sale is not paid, has no payment intent, has too little
+     *     left, the lines do not fit, or the id or key belongs to another refund
+     */
+    Refund beginRefund(RefundOrder order);
+
+    /**
+     * Records what Stripe says of a refund: its {@code re_} id and status (or that Stripe refused it). The
+     * same answer again changes nothing; a final status never changes; Stripe's id never changes.
+     *
+     * @param stripeRefundId Stripe's id, or null when not known (a refusal)
+     * @param failureReason Stripe's {@code failure_reason} or the refusal's code; null when none
+     */
+    Refund recordRefundStatus(String refundId, String stripeRefundId, RefundStatus status, String failureReason);
+
+    Optional<Refund> findRefund(String refundId);
+
+    /** The sale's refunds, oldest first. */
+    List<Refund> refunds(String saleId);
+
+    /** Refunds not final yet (requested, pending, requiring action): followed again after a restart. */
+    List<Refund> unfinishedRefunds();
+
+    /** Refunds made in {@code [from, to)}, oldest first: the end-of-day report counts them on their own day. */
+    List<Refund> refundsCreatedBetween(Instant from, Instant to);
 
     @Override
     void close();
