@@ -68,6 +68,7 @@ public final class StripeSandbox implements AutoCloseable {
     private final SandboxOptions options;
     private final SandboxStore store;
     private final SandboxFaults faults = new SandboxFaults();
+    private final SandboxPermissions permissions = new SandboxPermissions();
     private final RecordedRequests requests;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -92,7 +93,7 @@ public final class StripeSandbox implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", new SandboxHttpServer(
-                new ApiHandler(store, faults, requests, ApiRoutes.of(store, this::publicBase)),
+                new ApiHandler(store, faults, requests, ApiRoutes.of(store, this::publicBase), permissions),
                 new PayPageHandler(store, this::publicBase,
                         new PayPage(options.merchantName(), options.displayLocale()))));
         server.start();
@@ -219,6 +220,11 @@ public final class StripeSandbox implements AutoCloseable {
 
     public SandboxFaults faults() {
         return faults;
+    }
+
+    /** What the sandbox's key may do; withhold a permission to play a restricted key without it. */
+    public SandboxPermissions permissions() {
+        return permissions;
     }
 
     public Optional<Path> file() {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.stripe.StripeClient;
 import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.PermissionException;
 import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
@@ -218,6 +219,21 @@ class SandboxRefundsTest {
         assertThat(catchThrowableOfType(IdempotencyException.class, () -> refund(pi, 400L, "scantill-refund-R-1")))
                 .isNotNull();
         assertThat(sandbox.refunds(pi)).hasSize(1);
+    }
+
+    @Test
+    void aKeyWithoutRefundsWriteIsRefusedWithStripesPermissionError() throws Exception {
+        String pi = paid("card");
+        sandbox.permissions().withhold(SandboxPermissions.REFUNDS_WRITE);
+
+        PermissionException denied = catchThrowableOfType(PermissionException.class, () -> refund(pi, null, "k1"));
+
+        assertThat(denied.getStatusCode()).isEqualTo(403);
+        assertThat(denied.getStripeError().getMessage()).contains("'rak_refund_write' permission")
+                .doesNotContain(sandbox.secretKey());
+        assertThat(sandbox.refunds(pi)).isEmpty();
+        assertThat(stripe.v1().paymentIntents().retrieve(pi).getStatus()).as("reads are still allowed")
+                .isEqualTo("succeeded");
     }
 
     @Test
