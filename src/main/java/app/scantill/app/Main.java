@@ -1,5 +1,6 @@
 package app.scantill.app;
 
+import app.scantill.config.ManagerPinSetup;
 import javafx.application.Application;
 
 /**
@@ -12,6 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (ManagerPinSetup.requested(args)) {
+            // Sets the manager PIN (its hash in the config file) and exits; no window.
+            System.exit(ManagerPinSetup.run(args));
+        }
         Application.launch(ScanTillApp.class, args);
     }
 }
