@@ -7,8 +7,10 @@ import app.scantill.checkout.CheckoutGateway;
 import app.scantill.checkout.RecoverySummary;
 import app.scantill.config.AppConfig;
 import app.scantill.config.UserEnvironment;
+import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
 import app.scantill.money.MoneyFormat;
+import app.scantill.refund.RefundGateway;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import java.io.BufferedReader;
@@ -40,8 +42,9 @@ import java.util.function.UnaryOperator;
  * Every option but {@code --recovery.per_sale_ms=} is a setting of docs/configuration.md
  * ({@code --journal=} is short for {@code --journal.path=}). Commands:
  * {@code charge CUR ITEM UNIT_MINOR QTY [ITEM UNIT_MINOR QTY ...]}, {@code cancel}, {@code retry},
- * {@code new-attempt}, {@code status}, {@code sale ID}, {@code quit}. Output lines start with READY,
- * RECOVERED, RECOVERY, EVENT, STATUS, SALE, OK, ERROR or BYE; values are {@code key=value} without
+ * {@code new-attempt}, {@code status}, {@code sale ID}, {@code quit}, and the refund commands of
+ * {@link HeadlessRefunds}. Output lines start with READY, RECOVERED, RECOVERY, EVENT, REFUND, REFUND-OF,
+ * BALANCE, STATUS, SALE, OK, ERROR or BYE; values are {@code key=value} without
  * spaces, except a final quoted {@code text="..."}.
  */
 public final class HeadlessTill {
@@ -73,11 +76,19 @@ public final class HeadlessTill {
      */
     public static int run(String[] args, UserEnvironment where, BufferedReader commands, PrintStream out,
             UnaryOperator<CheckoutGateway> decorate) throws IOException, InterruptedException {
-        return new HeadlessTill(out).run(args, where, commands, decorate);
+        return run(args, where, commands, out, decorate, UnaryOperator.identity());
+    }
+
+    /** As above, with the refund gateway passed through {@code decorateRefunds} too (the crash tests hold refunds). */
+    public static int run(String[] args, UserEnvironment where, BufferedReader commands, PrintStream out,
+            UnaryOperator<CheckoutGateway> decorate, UnaryOperator<RefundGateway> decorateRefunds)
+            throws IOException, InterruptedException {
+        return new HeadlessTill(out).run(args, where, commands, decorate, decorateRefunds);
     }
 
     private int run(String[] args, UserEnvironment where, BufferedReader commands,
-            UnaryOperator<CheckoutGateway> decorate) throws IOException, InterruptedException {
+            UnaryOperator<CheckoutGateway> decorate, UnaryOperator<RefundGateway> decorateRefunds)
+            throws IOException, InterruptedException {
         List<String> configArgs = new ArrayList<>();
         Duration perSale = DEFAULT_PER_SALE;
         for (String arg : args) {
@@ -89,7 +100,7 @@ public final class HeadlessTill {
         }
         AppConfig config = AppConfig.load(configArgs, where);
         Clock clock = Clock.systemUTC();
-        try (TillServices till = TillServices.start(config, clock, decorate)) {
+        try (TillServices till = TillServices.start(config, clock, decorate, decorateRefunds)) {
             till.problems().forEach(p -> print("ERROR", "", p));
             Optional<ChargeService> charges = till.charges();
             if (charges.isEmpty() || till.journal().isEmpty() || till.gateway().isEmpty()) {
@@ -99,6 +110,8 @@ public final class HeadlessTill {
             ChargeService service = charges.get();
             SalesJournal journal = till.journal().get();
             service.addListener(status -> print("EVENT", fields(status), status.message()));
+            HeadlessRefunds refunds = till.refunds().map(r -> new HeadlessRefunds(r, journal, till.refundsAllowed(),
+                    this::print)).orElse(null);
             RecoverySummary summary = till.recover(perSale, new MoneyFormat(Locale.US), round -> {
                 report(round);
                 print("RECOVERY", "retry=true total=" + round.entries().size() + counts(round), round.headline());
@@ -106,7 +119,7 @@ public final class HeadlessTill {
             report(summary);
             print("RECOVERY", "total=" + summary.entries().size() + counts(summary), summary.headline());
             print("READY", "register=" + config.registerId() + " mode=" + service.mode(), null);
-            return commands(service, journal, commands);
+            return commands(service, journal, refunds, commands);
         }
     }
 
@@ -125,7 +138,8 @@ public final class HeadlessTill {
         return DEFAULT_PER_SALE;
     }
 
-    private int commands(ChargeService service, SalesJournal journal, BufferedReader reader) throws IOException {
+    private int commands(ChargeService service, SalesJournal journal, HeadlessRefunds refunds, BufferedReader reader)
+            throws IOException {
         String line;
         while ((line = reader.readLine()) != null) {
             String[] words = line.strip().split("\\s+");
@@ -144,10 +158,14 @@ public final class HeadlessTill {
                         print("BYE", "", null);
                         return 0;
                     }
-                    default -> print("ERROR", "", "Unknown command: " + words[0]);
+                    default -> {
+                        if (refunds == null || !refunds.handle(words)) {
+                            print("ERROR", "", "Unknown command: " + words[0]);
+                        }
+                    }
                 }
             } catch (CartNotChargeableException | IllegalArgumentException | IllegalStateException
-                    | ArrayIndexOutOfBoundsException e) {
+                    | ArrayIndexOutOfBoundsException | JournalException e) {
                 print("ERROR", "", e.getMessage());
             }
         }

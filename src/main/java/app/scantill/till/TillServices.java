@@ -7,16 +7,21 @@ import app.scantill.checkout.RecoverySummary;
 import app.scantill.checkout.StartupRecovery;
 import app.scantill.config.AppConfig;
 import app.scantill.config.SandboxBind;
+import app.scantill.config.Settings;
 import app.scantill.config.StripeKey;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
 import app.scantill.money.MoneyFormat;
+import app.scantill.refund.RefundGateway;
+import app.scantill.refund.RefundService;
+import app.scantill.refund.RefundSettings;
 import app.scantill.sale.SaleIdGenerator;
 import app.scantill.sandbox.SandboxOptions;
 import app.scantill.sandbox.StripeSandbox;
 import app.scantill.stripe.StripeCheckoutGateway;
 import app.scantill.stripe.StripeConnection;
+import app.scantill.stripe.StripeRefundGateway;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
@@ -50,11 +55,13 @@ public final class TillServices implements AutoCloseable {
     private final StripeSandbox sandbox;
     private final CheckoutGateway gateway;
     private final ChargeService charges;
+    private final RefundService refunds;
     private final Clock clock;
     private StartupRecovery recovery;
 
     private TillServices(AppConfig config, Clock clock, List<String> problems, SalesJournal journal, StripeSandbox sandbox,
-            CheckoutGateway gateway, ChargeService charges) {
+            CheckoutGateway gateway, ChargeService charges, RefundService refunds) {
+        this.refunds = refunds;
         this.config = config;
         this.clock = clock;
         this.problems = List.copyOf(problems);
@@ -74,6 +81,15 @@ public final class TillServices implements AutoCloseable {
      * before the charge flow gets it, e.g. by the crash tests' till, which holds a call at a chosen moment.
      */
     public static TillServices start(AppConfig config, Clock clock, UnaryOperator<CheckoutGateway> decorate) {
+        return start(config, clock, decorate, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(AppConfig, Clock, UnaryOperator)}, with the refund gateway passed through
+     * {@code decorateRefunds} too (the crash tests hold a refund between its journal entry and Stripe).
+     */
+    public static TillServices start(AppConfig config, Clock clock, UnaryOperator<CheckoutGateway> decorate,
+            UnaryOperator<RefundGateway> decorateRefunds) {
         List<String> problems = new ArrayList<>();
         config.problems().forEach(p -> problems.add(p.setting() + ": " + p.message()));
 
@@ -81,15 +97,19 @@ public final class TillServices implements AutoCloseable {
 
         StripeSandbox sandbox = null;
         CheckoutGateway gateway = null;
+        RefundGateway refundGateway = null;
         String successUrl = config.successUrl().orElse(null);
         try {
             Optional<StripeConnection> stripe = StripeConnection.fromConfig(config);
             if (stripe.isPresent()) {
                 gateway = new StripeCheckoutGateway(stripe.get());
+                refundGateway = new StripeRefundGateway(stripe.get());
             } else {
                 sandbox = StripeSandbox.start(sandboxOptions(config));
-                gateway = new StripeCheckoutGateway(StripeConnection.toSandbox(
-                        sandbox.apiBase(), StripeKey.parse(sandbox.secretKey()), config));
+                StripeConnection toSandbox = StripeConnection.toSandbox(
+                        sandbox.apiBase(), StripeKey.parse(sandbox.secretKey()), config);
+                gateway = new StripeCheckoutGateway(toSandbox);
+                refundGateway = new StripeRefundGateway(toSandbox);
                 if (successUrl == null) {
                     successUrl = sandbox.defaultSuccessUrl();
                 }
@@ -111,7 +131,12 @@ public final class TillServices implements AutoCloseable {
             charges = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
                     new CashierMessages(config.stripeKey(), Locale.getDefault()));
         }
-        return new TillServices(config, clock, problems, journal, sandbox, gateway, charges);
+        RefundService refunds = null;
+        if (journal != null && refundGateway != null) {
+            refunds = new RefundService(decorateRefunds.apply(refundGateway), journal,
+                    RefundSettings.defaults(config.registerId()), clock, new SaleIdGenerator(clock));
+        }
+        return new TillServices(config, clock, problems, journal, sandbox, gateway, charges, refunds);
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -158,6 +183,16 @@ public final class TillServices implements AutoCloseable {
         return Optional.ofNullable(charges);
     }
 
+    /** Empty when refunds cannot be made (no journal or no gateway); {@link #refundsAllowed()} says whether they may. */
+    public Optional<RefundService> refunds() {
+        return Optional.ofNullable(refunds);
+    }
+
+    /** Refunds are off in kiosk mode (customers serve themselves). */
+    public boolean refundsAllowed() {
+        return refunds != null && !"kiosk".equals(config.get(Settings.MODE));
+    }
+
     public Optional<SalesJournal> journal() {
         return Optional.ofNullable(journal);
     }
@@ -178,6 +213,10 @@ public final class TillServices implements AutoCloseable {
      */
     public Optional<RecoverySummary> recover(Duration perSale, MoneyFormat money,
             Consumer<RecoverySummary> laterRounds) throws InterruptedException {
+        if (refunds != null) {
+            // Refunds journaled but unanswered, or pending at Stripe, are taken up again; they settle on their own.
+            refunds.resumeUnfinished();
+        }
         if (charges == null) {
             return Optional.empty();
         }
@@ -204,6 +243,9 @@ public final class TillServices implements AutoCloseable {
         }
         if (charges != null) {
             charges.shutdown();
+        }
+        if (refunds != null) {
+            refunds.shutdown();
         }
         if (sandbox != null) {
             sandbox.close();
