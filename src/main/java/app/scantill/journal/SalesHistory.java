@@ -1,12 +1,17 @@
 package app.scantill.journal;
 
+import app.scantill.sale.Refund;
+import app.scantill.sale.RefundBalance;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -61,7 +66,24 @@ public final class SalesHistory {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("the report period must end after it starts (" + from + " to " + to + ")");
         }
-        return EndOfDayReport.of(from, to, zone, journal.createdBetween(startOf(from), startOf(to)));
+        return EndOfDayReport.of(from, to, zone, journal.createdBetween(startOf(from), startOf(to)),
+                journal.refundsCreatedBetween(startOf(from), startOf(to)));
+    }
+
+    /** The sale's refunds, oldest first. */
+    public List<Refund> refunds(String saleId) {
+        return journal.refunds(saleId);
+    }
+
+    /** What each paid sale of {@code sales} paid and gave back, by sale id (sales that are not paid are left out). */
+    public Map<String, RefundBalance> balances(List<Sale> sales) {
+        Map<String, RefundBalance> result = new HashMap<>();
+        for (Sale s : sales) {
+            if (s.state() == SaleState.PAID) {
+                result.put(s.id(), RefundBalance.of(s, journal.refunds(s.id())));
+            }
+        }
+        return result;
     }
 
     private Instant startOf(LocalDate day) {
