@@ -1,5 +1,8 @@
 package app.scantill.ui.history;
 
+import app.scantill.sale.SaleState;
+import app.scantill.ui.receipt.ReceiptWindow;
+import app.scantill.ui.refund.RefundWindow;
 import app.scantill.journal.SaleFilter;
 import app.scantill.ui.ValueColumn;
 import java.io.File;
@@ -145,7 +148,8 @@ public final class HistoryView {
         changes.getColumns().add(column("Note", HistoryViewModel.ChangeRow::note, 200));
         changes.setPlaceholder(new Label(""));
 
-        VBox detail = new VBox(title, new Label("Lines"), lines, new Label("State history"), changes);
+        VBox detail = new VBox(title, afterSaleBar(), new Label("Lines"), lines, refundsTable(),
+                new Label("State history"), changes);
         detail.getStyleClass().add("history-detail");
         VBox.setVgrow(lines, Priority.ALWAYS);
         VBox.setVgrow(changes, Priority.ALWAYS);
@@ -154,6 +158,56 @@ public final class HistoryView {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
         return split;
+    }
+
+    /** The selected sale's paid / refunded / refundable line with its Refund and Receipt buttons. */
+    private HBox afterSaleBar() {
+        Label balance = new Label();
+        balance.setId("history-refund-balance");
+        balance.getStyleClass().add("refund-balance");
+        balance.textProperty().bind(model.detailBalanceProperty());
+
+        Button refund = new Button(model.words().text("history.refund"));
+        refund.setId("history-refund");
+        refund.disableProperty().bind(model.canRefundProperty().not());
+        refund.setOnAction(e -> model.afterSale().ifPresent(desk -> RefundWindow.open(window(), desk, model.executor(),
+                model.detailSaleProperty().get(), model::reload)));
+
+        Button receipt = new Button(model.words().text("history.receipt"));
+        receipt.setId("history-receipt");
+        receipt.disableProperty().bind(Bindings.createBooleanBinding(() -> model.afterSale().isEmpty()
+                || model.detailSaleProperty().get() == null
+                || model.detailSaleProperty().get().state() != SaleState.PAID, model.detailSaleProperty()));
+        receipt.setOnAction(e -> model.afterSale().ifPresent(desk -> ReceiptWindow.open(window(), desk,
+                model.executor(), model.detailSaleProperty().get(), null)));
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(balance, grow, refund, receipt);
+        bar.getStyleClass().add("history-toolbar");
+        return bar;
+    }
+
+    private TableView<HistoryViewModel.RefundRow> refundsTable() {
+        TableView<HistoryViewModel.RefundRow> refunds = new TableView<>(model.detailRefunds());
+        refunds.setId("history-detail-refunds");
+        refunds.getColumns().add(column(model.words().text("history.refunds.column.time"),
+                HistoryViewModel.RefundRow::time, 150));
+        refunds.getColumns().add(column(model.words().text("history.refunds.column.amount"),
+                HistoryViewModel.RefundRow::amount, 100));
+        refunds.getColumns().add(column(model.words().text("history.refunds.column.status"),
+                HistoryViewModel.RefundRow::status, 120));
+        refunds.getColumns().add(column(model.words().text("history.refunds.column.reason"),
+                HistoryViewModel.RefundRow::reason, 170));
+        refunds.setPlaceholder(new Label(""));
+        refunds.setPrefHeight(110);
+        refunds.visibleProperty().bind(Bindings.isNotEmpty(model.detailRefunds()));
+        refunds.managedProperty().bind(refunds.visibleProperty());
+        return refunds;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     private TitledPane reportPane() {

@@ -1,5 +1,6 @@
 package app.scantill.ui.history;
 
+import app.scantill.i18n.Translator;
 import app.scantill.journal.EndOfDayReport;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.ReportCsv;
@@ -7,9 +8,12 @@ import app.scantill.journal.SaleFilter;
 import app.scantill.journal.SalesHistory;
 import app.scantill.money.Money;
 import app.scantill.money.MoneyFormat;
+import app.scantill.sale.Refund;
+import app.scantill.sale.RefundBalance;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
+import app.scantill.ui.receipt.AfterSale;
 import app.scantill.ui.support.UiExecutor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,8 +25,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -60,6 +66,10 @@ public final class HistoryViewModel {
     public record ChangeRow(String time, String change, String note) {
     }
 
+    /** One refund of the selected sale. */
+    public record RefundRow(String refundId, String time, String amount, String status, String reason) {
+    }
+
     /** One line of the report's totals: a currency, what is counted, how many and how much. */
     public record ReportRow(String currency, String what, long count, String total) {
     }
@@ -85,6 +95,13 @@ public final class HistoryViewModel {
     private final ObservableList<ReportRow> reportRows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<Sale> detailSale = new ReadOnlyObjectWrapper<>(this, "detailSale");
+    private final ReadOnlyStringWrapper detailBalance = new ReadOnlyStringWrapper(this, "detailBalance", "");
+    private final ObservableList<RefundRow> detailRefunds = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper canRefund = new ReadOnlyBooleanWrapper(this, "canRefund");
+    private final Translator words;
+    private final RefundFigures figures;
+    private AfterSale afterSale;
 
     private int running;
     private long salesRequest;
@@ -95,6 +112,8 @@ public final class HistoryViewModel {
         this.history = Objects.requireNonNull(history, "history");
         this.money = new MoneyFormat(locale);
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.words = Translator.forLocale(locale, history.zone());
+        this.figures = new RefundFigures(words, history.zone());
         LocalDate today = history.today();
         day.set(today);
         reportFrom.set(today);
@@ -114,12 +133,15 @@ public final class HistoryViewModel {
             return;
         }
         long request = ++salesRequest;
-        run(() -> new DayResult(history.day(d, f), history.needingAttention().size(), history.now()), result -> {
+        run(() -> {
+            List<Sale> sales = history.day(d, f);
+            return new DayResult(sales, history.needingAttention().size(), history.now(), history.balances(sales));
+        }, result -> {
             if (request != salesRequest) {
                 return;
             }
             String keep = selected.get() == null ? null : selected.get().saleId();
-            rows.setAll(result.sales().stream().map(s -> row(s, result.now())).toList());
+            rows.setAll(result.sales().stream().map(s -> row(s, result.now(), result.balances().get(s.id()))).toList());
             attentionCount.set(result.attention());
             selected.set(rows.stream().filter(r -> r.saleId().equals(keep)).findFirst().orElse(null));
         }, "read the sales of " + d);
@@ -172,6 +194,28 @@ public final class HistoryViewModel {
 
     public List<SaleFilter> filters() {
         return SaleFilter.choices();
+    }
+
+    /** Gives the screen its Refund and Receipt actions (the window does once the payment services are up). */
+    public void attachAfterSale(AfterSale desk) {
+        this.afterSale = Objects.requireNonNull(desk, "desk");
+        updateCanRefund();
+    }
+
+    public Optional<AfterSale> afterSale() {
+        return Optional.ofNullable(afterSale);
+    }
+
+    /** The executor the screen's windows (refund, receipt) run their work on. */
+    public UiExecutor executor() {
+        return executor;
+    }
+
+    /** Reloads the day and the selected sale, e.g. after a refund. */
+    public void reload() {
+        refresh();
+        loadDetail(selected.get());
+        loadReport();
     }
 
     // ---------------------------------------------------------------- properties
@@ -233,9 +277,35 @@ public final class HistoryViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** The selected sale as the journal holds it; null when none is selected. */
+    public ReadOnlyObjectProperty<Sale> detailSaleProperty() {
+        return detailSale.getReadOnlyProperty();
+    }
+
+    /** "Paid … · Refunded … · Refundable …" of the selected paid sale; empty otherwise. */
+    public ReadOnlyStringProperty detailBalanceProperty() {
+        return detailBalance.getReadOnlyProperty();
+    }
+
+    public ObservableList<RefundRow> detailRefunds() {
+        return FXCollections.unmodifiableObservableList(detailRefunds);
+    }
+
+    /** Whether the selected sale can take a refund here (paid, something left, refunds allowed). */
+    public ReadOnlyBooleanProperty canRefundProperty() {
+        return canRefund.getReadOnlyProperty();
+    }
+
+    public Translator words() {
+        return words;
+    }
+
     // ---------------------------------------------------------------- internals
 
-    private record DayResult(List<Sale> sales, int attention, Instant now) {
+    private record DayResult(List<Sale> sales, int attention, Instant now, Map<String, RefundBalance> balances) {
+    }
+
+    private record Detail(Optional<SalesHistory.SaleDetail> detail, List<Refund> refunds) {
     }
 
     private void loadDetail(SaleRow row) {
@@ -244,12 +314,15 @@ public final class HistoryViewModel {
             detailTitle.set("");
             detailLines.clear();
             detailChanges.clear();
+            showRefunds(null, List.of());
             return;
         }
-        run(() -> history.detail(row.saleId()), found -> {
+        run(() -> new Detail(history.detail(row.saleId()), history.refunds(row.saleId())), loaded -> {
             if (request != detailRequest) {
                 return;
             }
+            Optional<SalesHistory.SaleDetail> found = loaded.detail();
+            showRefunds(found.map(SalesHistory.SaleDetail::sale).orElse(null), loaded.refunds());
             if (found.isEmpty()) {
                 detailTitle.set("Sale " + row.saleId() + " is no longer in the journal");
                 detailLines.clear();
@@ -267,6 +340,20 @@ public final class HistoryViewModel {
         }, "read sale " + row.saleId());
     }
 
+    private void showRefunds(Sale sale, List<Refund> refunds) {
+        detailSale.set(sale);
+        boolean paid = sale != null && sale.state() == SaleState.PAID;
+        detailBalance.set(paid ? figures.balance(sale, refunds) : "");
+        detailRefunds.setAll(paid ? figures.rows(refunds) : List.of());
+        updateCanRefund();
+    }
+
+    private void updateCanRefund() {
+        Sale s = detailSale.get();
+        canRefund.set(afterSale != null && afterSale.refundsAllowed() && afterSale.refunds().isPresent() && s != null
+                && s.state() == SaleState.PAID && s.paymentIntentId() != null && !detailBalance.get().isEmpty());
+    }
+
     private ChangeRow changeRow(StateChange c) {
         String time = LocalDateTime.ofInstant(c.at(), history.zone()).format(DATE_TIME);
         String change = c.from() == null ? "Created · " + SaleFilter.label(c.to())
@@ -274,9 +361,9 @@ public final class HistoryViewModel {
         return new ChangeRow(time, change, c.note() == null ? "" : c.note());
     }
 
-    private SaleRow row(Sale s, Instant now) {
+    private SaleRow row(Sale s, Instant now, RefundBalance balance) {
         return new SaleRow(s.id(), LocalDateTime.ofInstant(s.createdAt(), history.zone()).format(TIME),
-                money.format(s.total()), SaleFilter.label(s.state()),
+                money.format(s.total()), figures.stateLabel(s, balance),
                 s.paymentMethod() == null ? "" : s.paymentMethod(),
                 s.sessionId() == null ? "" : s.sessionId(), SaleFilter.needsAttention(s, now));
     }
@@ -284,7 +371,7 @@ public final class HistoryViewModel {
     private List<ReportRow> reportRows(EndOfDayReport r) {
         return r.currencies().stream().flatMap(c -> {
             String code = c.currency().getCurrencyCode();
-            java.util.stream.Stream.Builder<ReportRow> b = java.util.stream.Stream.builder();
+            Stream.Builder<ReportRow> b = Stream.builder();
             b.add(new ReportRow(code, "All sales", c.all().count(), money.format(c.all().total())));
             for (Map.Entry<SaleState, EndOfDayReport.Tally> e : c.byState().entrySet()) {
                 b.add(new ReportRow(code, SaleFilter.label(e.getKey()), e.getValue().count(),
@@ -294,6 +381,7 @@ public final class HistoryViewModel {
                 b.add(new ReportRow(code, "Paid by " + methodLabel(e.getKey()), e.getValue().count(),
                         money.format(e.getValue().total())));
             }
+            figures.reportRows(b, code, c);
             return b.build();
         }).toList();
     }

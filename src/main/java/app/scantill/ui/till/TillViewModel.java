@@ -1,5 +1,14 @@
 package app.scantill.ui.till;
 
+import app.scantill.config.AppConfig;
+import app.scantill.config.Settings;
+import app.scantill.i18n.Translator;
+import app.scantill.journal.SalesJournal;
+import app.scantill.receipt.Paper;
+import app.scantill.receipt.Shop;
+import app.scantill.sale.Sale;
+import app.scantill.ui.receipt.AfterSale;
+import java.util.function.Consumer;
 import app.scantill.cart.CartSnapshot;
 import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeStatus.Phase;
@@ -59,7 +68,10 @@ public final class TillViewModel {
     /** True while start-up recovery checks unfinished sales: no new sale may start meanwhile. */
     private final ReadOnlyBooleanWrapper recovering = new ReadOnlyBooleanWrapper(this, "recovering", false);
     private TillServices services;
+    private AfterSale afterSale;
     private Runnable onOpenHistory = () -> { };
+    private Consumer<Sale> onShowReceipt = sale -> { };
+    private Consumer<Sale> onPrintReceipt = sale -> { };
 
     public TillViewModel(CashierViewModel cashier, UiExecutor executor, MoneyFormat moneyFormat, Clock clock) {
         this.cashier = Objects.requireNonNull(cashier, "cashier");
@@ -91,9 +103,17 @@ public final class TillViewModel {
                     cashier.lockCart();
                     chargeShown.set(true);
                 }
+                if (now == Phase.PAID && afterSale != null && afterSale.printOnPaid()) {
+                    withPaidSale(onPrintReceipt);
+                }
             });
             chargeModel.set(model);
         });
+        afterSale = started.journal().map(journal -> afterSaleDesk(started, journal)).orElse(null);
+        if (afterSale != null) {
+            Optional.ofNullable(chargeModel.get()).ifPresent(m -> m.setOnReceipt(
+                    afterSale.words().text("charge.paid.receipt"), () -> withPaidSale(onShowReceipt)));
+        }
         List<String> problems = started.problems();
         if (!problems.isEmpty()) {
             cashier.notify(charges.isPresent() ? NoticeLevel.WARNING : NoticeLevel.ERROR,
@@ -181,8 +201,52 @@ public final class TillViewModel {
         if (services == null) {
             return Optional.empty();
         }
-        return services.journal().map(journal -> new HistoryViewModel(
-                new SalesHistory(journal, ZoneId.systemDefault(), clock), moneyFormat.locale(), executor));
+        return services.journal().map(journal -> {
+            HistoryViewModel history = new HistoryViewModel(new SalesHistory(journal, ZoneId.systemDefault(), clock),
+                    moneyFormat.locale(), executor);
+            if (afterSale != null) {
+                history.attachAfterSale(afterSale);
+            }
+            return history;
+        });
+    }
+
+    /** What the receipt and refund windows need; empty until the services are attached with a journal. */
+    public Optional<AfterSale> afterSale() {
+        return Optional.ofNullable(afterSale);
+    }
+
+    public UiExecutor executor() {
+        return executor;
+    }
+
+    /** Shows the receipt of a paid sale (the window opens it: it owns the stages). */
+    public void setOnShowReceipt(Consumer<Sale> action) {
+        this.onShowReceipt = Objects.requireNonNull(action, "action");
+    }
+
+    /** Prints the receipt of a sale just paid, when {@code receipt.print_on_paid} is set. */
+    public void setOnPrintReceipt(Consumer<Sale> action) {
+        this.onPrintReceipt = Objects.requireNonNull(action, "action");
+    }
+
+    /** The sale on the charge screen as the journal holds it, handed to {@code then} on the JavaFX thread. */
+    private void withPaidSale(Consumer<Sale> then) {
+        String saleId = chargeStatus().map(ChargeStatus::saleId).orElse(null);
+        if (saleId == null || afterSale == null) {
+            return;
+        }
+        executor.submit(() -> afterSale.journal().find(saleId), found -> found.ifPresent(then),
+                failure -> LOG.log(Level.WARNING, "Sale " + saleId + " could not be read for its receipt", failure));
+    }
+
+    private AfterSale afterSaleDesk(TillServices started, SalesJournal journal) {
+        AppConfig config = started.config();
+        Shop shop = Shop.of(config.merchantName(), config.get(Settings.SHOP_ADDRESS).orElse(null),
+                config.get(Settings.SHOP_TAX_ID).orElse(null));
+        return new AfterSale(journal, started.refunds(), started.refundsAllowed(), config.get(Settings.MANAGER_PIN),
+                shop, Paper.fromSetting(config.get(Settings.RECEIPT_PAPER)), config.get(Settings.RECEIPT_PRINT_ON_PAID),
+                Translator.forLocale(moneyFormat.locale(), ZoneId.systemDefault()));
     }
 
     public void setOnOpenHistory(Runnable action) {
