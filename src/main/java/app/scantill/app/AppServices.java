@@ -22,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AppServices implements AutoCloseable {
 
-    public static final Path DEFAULT_CATALOG = Path.of("assets", "catalog.csv");
-
     private final AppConfig config;
     private final Clock clock;
     private final MoneyFormat moneyFormat;
@@ -63,7 +61,7 @@ public final class AppServices implements AutoCloseable {
     }
 
     public Path catalogPath() {
-        return config.catalogPath().orElse(DEFAULT_CATALOG);
+        return DefaultCatalog.choose(config.catalogPath());
     }
 
     /** The till window's model: the cashier screen with its catalog loading, payments attached when ready. */

@@ -20,12 +20,17 @@ import javafx.stage.Stage;
  * ScanTill as {@link ScanTillApp} builds it (same AppServices, same TillView, payments started after
  * the first frame), plus one sandbox sale driven through the view models once payments are attached:
  * the benchmark reads the process's memory after that sale. Prints {@code SALE_DONE} when Paid was
- * shown and the cart is free again; {@code SALE_FAILED <why>} otherwise.
+ * shown and the cart is free again; {@code SALE_FAILED <why>} otherwise. With
+ * {@code -Dscantill.exitAfterSale=true} it then quits, as the packaging's class-data training run
+ * needs (docs/packaging.md): the archive is written when the JVM exits normally.
  */
 public final class BenchmarkTillApp extends Application {
 
     /** The barcode of the sale's item in assets/catalog.csv (Espresso). */
     static final String BARCODE = "0850012000013";
+
+    /** System property: quit once the sale is done (or failed). */
+    static final String EXIT_AFTER_SALE = "scantill.exitAfterSale";
 
     private AppServices services;
 
@@ -70,6 +75,9 @@ public final class BenchmarkTillApp extends Application {
             System.out.println("SALE_FAILED " + e);
         }
         System.out.flush();
+        if (Boolean.getBoolean(EXIT_AFTER_SALE)) {
+            Platform.exit();
+        }
     }
 
     private static boolean onFx(Supplier<Boolean> check) {
