@@ -138,6 +138,18 @@ class SandboxRefundsTest {
     }
 
     @Test
+    void thePaidSessionsPageShowsItsRefundsAndLinksTheReceipt() throws Exception {
+        Session s = stripe.v1().checkout().sessions().create(cart(sandbox).build());
+        String pi = sandbox.pay(s.getId(), "card").paymentIntentId();
+        refund(pi, 325L, "k1");
+
+        String page = page(sandbox.defaultSuccessUrl().replace("{CHECKOUT_SESSION_ID}", s.getId()));
+
+        assertThat(page).contains("Thank you!", "Refund", "−$3.25", "Refunded", "View receipt",
+                sandbox.receipt(s.getId()).orElseThrow().url());
+    }
+
+    @Test
     void anAmazonPayRefundIsPendingUntilItSettles() throws Exception {
         String pi = paid("amazon_pay");
 
