@@ -217,6 +217,10 @@ public final class ReceiptPdf {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
+            if (Character.getType(cp) == Character.FORMAT) {
+                // Invisible marks (e.g. the right-to-left mark Hebrew amounts carry) take no glyph.
+                continue;
+            }
             PDType0Font font = fontFor(cp, isBold);
             String piece = new String(Character.toChars(cp));
             if (font == null) {

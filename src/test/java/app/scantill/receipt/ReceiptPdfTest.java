@@ -97,6 +97,11 @@ class ReceiptPdfTest {
             case "JPY" -> Locale.JAPAN;
             case "INR" -> Locale.forLanguageTag("en-IN");
             case "KRW" -> Locale.KOREA;
+            case "TRY" -> Locale.forLanguageTag("tr-TR");
+            case "UAH" -> Locale.forLanguageTag("uk-UA");
+            case "PLN" -> Locale.forLanguageTag("pl-PL");
+            case "NGN" -> Locale.forLanguageTag("en-NG");
+            case "ILS" -> Locale.forLanguageTag("he-IL");
             default -> Locale.US;
         };
         Translator words = Translator.forLocale(where.getLanguage().equals("ja") || where.getLanguage().equals("ko")
@@ -109,7 +114,7 @@ class ReceiptPdfTest {
         String total = new MoneyFormat(words.locale()).format(Money.of(12000, sale.currency()));
         assertThat(written.missingGlyphs()).as("every glyph of " + total).isFalse();
         assertThat(text(out.toByteArray()).replace('\u00a0', ' ').replace('\u202f', ' '))
-                .contains(total.replace('\u00a0', ' ').replace('\u202f', ' '));
+                .contains(total.replace('\u00a0', ' ').replace('\u202f', ' ').replaceAll("\\p{Cf}", ""));
     }
 
     @Test
