@@ -1,5 +1,6 @@
 package app.scantill.refund;
 
+import app.scantill.checkout.CheckoutGateway;
 import app.scantill.config.StripeKey;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.SalesJournal;
@@ -11,7 +12,6 @@ import app.scantill.sandbox.SandboxOptions;
 import app.scantill.sandbox.StripeSandbox;
 import app.scantill.stripe.StripeConnection;
 import app.scantill.stripe.StripeRefundGateway;
-import app.scantill.checkout.CheckoutGateway;
 import com.stripe.StripeClient;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.checkout.SessionCreateParams;

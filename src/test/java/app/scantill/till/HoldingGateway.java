@@ -1,16 +1,16 @@
 package app.scantill.till;
 
-import app.scantill.refund.RefundGateway;
-import app.scantill.refund.RefundRequest;
-import app.scantill.refund.RefundSnapshot;
-import java.util.Optional;
 import app.scantill.checkout.CheckoutGateway;
 import app.scantill.checkout.CheckoutRequest;
 import app.scantill.checkout.GatewayException;
 import app.scantill.checkout.SessionSnapshot;
+import app.scantill.refund.RefundGateway;
+import app.scantill.refund.RefundRequest;
+import app.scantill.refund.RefundSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;

@@ -1,10 +1,10 @@
 package app.scantill.ui.history;
 
+import app.scantill.journal.SaleFilter;
 import app.scantill.sale.SaleState;
+import app.scantill.ui.ValueColumn;
 import app.scantill.ui.receipt.ReceiptWindow;
 import app.scantill.ui.refund.RefundWindow;
-import app.scantill.journal.SaleFilter;
-import app.scantill.ui.ValueColumn;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -166,6 +166,8 @@ public final class HistoryView {
         balance.setId("history-refund-balance");
         balance.getStyleClass().add("refund-balance");
         balance.textProperty().bind(model.detailBalanceProperty());
+        // May shrink: the detail pane must never push the sales table narrower than it was.
+        balance.setMinWidth(0);
 
         Button refund = new Button(model.words().text("history.refund"));
         refund.setId("history-refund");
