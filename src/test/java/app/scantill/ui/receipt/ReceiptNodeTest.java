@@ -27,6 +27,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,11 +44,17 @@ class ReceiptNodeTest {
 
     private static final Translator ENGLISH = Translator.forLocale(Locale.US, ZoneId.of("UTC"));
 
+    /** A window of its own: the shared primary stage keeps its size for the test classes after this one. */
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        stage = new Stage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(stage::close).get();
     }
 
     @ParameterizedTest
