@@ -17,8 +17,8 @@ class ArchitectureTest {
 
     private static final String[] NON_UI_PACKAGES = {
         "app.scantill.till..", "app.scantill.checkout..", "app.scantill.refund..", "app.scantill.receipt..",
-        "app.scantill.stripe..", "app.scantill.sandbox..",
-        "app.scantill.journal..", "app.scantill.cart..", "app.scantill.catalog..", "app.scantill.qr..",
+        "app.scantill.stripe..", "app.scantill.sandbox..", "app.scantill.journal..", "app.scantill.ledger..",
+        "app.scantill.watcher..", "app.scantill.cart..", "app.scantill.catalog..", "app.scantill.qr..",
         "app.scantill.sale..", "app.scantill.money..", "app.scantill.config..", "app.scantill.text..",
         "app.scantill.i18n.."
     };
@@ -33,9 +33,9 @@ class ArchitectureTest {
                 .layer("App").definedBy("app.scantill.app..")
                 .layer("UI").definedBy("app.scantill.ui..")
                 .layer("Till").definedBy("app.scantill.till..")
-                .layer("Flow").definedBy("app.scantill.checkout..", "app.scantill.refund..")
+                .layer("Flow").definedBy("app.scantill.checkout..", "app.scantill.watcher..", "app.scantill.refund..")
                 .layer("Adapters").definedBy("app.scantill.stripe..", "app.scantill.sandbox..")
-                .layer("Storage").definedBy("app.scantill.journal..")
+                .layer("Storage").definedBy("app.scantill.journal..", "app.scantill.ledger..")
                 .layer("Domain").definedBy("app.scantill.cart..", "app.scantill.catalog..", "app.scantill.qr..",
                         "app.scantill.receipt..")
                 .layer("Values").definedBy("app.scantill.sale..", "app.scantill.money..", "app.scantill.config..",

@@ -92,6 +92,19 @@ sealed interface ChargeEvent {
     record ExpireFailed(GatewayException error) implements ChargeEvent {
     }
 
+    // ------------------------------------------------------------ the store's watcher
+
+    /**
+     * The store's watcher read Stripe's event about a session ({@code session} as it was at the event):
+     * an outcome that arrived without this register asking Stripe.
+     */
+    record StoreReported(SessionSnapshot session) implements ChargeEvent {
+    }
+
+    /** The store's watcher came or went: the register now checks its open session at the new pace. */
+    record WatchChanged() implements ChargeEvent {
+    }
+
     // ------------------------------------------------------------ timers
 
     /** Time to send the create again. */

@@ -52,12 +52,23 @@ import java.time.Instant;
  */
 final class ChargeFlow {
 
+    /**
+     * How often an open session is checked by the register itself: on its own ({@code OWN}, every poll
+     * interval), or only as a fallback while the store's watcher reports Stripe's events ({@code WATCHED}).
+     * The worker asks the flow of the pace the store is at; they differ in nothing else.
+     */
+    enum Pace { OWN, WATCHED }
+
     private final ChargeRules rules;
     private final CreateSteps creates;
     private final SessionSteps sessions;
 
     ChargeFlow(ChargeSettings settings, CheckoutRequestFactory requests, GatewayErrorMessages messages) {
-        this.rules = new ChargeRules(settings, requests, messages);
+        this(settings, requests, messages, Pace.OWN);
+    }
+
+    ChargeFlow(ChargeSettings settings, CheckoutRequestFactory requests, GatewayErrorMessages messages, Pace pace) {
+        this.rules = new ChargeRules(settings, requests, messages, pace);
         this.sessions = new SessionSteps(rules);
         this.creates = new CreateSteps(rules, sessions);
     }

@@ -31,11 +31,22 @@ final class ChargeRules {
     private final ChargeSettings settings;
     private final CheckoutRequestFactory requests;
     private final GatewayErrorMessages messages;
+    private final ChargeFlow.Pace pace;
 
-    ChargeRules(ChargeSettings settings, CheckoutRequestFactory requests, GatewayErrorMessages messages) {
+    ChargeRules(ChargeSettings settings, CheckoutRequestFactory requests, GatewayErrorMessages messages,
+            ChargeFlow.Pace pace) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.pace = Objects.requireNonNull(pace, "pace");
+    }
+
+    /**
+     * The wait between two checks of an open session behind the QR code: the poll interval, or the slow
+     * fallback while the store's watcher reports Stripe's events for this register.
+     */
+    Duration awaitingPoll() {
+        return pace == ChargeFlow.Pace.WATCHED ? settings.fallbackPollInterval() : settings.pollInterval();
     }
 
     ChargeSettings settings() {

@@ -55,8 +55,9 @@ public final class ChargeService {
         this.saleIds = Objects.requireNonNull(saleIds, "saleIds");
         Objects.requireNonNull(messages, "messages");
         this.requests = new CheckoutRequestFactory(settings, Objects.requireNonNull(clock, "clock"));
-        ChargeFlow flow = new ChargeFlow(settings, requests, messages);
-        this.worker = new ChargeWorker(settings.registerId(), flow, gateway, journal, feed, clock);
+        this.worker = new ChargeWorker(settings.registerId(),
+                new ChargeFlow(settings, requests, messages, ChargeFlow.Pace.OWN),
+                new ChargeFlow(settings, requests, messages, ChargeFlow.Pace.WATCHED), gateway, journal, feed, clock);
     }
 
     public void addListener(Consumer<ChargeStatus> listener) {
@@ -137,6 +138,24 @@ public final class ChargeService {
         Objects.requireNonNull(unfinished, "unfinished");
         feed.claim(ChargeStatus.of(Phase.CREATING, unfinished.id(), unfinished.total(), false, unfinished.attempt()));
         worker.submit(() -> new ChargeEvent.Resume(worker.latest(unfinished)));
+    }
+
+    /**
+     * The store's watcher read Stripe's event about {@code session} (as it was at the event). If it is
+     * this register's open session and it ended, the sale is journaled and shown as after a poll; any
+     * other report is ignored. Returns at once.
+     */
+    public void storeReported(SessionSnapshot session) {
+        Objects.requireNonNull(session, "session");
+        worker.submit(() -> new ChargeEvent.StoreReported(session));
+    }
+
+    /**
+     * Whether the store's watcher reports Stripe's events for this register: while it does, an open
+     * session is checked only every {@link ChargeSettings#fallbackPollInterval()}, in case a report is lost.
+     */
+    public void watched(boolean byTheStore) {
+        worker.watched(byTheStore);
     }
 
     /** Whether a customer could pay right now (or a create may have made a session): ask before closing. */

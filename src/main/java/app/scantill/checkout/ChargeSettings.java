@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param maxPollBackoff the longest wait between status requests while the connection is bad
  * @param createTries how many times one create is sent (same idempotency key) before the cashier is asked
  * @param createBackoff the wait before the second create try; doubled for each further try
+ * @param fallbackPollInterval time between two status requests of an open session while the store's
+ *     watcher reports Stripe's events (the register's own check, in case a notification is lost)
  */
 public record ChargeSettings(
         String registerId,
@@ -24,7 +26,8 @@ public record ChargeSettings(
         Duration pollInterval,
         Duration maxPollBackoff,
         int createTries,
-        Duration createBackoff) {
+        Duration createBackoff,
+        Duration fallbackPollInterval) {
 
     public static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
     public static final Duration MAX_LIFETIME = Duration.ofHours(24);
@@ -36,6 +39,7 @@ public record ChargeSettings(
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(maxPollBackoff, "maxPollBackoff");
         Objects.requireNonNull(createBackoff, "createBackoff");
+        Objects.requireNonNull(fallbackPollInterval, "fallbackPollInterval");
         if (registerId.isBlank() || registerId.length() > 40) {
             throw new IllegalArgumentException("register id must be 1..40 characters");
         }
@@ -58,26 +62,38 @@ public record ChargeSettings(
         if (createBackoff.isNegative()) {
             throw new IllegalArgumentException("create backoff must not be negative");
         }
+        if (fallbackPollInterval.isNegative() || fallbackPollInterval.isZero()) {
+            throw new IllegalArgumentException("fallback poll interval must be positive");
+        }
     }
 
-    /** 30-minute sessions, polled every second, backing off to 30 s; four create tries from 0.5 s. */
+    /**
+     * 30-minute sessions, polled every second (every 20 s while a store watcher reports), backing off to
+     * 30 s; four create tries from 0.5 s.
+     */
     public static ChargeSettings defaults(String registerId, String successUrl, String cancelUrl) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, MIN_LIFETIME, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 4, Duration.ofMillis(500));
+                Duration.ofSeconds(30), 4, Duration.ofMillis(500), Duration.ofSeconds(20));
     }
 
     public ChargeSettings withSessionLifetime(Duration lifetime) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, lifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff);
+                createTries, createBackoff, fallbackPollInterval);
     }
 
     public ChargeSettings withPolling(Duration interval, Duration maxBackoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, interval, maxBackoff,
-                createTries, createBackoff);
+                createTries, createBackoff, fallbackPollInterval);
     }
 
     public ChargeSettings withCreateRetries(int tries, Duration backoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                tries, backoff);
+                tries, backoff, fallbackPollInterval);
+    }
+
+    /** The pace of a register's own check of an open session while the store's watcher reports for it. */
+    public ChargeSettings withFallbackPoll(Duration interval) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
+                createTries, createBackoff, interval);
     }
 }

@@ -101,6 +101,8 @@ final class ChargeTransitions {
             edge(Checking.class, "RetrieveFailed", Checking.class),
             edge(Checking.class, "RetrieveFailed", NeedsAttention.class),
             edge(Checking.class, "PollDue", Checking.class),
+            edge(Checking.class, "StoreReported", Recording.class),
+            edge(Checking.class, "StoreReported", NeedsAttention.class),
             edge(Checking.class, "Cancel", Checking.class),
 
             edge(AwaitingPayment.class, "Retrieved", AwaitingPayment.class),
@@ -109,6 +111,9 @@ final class ChargeTransitions {
             edge(AwaitingPayment.class, "RetrieveFailed", AwaitingPayment.class),
             edge(AwaitingPayment.class, "RetrieveFailed", NeedsAttention.class),
             edge(AwaitingPayment.class, "PollDue", AwaitingPayment.class),
+            edge(AwaitingPayment.class, "StoreReported", Recording.class),
+            edge(AwaitingPayment.class, "StoreReported", NeedsAttention.class),
+            edge(AwaitingPayment.class, "WatchChanged", AwaitingPayment.class),
             edge(AwaitingPayment.class, "Cancel", AwaitingPayment.class),
             edge(AwaitingPayment.class, "Recorded(CANCELLING)", Cancelling.class),
             edge(AwaitingPayment.class, "RecordFailed(CANCELLING)", AwaitingPayment.class),
@@ -139,6 +144,8 @@ final class ChargeTransitions {
             edge(Cancelling.class, "Retrieved", NeedsAttention.class),
             edge(Cancelling.class, "RetrieveFailed", Cancelling.class),
             edge(Cancelling.class, "RetrieveFailed", NeedsAttention.class),
+            edge(Cancelling.class, "StoreReported", Recording.class),
+            edge(Cancelling.class, "StoreReported", NeedsAttention.class),
             edge(Cancelling.class, "ExpireDue", Cancelling.class),
             edge(Cancelling.class, "CheckDue", Cancelling.class),
 

@@ -50,7 +50,8 @@ final class ChargeWorker {
 
     private static final System.Logger LOG = System.getLogger(ChargeService.class.getName());
 
-    private final ChargeFlow flow;
+    private final ChargeFlow ownPace;
+    private final ChargeFlow watchedPace;
     private final CheckoutGateway gateway;
     private final SalesJournal journal;
     private final StatusFeed feed;
@@ -63,10 +64,17 @@ final class ChargeWorker {
     /** Counts timers set or stopped; a timer runs only if it is still the latest (at most one pending). */
     private long timers;
     private boolean failing;
+    /** Whether the store's watcher reports for this register; changed only through {@link #watched}. */
+    private volatile boolean watched;
 
-    ChargeWorker(String registerId, ChargeFlow flow, CheckoutGateway gateway, SalesJournal journal, StatusFeed feed,
-            Clock clock) {
-        this.flow = flow;
+    /**
+     * @param ownPace the flow deciding while this register checks its sessions on its own
+     * @param watchedPace the same flow at the slow fallback pace, while the store's watcher reports
+     */
+    ChargeWorker(String registerId, ChargeFlow ownPace, ChargeFlow watchedPace, CheckoutGateway gateway,
+            SalesJournal journal, StatusFeed feed, Clock clock) {
+        this.ownPace = ownPace;
+        this.watchedPace = watchedPace;
         this.gateway = gateway;
         this.journal = journal;
         this.feed = feed;
@@ -101,6 +109,14 @@ final class ChargeWorker {
         }
     }
 
+    /** The store's watcher came or went: decisions from now on use the flow of that pace. */
+    void watched(boolean nowWatched) {
+        if (watched != nowWatched) {
+            watched = nowWatched;
+            submit(ChargeEvent.WatchChanged::new);
+        }
+    }
+
     /** Stops polling and retries now; the sale stays as journaled. */
     void shutdown() {
         thread.shutdownNow();
@@ -118,7 +134,7 @@ final class ChargeWorker {
         try {
             while (!events.isEmpty()) {
                 ChargeEvent event = events.poll();
-                Transition transition = flow.next(state, event, clock.instant());
+                Transition transition = (watched ? watchedPace : ownPace).next(state, event, clock.instant());
                 state = transition.next();
                 for (ChargeEffect effect : transition.effects()) {
                     perform(effect).ifPresent(events::add);

@@ -21,6 +21,14 @@ public interface CheckoutGateway {
     /** Sessions created at or after {@code since} whose client_reference_id is the sale id (reconciliation). */
     List<SessionSnapshot> findByClientReference(String saleId, Instant since) throws GatewayException;
 
+    /**
+     * The method a paid session was paid with ({@code card}, {@code amazon_pay}), or null when it cannot be
+     * told; for the store's watcher, which knows the session is paid already. The default reads the session.
+     */
+    default String paymentMethod(String sessionId) throws GatewayException {
+        return retrieve(sessionId).paymentMethod();
+    }
+
     /** SANDBOX, TEST or LIVE, for the badge on screen. */
     Mode mode();
 

@@ -21,6 +21,8 @@ import app.scantill.checkout.ChargeEvent.RecordFailed;
 import app.scantill.checkout.ChargeEvent.Recorded;
 import app.scantill.checkout.ChargeEvent.RetrieveFailed;
 import app.scantill.checkout.ChargeEvent.Retrieved;
+import app.scantill.checkout.ChargeEvent.StoreReported;
+import app.scantill.checkout.ChargeEvent.WatchChanged;
 import app.scantill.checkout.ChargeState.AwaitingPayment;
 import app.scantill.checkout.ChargeState.Cancelled;
 import app.scantill.checkout.ChargeState.Cancelling;
@@ -54,6 +56,9 @@ final class SessionSteps {
         Sale sale = state.sale();
         if (event instanceof Retrieved retrieved) {
             return outcome(sale, retrieved.session(), state.cancelRequested());
+        }
+        if (reportsEnd(event, sale.sessionId())) {
+            return outcome(sale, ((StoreReported) event).session(), state.cancelRequested());
         }
         if (event instanceof RetrieveFailed failed) {
             return pollFailed(sale, failed.error(), state.failures(), failures -> {
@@ -92,6 +97,13 @@ final class SessionSteps {
         if (event instanceof PollDue) {
             return Transition.to(state, new Retrieve(sale.sessionId()));
         }
+        if (reportsEnd(event, sale.sessionId())) {
+            // The store's watcher saw it paid or expired: journal it first, as after a poll.
+            return outcome(sale, ((StoreReported) event).session(), false);
+        }
+        if (event instanceof WatchChanged && state.failures() == 0) {
+            return Transition.to(state, new Schedule(rules.awaitingPoll(), new PollDue()));
+        }
         if (event instanceof Cancel) {
             return Transition.to(state, new StopTimer(),
                     new Journal(new Move(sale.id(), SaleState.CANCELLING, "cancelled by cashier")));
@@ -105,7 +117,7 @@ final class SessionSteps {
             return Transition.to(new AwaitingPayment(sale, shown, state.failures()),
                     new Log(Level.ERROR, "Journal refused the cancel of " + sale.id(), refused.error()),
                     Publish.of(now.withMessage(ChargeWording.CANCEL_NOT_RECORDED)),
-                    new Schedule(rules.settings().pollInterval(), new PollDue()));
+                    new Schedule(rules.awaitingPoll(), new PollDue()));
         }
         return Transition.ignore(state);
     }
@@ -161,6 +173,9 @@ final class SessionSteps {
         }
         if (event instanceof Retrieved retrieved) {
             return cancelAnswered(state, retrieved.session());
+        }
+        if (reportsEnd(event, sessionId)) {
+            return cancelAnswered(state, ((StoreReported) event).session());
         }
         if (event instanceof ExpireFailed failed) {
             if (failed.error().kind() == GatewayException.Kind.INVALID_REQUEST) {
@@ -225,7 +240,17 @@ final class SessionSteps {
                     new Journal(new Move(sale.id(), SaleState.CANCELLING, "cancelled by cashier")));
         }
         return Transition.to(awaiting, Publish.of(ChargeRules.awaiting(sale, session)),
-                new Schedule(rules.settings().pollInterval(), new PollDue()));
+                new Schedule(rules.awaitingPoll(), new PollDue()));
+    }
+
+    /**
+     * Whether the event is the store watcher's word that this session ended (paid or expired). Its word
+     * that a session is open again says nothing the register does not know, and a session of another
+     * register or attempt is none of this one's business.
+     */
+    private static boolean reportsEnd(ChargeEvent event, String sessionId) {
+        return event instanceof StoreReported reported && reported.session().id().equals(sessionId)
+                && !reported.session().isOpen();
     }
 
     private static Journal paid(Sale sale, SessionSnapshot session) {

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -151,12 +151,57 @@ public final class SettingTypes {
                 SandboxBind::toString, true);
     }
 
+    /**
+     * The JDBC URL of the store's PostgreSQL ledger. Credentials belong in their own (secret) settings,
+     * so a URL carrying a password is refused: it would show in every summary and log line.
+     */
+    public static SettingType<String> ledgerUrl() {
+        return new Simple<>("jdbc:postgresql://host[:port]/database, without a password", (text, where) -> {
+            String t = text.strip();
+            if (!t.matches("jdbc:postgresql://[^\\s/?#]+(:[0-9]{1,5})?/[A-Za-z0-9_.-]+(\\?[^\\s#]*)?")) {
+                throw new IllegalArgumentException("'" + Texts.abbreviate(t.replaceAll("(?i)password=[^&]*",
+                        "password=(hidden)"), 60) + "' is not a PostgreSQL address such as "
+                        + "jdbc:postgresql://store-server:5432/scantill");
+            }
+            if (t.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
+                throw new IllegalArgumentException("the ledger address must not carry the password: set "
+                        + "store.ledger.password (or SCANTILL_LEDGER_PASSWORD) instead");
+            }
+            return t;
+        }, Function.identity(), true);
+    }
+
+    /** A PostgreSQL role name as people write it. */
+    public static SettingType<String> ledgerUser() {
+        return new Simple<>("1..63 of A-Z a-z 0-9 _ . @ -", (text, where) -> {
+            String t = text.strip();
+            if (!t.matches("[A-Za-z0-9_.@-]{1,63}")) {
+                throw new IllegalArgumentException("the ledger user name must be 1 to 63 letters, digits, '_', '.', "
+                        + "'@' or '-'");
+            }
+            return t;
+        }, Function.identity(), true);
+    }
+
+    /** A password on one line without spaces, so a pasted line break or a stray word is caught here. */
+    public static SettingType<String> ledgerPassword() {
+        return new Simple<>("1..200 characters, no spaces", (text, where) -> {
+            String t = text.strip();
+            if (t.isEmpty() || t.length() > 200 || t.codePoints().anyMatch(c -> Character.isWhitespace(c)
+                    || Character.isISOControl(c))) {
+                throw new IllegalArgumentException("the ledger password must be 1 to 200 characters without spaces "
+                        + "or line breaks");
+            }
+            return t;
+        }, Function.identity(), true);
+    }
+
     /** One of a few words, written in lower case; the first refusal names them all. */
     public static SettingType<String> oneOf(String... words) {
         List<String> choices = List.of(words);
         String allowed = String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1);
         return new Simple<>(allowed, (text, where) -> {
-            String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+            String t = text.strip().toLowerCase(Locale.ROOT);
             if (!choices.contains(t)) {
                 throw new IllegalArgumentException("'" + Texts.abbreviate(text.strip(), 60) + "' is not one of "
                         + allowed);
@@ -167,7 +212,7 @@ public final class SettingTypes {
 
     /** {@code true} or {@code false} (also yes/no, on/off). */
     public static SettingType<Boolean> yesNo() {
-        return new Simple<>("true or false", (text, where) -> switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return new Simple<>("true or false", (text, where) -> switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
             default -> throw new IllegalArgumentException("'" + Texts.abbreviate(text.strip(), 60)

@@ -121,6 +121,36 @@ public final class Settings {
                     .withEnvironmentVariable("SCANTILL_CATALOG")
                     .withAlias("catalog"));
 
+    /**
+     * The store's shared PostgreSQL ledger, e.g. {@code jdbc:postgresql://store-server:5432/scantill};
+     * none means this till keeps its books alone. See README "Running a store" and docs/adr/0100.
+     */
+    public static final Setting<Optional<String>> LEDGER_URL = declare(
+            Setting.optional("store.ledger.url", SettingTypes.ledgerUrl())
+                    .withEnvironmentVariable("SCANTILL_LEDGER_URL"));
+
+    public static final Setting<Optional<String>> LEDGER_USER = declare(
+            Setting.optional("store.ledger.user", SettingTypes.ledgerUser())
+                    .withEnvironmentVariable("SCANTILL_LEDGER_USER")
+                    .secret("the store ledger's user name"));
+
+    public static final Setting<Optional<String>> LEDGER_PASSWORD = declare(
+            Setting.optional("store.ledger.password", SettingTypes.ledgerPassword())
+                    .withEnvironmentVariable("SCANTILL_LEDGER_PASSWORD")
+                    .secret("the store ledger's password"));
+
+    /** How often the store's one watcher lists Stripe's events (about twice a second for the whole store). */
+    public static final Setting<Duration> EVENTS_POLL_INTERVAL = declare(
+            Setting.of("store.events_poll_ms", SettingTypes.millis(250, 10_000,
+                    "milliseconds between two listings of Stripe's events by the store's watcher"),
+                    Duration.ofMillis(500)));
+
+    /** How often a till checks its own open payment while the store's watcher reports for it. */
+    public static final Setting<Duration> FALLBACK_POLL_INTERVAL = declare(
+            Setting.of("store.fallback_poll_ms", SettingTypes.millis(1_000, 300_000,
+                    "milliseconds between a till's own checks of a payment while the store's watcher is alive"),
+                    Duration.ofSeconds(20)));
+
     private Settings() {
     }
 

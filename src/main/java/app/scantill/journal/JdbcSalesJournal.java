@@ -39,14 +39,19 @@ public final class JdbcSalesJournal implements SalesJournal {
 
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
 
+    private static final System.Logger LOG = System.getLogger(JdbcSalesJournal.class.getName());
+
     private final Path file;
     private final Clock clock;
     private final JournalConnection db;
+    /** Null unless the journal keeps an outbox for the store ledger. */
+    private final JournalOutbox outbox;
 
-    private JdbcSalesJournal(Path file, Clock clock, JournalConnection db) {
+    private JdbcSalesJournal(Path file, Clock clock, JournalConnection db, boolean keepOutbox) {
         this.file = file;
         this.clock = clock;
         this.db = db;
+        this.outbox = keepOutbox ? new JournalOutbox(db) : null;
     }
 
     /** Opens (creating and migrating if needed) the journal at {@code file} with the system UTC clock. */
@@ -66,10 +71,36 @@ public final class JdbcSalesJournal implements SalesJournal {
      * @throws JournalOpenException with a message for the cashier when the journal cannot be used
      */
     public static JdbcSalesJournal open(Path file, Clock clock, Duration busyTimeout) {
+        return open(file, clock, busyTimeout, false);
+    }
+
+    /**
+     * As {@link #open(Path, Clock, Duration)}; with {@code keepOutbox} every change is also put in the
+     * journal's outbox for the store ledger, in the same transaction (docs/adr/0100), and sales changed
+     * while no ledger was configured are queued at once, so a till joining a store brings them along.
+     */
+    public static JdbcSalesJournal open(Path file, Clock clock, Duration busyTimeout, boolean keepOutbox) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(busyTimeout, "busyTimeout");
         Path f = file.toAbsolutePath().normalize();
-        return new JdbcSalesJournal(f, clock, new JournalConnection(f, busyTimeout, JournalFile.open(f, busyTimeout)));
+        JournalConnection db = new JournalConnection(f, busyTimeout, JournalFile.open(f, busyTimeout));
+        if (keepOutbox) {
+            try {
+                int queued = db.write("queue the sales the store ledger has not seen", t -> t.queueUnqueued(clock.millis()));
+                if (queued > 0) {
+                    LOG.log(System.Logger.Level.INFO, "{0} sales queued for the store ledger", queued);
+                }
+            } catch (JournalException e) {
+                db.close();
+                throw e;
+            }
+        }
+        return new JdbcSalesJournal(f, clock, db, keepOutbox);
+    }
+
+    /** The outbox for the store ledger; empty unless the journal was opened to keep one. */
+    public Optional<SaleOutbox> outbox() {
+        return Optional.ofNullable(outbox);
     }
 
     /** The schema version this build writes and understands. */
@@ -97,7 +128,7 @@ public final class JdbcSalesJournal implements SalesJournal {
             t.insertLines(saleId, lines);
             t.insertAttempt(saleId, 1, idempotencyKey, now);
             t.insertChange(saleId, now, null, SaleState.CHARGING, JournalRules.attemptNote(1));
-            return t.load(saleId).orElseThrow();
+            return changed(t, saleId, now);
         });
     }
 
@@ -115,7 +146,7 @@ public final class JdbcSalesJournal implements SalesJournal {
             t.insertAttempt(saleId, attempt, idempotencyKey, now);
             t.startAttempt(saleId, attempt, now);
             t.insertChange(saleId, now, current.state(), SaleState.CHARGING, JournalRules.attemptNote(attempt));
-            return t.load(saleId).orElseThrow();
+            return changed(t, saleId, now);
         });
     }
 
@@ -151,7 +182,7 @@ public final class JdbcSalesJournal implements SalesJournal {
                 t.insertChange(saleId, now, current.state(), SaleState.AWAITING_PAYMENT,
                         JournalRules.sessionNote(sessionId));
             }
-            return t.load(saleId).orElseThrow();
+            return changed(t, saleId, now);
         });
     }
 
@@ -183,7 +214,7 @@ public final class JdbcSalesJournal implements SalesJournal {
                             JournalRules.paidNote(note, paymentIntentId));
                 }
             }
-            return t.load(saleId).orElseThrow();
+            return changed(t, saleId, now);
         });
     }
 
@@ -204,7 +235,7 @@ public final class JdbcSalesJournal implements SalesJournal {
             long now = clock.millis();
             t.setState(saleId, to, now);
             t.insertChange(saleId, now, current.state(), to, note);
-            return t.load(saleId).orElseThrow();
+            return changed(t, saleId, now);
         });
     }
 
@@ -341,6 +372,20 @@ public final class JdbcSalesJournal implements SalesJournal {
      */
     void capPages(long pages) {
         db.capPages(pages);
+    }
+
+    /**
+     * Counts the change just written and, when the journal keeps an outbox, queues the sale as it now is,
+     * in the same transaction: the change and its trip to the ledger are committed together or not at all.
+     */
+    private Sale changed(SaleTables t, String saleId, long now) throws SQLException {
+        int changeNo = t.countChange(saleId);
+        if (outbox == null) {
+            return t.load(saleId).orElseThrow();
+        }
+        SaleImage image = t.image(saleId).orElseThrow();
+        t.queue(saleId, changeNo, SaleImageJson.encode(image), now);
+        return image.sale();
     }
 
     // ---------------------------------------------------------------- checks needing the tables

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,7 +35,9 @@ final class JournalFile {
         checkBeforeOpening(f);
         Connection c;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + f);
+            // SQLite's driver directly, not through DriverManager: its first use loads every JDBC driver on
+            // the class path, the store ledger's PostgreSQL driver too, on a till that has no ledger.
+            c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + f, new java.util.Properties());
         } catch (SQLException e) {
             throw SqliteFailures.atOpen(f, e, busyTimeout);
         }
@@ -67,6 +68,7 @@ final class JournalFile {
                 throw new JournalOpenException(JournalOpenException.Reason.NOT_WRITABLE, f,
                         "The folder " + dir + " for the sales journal is read-only. Choose a writable folder.", null);
             }
+            OwnerOnlyFiles.create(f);
             return;
         }
         if (!Files.isRegularFile(f)) {
@@ -115,6 +117,9 @@ final class JournalFile {
             }
             st.execute("PRAGMA synchronous = FULL");
             JournalMigrations.migrate(st, version, f);
+            // SQLite gives -wal and -shm the database file's mode; older journals were created 0644.
+            OwnerOnlyFiles.restrict(f, f.resolveSibling(f.getFileName() + "-wal"),
+                    f.resolveSibling(f.getFileName() + "-shm"));
         }
     }
 

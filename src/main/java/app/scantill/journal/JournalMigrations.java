@@ -70,7 +70,22 @@ final class JournalMigrations {
                         note       TEXT
                     )""",
                     "CREATE INDEX state_changes_by_sale ON state_changes (sale_id, id)")),
-            new Migration(2, "refunds and their lines", List.of(
+            // Changes are counted per sale always; the outbox is written only while a store ledger is
+            // configured (docs/adr/0100). A sale from before this version counts one change per history entry.
+            new Migration(2, "change numbers and the outbox for the store ledger", List.of(
+                    "ALTER TABLE sales ADD COLUMN changes INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE sales ADD COLUMN queued INTEGER NOT NULL DEFAULT 0",
+                    "UPDATE sales SET changes = (SELECT count(*) FROM state_changes c WHERE c.sale_id = sales.id)",
+                    """
+                    CREATE TABLE outbox (
+                        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+                        sale_id   TEXT    NOT NULL REFERENCES sales (id),
+                        change_no INTEGER NOT NULL CHECK (change_no >= 1),
+                        image     TEXT,
+                        queued_at INTEGER NOT NULL,
+                        UNIQUE (sale_id, change_no)
+                    )""")),
+            new Migration(3, "refunds and their lines", List.of(
                     """
                     CREATE TABLE refunds (
                         id               TEXT    PRIMARY KEY,

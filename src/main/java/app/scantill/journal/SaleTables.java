@@ -112,6 +112,71 @@ final class SaleTables {
                 intent, method, now, saleId);
     }
 
+    // ---- the outbox (docs/adr/0100) ----
+
+    /** Counts one more change of the sale and returns its number. */
+    int countChange(String saleId) throws SQLException {
+        update("UPDATE sales SET changes = changes + 1 WHERE id = ?", saleId);
+        return first(rows("SELECT changes FROM sales WHERE id = ?", List.of(saleId), rs -> rs.getInt(1)))
+                .orElseThrow();
+    }
+
+    /** Queues change {@code changeNo} with the sale as it now is ({@code image} null: read when shipped). */
+    void queue(String saleId, int changeNo, String image, long now) throws SQLException {
+        update("INSERT INTO outbox (sale_id, change_no, image, queued_at) VALUES (?, ?, ?, ?)",
+                saleId, changeNo, image, now);
+        update("UPDATE sales SET queued = ? WHERE id = ?", changeNo, saleId);
+    }
+
+    /**
+     * Queues every sale changed while no ledger was configured, as one image of its latest change: a till
+     * joining a store brings its earlier sales along.
+     *
+     * @return how many sales were queued
+     */
+    int queueUnqueued(long now) throws SQLException {
+        List<Map.Entry<String, Integer>> behind = rows(
+                "SELECT id, changes FROM sales WHERE queued < changes ORDER BY created_at, rowid", List.of(),
+                rs -> Map.entry(rs.getString(1), rs.getInt(2)));
+        for (Map.Entry<String, Integer> sale : behind) {
+            queue(sale.getKey(), sale.getValue(), null, now);
+        }
+        return behind.size();
+    }
+
+    record QueuedChange(long seq, String saleId, int changeNo, String image) {
+    }
+
+    List<QueuedChange> queued(int max) throws SQLException {
+        return rows("SELECT seq, sale_id, change_no, image FROM outbox ORDER BY seq LIMIT ?", List.of(max),
+                rs -> new QueuedChange(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
+    }
+
+    void unqueue(long seq) throws SQLException {
+        update("DELETE FROM outbox WHERE seq = ?", seq);
+    }
+
+    List<String> unshippedSales() throws SQLException {
+        return rows("SELECT DISTINCT sale_id FROM outbox", List.of(), rs -> rs.getString(1));
+    }
+
+    List<SaleImage.Attempt> attempts(String saleId) throws SQLException {
+        return rows("""
+                SELECT attempt_no, idempotency_key, session_id, session_expires_at, created_at
+                  FROM attempts WHERE sale_id = ? ORDER BY attempt_no""", List.of(saleId),
+                rs -> new SaleImage.Attempt(rs.getInt(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+                        Instant.ofEpochMilli(rs.getLong(5))));
+    }
+
+    /** The sale with its attempts and history, as one change ships it. */
+    Optional<SaleImage> image(String saleId) throws SQLException {
+        Optional<Sale> sale = load(saleId);
+        if (sale.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SaleImage(sale.get(), attempts(saleId), history(saleId)));
+    }
+
     // ---- reads ----
 
     boolean exists(String saleId) throws SQLException {

@@ -21,12 +21,23 @@ import java.util.Optional;
  */
 public final class SalesHistory {
 
-    private final SalesJournal journal;
+    private final SaleRecords journal;
+    private final RefundRecords refunds;
     private final ZoneId zone;
     private final Clock clock;
 
-    public SalesHistory(SalesJournal journal, ZoneId zone, Clock clock) {
+    /** History over {@code journal}; its refunds too when it keeps them (a till's journal does). */
+    public SalesHistory(SaleRecords journal, ZoneId zone, Clock clock) {
+        this(journal, journal instanceof RefundRecords r ? r : RefundRecords.NONE, zone, clock);
+    }
+
+    /**
+     * History over sales from {@code journal} (a till's journal, or a store's ledger) and refunds from
+     * {@code refunds} (the till's journal: refunds are journaled by the register that sold).
+     */
+    public SalesHistory(SaleRecords journal, RefundRecords refunds, ZoneId zone, Clock clock) {
         this.journal = Objects.requireNonNull(journal, "journal");
+        this.refunds = Objects.requireNonNull(refunds, "refunds");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -63,16 +74,26 @@ public final class SalesHistory {
 
     /** The report for local days {@code [from, to)}: {@code report(d, d.plusDays(1))} is one day. */
     public EndOfDayReport report(LocalDate from, LocalDate to) {
+        return report(from, to, null);
+    }
+
+    /**
+     * The report of one register ({@code registerId}), or of every register the records hold (null): a
+     * store's ledger holds them all, a till's journal its own.
+     */
+    public EndOfDayReport report(LocalDate from, LocalDate to, String registerId) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("the report period must end after it starts (" + from + " to " + to + ")");
         }
-        return EndOfDayReport.of(from, to, zone, journal.createdBetween(startOf(from), startOf(to)),
-                journal.refundsCreatedBetween(startOf(from), startOf(to)));
+        return EndOfDayReport.of(from, to, zone, journal.createdBetween(startOf(from), startOf(to)).stream()
+                .filter(s -> registerId == null || registerId.equals(s.registerId())).toList(),
+                refunds.refundsCreatedBetween(startOf(from), startOf(to)).stream()
+                        .filter(r -> registerId == null || registerId.equals(r.registerId())).toList());
     }
 
     /** The sale's refunds, oldest first. */
     public List<Refund> refunds(String saleId) {
-        return journal.refunds(saleId);
+        return refunds.refunds(saleId);
     }
 
     /** What each paid sale of {@code sales} paid and gave back, by sale id (sales that are not paid are left out). */
@@ -80,7 +101,7 @@ public final class SalesHistory {
         Map<String, RefundBalance> result = new HashMap<>();
         for (Sale s : sales) {
             if (s.state() == SaleState.PAID) {
-                result.put(s.id(), RefundBalance.of(s, journal.refunds(s.id())));
+                result.put(s.id(), RefundBalance.of(s, refunds.refunds(s.id())));
             }
         }
         return result;

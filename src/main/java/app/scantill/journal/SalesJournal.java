@@ -6,7 +6,6 @@ import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
-import app.scantill.sale.StateChange;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.Optional;
  * kept to the millisecond, so a returned sale equals the one read back later; lists are oldest first;
  * after {@link #close} every call throws {@link JournalException}.
  */
-public interface SalesJournal extends AutoCloseable {
+public interface SalesJournal extends SaleRecords, RefundRecords, AutoCloseable {
 
     /**
      * Journals a new sale in state {@link SaleState#CHARGING} with attempt 1 and its idempotency key.
@@ -64,20 +63,6 @@ public interface SalesJournal extends AutoCloseable {
      */
     Sale transition(String saleId, SaleState to, String note);
 
-    Optional<Sale> find(String saleId);
-
-    /** Sales whose state says money may still arrive (see {@link SaleState#needsReconciliation()}). */
-    List<Sale> unfinished();
-
-    /** Sales created in {@code [from, to)}, oldest first. */
-    List<Sale> createdBetween(Instant from, Instant to);
-
-    /** The sale's history, oldest first. */
-    List<StateChange> history(String saleId);
-
-    /** Every idempotency key this sale's attempts used, in attempt order. */
-    List<String> attemptKeys(String saleId);
-
     // ---- refunds (write-ahead as for sales: journaled with its key before Stripe is asked) ----
 
     /**
@@ -103,14 +88,8 @@ public interface SalesJournal extends AutoCloseable {
 
     Optional<Refund> findRefund(String refundId);
 
-    /** The sale's refunds, oldest first. */
-    List<Refund> refunds(String saleId);
-
     /** Refunds not final yet (requested, pending, requiring action): followed again after a restart. */
     List<Refund> unfinishedRefunds();
-
-    /** Refunds made in {@code [from, to)}, oldest first: the end-of-day report counts them on their own day. */
-    List<Refund> refundsCreatedBetween(Instant from, Instant to);
 
     @Override
     void close();

@@ -47,10 +47,16 @@ final class ApiRoutes {
 
     /** Every resource the sandbox serves. */
     static ApiRoutes of(SandboxStore store, Supplier<String> publicBase) {
+        return of(store, publicBase, true);
+    }
+
+    /** @param eventsReadable false to answer the events endpoint as Stripe does a key without Events: Read */
+    static ApiRoutes of(SandboxStore store, Supplier<String> publicBase, boolean eventsReadable) {
         ApiRoutes routes = new ApiRoutes(publicBase);
         CheckoutSessionRoutes.addTo(routes, store);
         PaymentIntentRoutes.addTo(routes, store);
         RefundRoutes.addTo(routes, store.refunds());
+        EventRoutes.addTo(routes, store, eventsReadable);
         return routes;
     }
 

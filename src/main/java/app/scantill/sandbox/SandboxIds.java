@@ -20,6 +20,10 @@ final class SandboxIds {
         return sb.toString();
     }
 
+    static String event() {
+        return random("evt_", 24);
+    }
+
     static String session() {
         // Stripe's own ids are about this long; the app must not assume a shorter one.
         return random("cs_test_", 58);

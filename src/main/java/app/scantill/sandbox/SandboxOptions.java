@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  * @param advertisedHost the host put in pay-page URLs (and so in QR codes), or null for the bind address
  * @param port the port, or 0 for the port used last time when free (else a random one)
  * @param secretKey a fixed {@code sk_test_} key, or null for a random one per file (or per run in memory)
+ * @param eventsReadable false to answer {@code GET /v1/events} as Stripe answers a restricted key
+ *     without Events: Read (HTTP 403)
  */
 public record SandboxOptions(
         Path file,
@@ -34,7 +36,8 @@ public record SandboxOptions(
         SandboxClock clock,
         String merchantName,
         String secretKey,
-        Locale displayLocale) {
+        Locale displayLocale,
+        boolean eventsReadable) {
 
     public static final String DEFAULT_MERCHANT = "ScanTill Demo Shop";
 
@@ -59,7 +62,7 @@ public record SandboxOptions(
     /** Loopback, random port, memory only, wall-clock time: for tests. */
     public static SandboxOptions inMemory() {
         return new SandboxOptions(null, InetAddress.getLoopbackAddress(), null, 0, SandboxClock.system(),
-                DEFAULT_MERCHANT, null, Locale.US);
+                DEFAULT_MERCHANT, null, Locale.US, true);
     }
 
     /** Like {@link #inMemory()}, but sessions and the key live in {@code file} (JSON) across restarts. */
@@ -110,12 +113,17 @@ public record SandboxOptions(
         return edit(d -> d.displayLocale = locale);
     }
 
+    /** The key may not read events, as a restricted key without Events: Read. */
+    public SandboxOptions withoutEventsPermission() {
+        return edit(d -> d.eventsReadable = false);
+    }
+
     /** A copy with {@code change} applied, checked by the constructor like any other. */
     private SandboxOptions edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
         change.accept(d);
         return new SandboxOptions(d.file, d.bindAddress, d.advertisedHost, d.port, d.clock, d.merchantName,
-                d.secretKey, d.displayLocale);
+                d.secretKey, d.displayLocale, d.eventsReadable);
     }
 
     /** The options as plain fields, so each {@code with...} names only the one it changes. */
@@ -128,6 +136,7 @@ public record SandboxOptions(
         String merchantName;
         String secretKey;
         Locale displayLocale;
+        boolean eventsReadable;
 
         Draft(SandboxOptions o) {
             file = o.file;
@@ -138,6 +147,7 @@ public record SandboxOptions(
             merchantName = o.merchantName;
             secretKey = o.secretKey;
             displayLocale = o.displayLocale;
+            eventsReadable = o.eventsReadable;
         }
     }
 

@@ -145,7 +145,7 @@ final class SandboxRefunds {
             }
             List<SandboxState.Refund> newestFirst = new ArrayList<>(state.refunds.values());
             newestFirst.sort(Comparator.comparingLong((SandboxState.Refund r) -> r.sequence).reversed());
-            SandboxStore.Page<SandboxState.Refund> page = SandboxStore.Page.of(p, newestFirst, r -> r.id, filter, "refund");
+            ListPage<SandboxState.Refund> page = ListPage.of(p, newestFirst, r -> r.id, filter, "refund");
             return StripeJson.list("/v1/refunds",
                     page.items().stream().map(r -> RefundJson.refund(state, r, expand)).toList(), page.hasMore());
         });

@@ -25,6 +25,9 @@ final class SandboxState {
     /** Charges of paid payment intents; files of earlier versions have none (their intents no latest charge). */
     Map<String, Charge> charges = new LinkedHashMap<>();
     Map<String, Refund> refunds = new LinkedHashMap<>();
+    /** Stripe's events about sessions, oldest first (a file of an earlier version has none: null). */
+    List<Event> events = new ArrayList<>();
+    long eventSequence;
 
     static final class Session {
         String id;
@@ -53,6 +56,16 @@ final class SandboxState {
         String piReceiptEmail;
         String piStatementDescriptorSuffix;
         Map<String, String> piMetadata = new LinkedHashMap<>();
+    }
+
+    /** One event, with its session rendered as it was at that moment. */
+    static final class Event {
+        String id;
+        String type;
+        long created;
+        long sequence;
+        /** {@code data.object}: the session's JSON at the event. */
+        String object;
     }
 
     static final class LineItem {

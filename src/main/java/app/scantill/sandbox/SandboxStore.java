@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -99,8 +98,14 @@ final class SandboxStore {
                     + "This Checkout Session has a status of \"" + s.status + "\".");
         }
         s.status = "expired";
+        SandboxEvents.record(state, s, SandboxEvents.EXPIRED, clock.now().getEpochSecond());
         save();
         return StripeJson.session(state, s, publicBase, expand);
+    }
+
+    synchronized JsonObject events(FormParams params) {
+        expireDue();
+        return SandboxEvents.list(state, params, clock.now().getEpochSecond());
     }
 
     synchronized JsonObject list(FormParams params, String publicBase) {
@@ -111,7 +116,7 @@ final class SandboxStore {
         Predicate<SandboxState.Session> filter = listFilter(params);
         List<SandboxState.Session> newestFirst = new ArrayList<>(state.sessions.values());
         newestFirst.sort(Comparator.comparingLong((SandboxState.Session s) -> s.sequence).reversed());
-        Page<SandboxState.Session> page = Page.of(params, newestFirst, s -> s.id, filter, "checkout.session");
+        ListPage<SandboxState.Session> page = ListPage.of(params, newestFirst, s -> s.id, filter, "checkout.session");
         return StripeJson.list("/v1/checkout/sessions",
                 page.items().stream().map(s -> StripeJson.session(state, s, publicBase, expand)).toList(),
                 page.hasMore());
@@ -122,7 +127,7 @@ final class SandboxStore {
         Expansion.rejectOthers(params, Set.of("ending_before", "starting_after", "limit", "expand"));
         Expansion.listOf(params, Set.of());
         SandboxState.Session s = existing(id);
-        Page<SandboxState.LineItem> page = Page.of(params, s.lineItems, li -> li.id, li -> true, "item");
+        ListPage<SandboxState.LineItem> page = ListPage.of(params, s.lineItems, li -> li.id, li -> true, "item");
         return StripeJson.list("/v1/checkout/sessions/" + s.id + "/line_items",
                 page.items().stream().map(StripeJson::lineItem).toList(), page.hasMore());
     }
@@ -148,6 +153,11 @@ final class SandboxStore {
      * @throws IllegalArgumentException when the session does not offer that method
      */
     synchronized SandboxSession pay(String id, String methodType, String publicBase) {
+        return pay(id, methodType, publicBase, false);
+    }
+
+    /** As {@link #pay(String, String, String)}; {@code later}: a delayed method whose money settles afterwards. */
+    synchronized SandboxSession pay(String id, String methodType, String publicBase, boolean later) {
         expireDue();
         SandboxState.Session s = state.sessions.get(id);
         if (s == null) {
@@ -167,13 +177,52 @@ final class SandboxStore {
         SandboxState.PaymentIntent pi = intentOf(s, now);
         pi.paymentMethod = pm.id;
         pi.paymentMethodType = methodType;
-        pi.status = "succeeded";
         pi.lastPaymentErrorCode = null;
         state.paymentMethods.put(pm.id, pm);
-        SandboxRefunds.chargeFor(state, pi, now);
+        // A delayed method's intent is processing, without a charge, until its money settles.
+        pi.status = later ? "processing" : "succeeded";
+        if (!later) {
+            SandboxRefunds.chargeFor(state, pi, now);
+        }
         s.status = "complete";
-        s.paymentStatus = "paid";
         s.paymentIntent = pi.id;
+        if (later) {
+            // A delayed method: the session completes unpaid and the money settles (or not) afterwards.
+            s.paymentStatus = "unpaid";
+        } else {
+            s.paymentStatus = "paid";
+        }
+        SandboxEvents.record(state, s, SandboxEvents.COMPLETED, now);
+        save();
+        return view(s, publicBase);
+    }
+
+    /**
+     * An asynchronous payment of a completed, unpaid session settles: paid, or failed.
+     *
+     * @throws NoSuchElementException when there is no such session
+     * @throws IllegalStateException when the session is not completed and awaiting its payment
+     */
+    synchronized SandboxSession settle(String id, boolean succeeded, String publicBase) {
+        SandboxState.Session s = state.sessions.get(id);
+        if (s == null) {
+            throw new NoSuchElementException("No such checkout session: " + id);
+        }
+        if (!"complete".equals(s.status) || !"unpaid".equals(s.paymentStatus)) {
+            throw new IllegalStateException("Checkout session " + id + " has no payment waiting to settle");
+        }
+        SandboxState.PaymentIntent pi = s.paymentIntent == null ? null : state.paymentIntents.get(s.paymentIntent);
+        if (succeeded) {
+            s.paymentStatus = "paid";
+            if (pi != null) {
+                pi.status = "succeeded";
+                SandboxRefunds.chargeFor(state, pi, clock.now().getEpochSecond());
+            }
+        } else if (pi != null) {
+            pi.status = "requires_payment_method";
+        }
+        SandboxEvents.record(state, s, succeeded ? SandboxEvents.ASYNC_SUCCEEDED : SandboxEvents.ASYNC_FAILED,
+                clock.now().getEpochSecond());
         save();
         return view(s, publicBase);
     }
@@ -251,6 +300,7 @@ final class SandboxStore {
         }
         s.status = "expired";
         s.expiresAt = Math.min(s.expiresAt, clock.now().getEpochSecond());
+        SandboxEvents.record(state, s, SandboxEvents.EXPIRED, clock.now().getEpochSecond());
         save();
         return view(s, publicBase);
     }
@@ -342,6 +392,7 @@ final class SandboxStore {
         for (SandboxState.Session s : state.sessions.values()) {
             if ("open".equals(s.status) && now >= s.expiresAt) {
                 s.status = "expired";
+                SandboxEvents.record(state, s, SandboxEvents.EXPIRED, now);
                 changed = true;
             }
         }
@@ -405,56 +456,5 @@ final class SandboxStore {
                 Money.of(s.amountTotal, currency), Instant.ofEpochSecond(s.created),
                 Instant.ofEpochSecond(s.expiresAt), s.clientReferenceId, s.metadata, s.paymentMethodTypes, lines,
                 s.successUrl, s.cancelUrl, s.paymentIntent, pi == null ? null : pi.paymentMethodType);
-    }
-
-    /** One page of a Stripe list: {@code limit}, {@code starting_after}, {@code ending_before}. */
-    record Page<T>(List<T> items, boolean hasMore) {
-
-        static <T> Page<T> of(FormParams p, List<T> ordered, Function<T, String> idOf, Predicate<T> filter,
-                String objectName) {
-            long limit = 10;
-            if (p.value("limit").isPresent()) {
-                limit = p.integer("limit", "limit", true);
-                // Stripe's range wording; the code it sends with it is not confirmed.
-                if (limit < 1) {
-                    throw StripeApiError.invalid("parameter_invalid_integer", "limit",
-                            "This value must be greater than or equal to 1.");
-                }
-                if (limit > 100) {
-                    throw StripeApiError.invalid("parameter_invalid_integer", "limit",
-                            "This value must be less than or equal to 100.");
-                }
-            }
-            Optional<String> after = p.value("starting_after").filter(v -> !v.isEmpty());
-            Optional<String> before = p.value("ending_before").filter(v -> !v.isEmpty());
-            if (after.isPresent() && before.isPresent()) {
-                throw StripeApiError.invalid("parameters_exclusive", "ending_before",
-                        "You may only specify one of these parameters: ending_before, starting_after.");
-            }
-            int n = (int) limit;
-            if (after.isPresent()) {
-                int at = indexOf(ordered, idOf, after.get(), objectName, "starting_after");
-                List<T> rest = ordered.subList(at + 1, ordered.size()).stream().filter(filter).toList();
-                return new Page<>(rest.subList(0, Math.min(n, rest.size())), rest.size() > n);
-            }
-            if (before.isPresent()) {
-                int at = indexOf(ordered, idOf, before.get(), objectName, "ending_before");
-                List<T> rest = ordered.subList(0, at).stream().filter(filter).toList();
-                return new Page<>(rest.subList(Math.max(0, rest.size() - n), rest.size()), rest.size() > n);
-            }
-            List<T> all = ordered.stream().filter(filter).toList();
-            return new Page<>(all.subList(0, Math.min(n, all.size())), all.size() > n);
-        }
-
-        private static <T> int indexOf(List<T> ordered, Function<T, String> idOf, String id, String objectName,
-                String param) {
-            for (int i = 0; i < ordered.size(); i++) {
-                if (idOf.apply(ordered.get(i)).equals(id)) {
-                    return i;
-                }
-            }
-            // Stripe refuses an unknown cursor with resource_missing; the 400 status is not confirmed.
-            throw StripeApiError.noSuch(objectName, id, param).withStatus(400);
-        }
     }
 }

@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Serves {@code POST/GET /v1/checkout/sessions}, {@code GET /v1/checkout/sessions/{id}},
  * {@code POST /v1/checkout/sessions/{id}/expire}, {@code GET /v1/checkout/sessions/{id}/line_items}
- * {@code GET /v1/payment_intents/{id}}, {@code POST/GET /v1/refunds}, {@code GET /v1/refunds/{id}} and
- * {@code GET /v1/charges/{id}}; the pay page lives at {@code /c/pay/{id}}, a charge's receipt at
- * {@code /c/receipt/{token}}. Requests run on
+ * {@code GET /v1/payment_intents/{id}}, {@code GET /v1/events} (events are made as sessions complete,
+ * expire or settle), {@code POST/GET /v1/refunds}, {@code GET /v1/refunds/{id}} and {@code GET /v1/charges/{id}};
+ * the pay page lives at {@code /c/pay/{id}}, a charge's receipt at {@code /c/receipt/{token}}. Requests run on
  * a thread pool, so a slow one never holds up another. Thread-safe.
  *
  * <pre>{@code
@@ -93,7 +93,8 @@ public final class StripeSandbox implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", new SandboxHttpServer(
-                new ApiHandler(store, faults, requests, ApiRoutes.of(store, this::publicBase), permissions),
+                new ApiHandler(store, faults, requests, ApiRoutes.of(store, this::publicBase, options.eventsReadable()),
+                        permissions),
                 new PayPageHandler(store, this::publicBase,
                         new PayPage(options.merchantName(), options.displayLocale()))));
         server.start();
@@ -154,6 +155,22 @@ public final class StripeSandbox implements AutoCloseable {
      */
     public SandboxSession pay(String sessionId, String paymentMethodType) {
         return store.pay(sessionId, paymentMethodType, publicBase);
+    }
+
+    /**
+     * The customer pays with a delayed method: the session completes unpaid ({@code
+     * checkout.session.completed}) and the money settles later, see {@link #settle}.
+     */
+    public SandboxSession payLater(String sessionId, String paymentMethodType) {
+        return store.pay(sessionId, paymentMethodType, publicBase, true);
+    }
+
+    /**
+     * A delayed payment settles: {@code checkout.session.async_payment_succeeded} (the session is paid) or
+     * {@code ...async_payment_failed}.
+     */
+    public SandboxSession settle(String sessionId, boolean succeeded) {
+        return store.settle(sessionId, succeeded, publicBase);
     }
 
     /**

@@ -7,7 +7,6 @@ import app.scantill.checkout.SessionSnapshot;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
 import app.scantill.sale.PaymentMethod;
-import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeCollection;
@@ -50,14 +49,7 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
         this.connection = Objects.requireNonNull(connection, "connection");
         // Before this gateway's first request: the JDK's HTTP client would log the key at FINE.
         WireLogRedaction.install();
-        StripeClient client = StripeClient.builder()
-                .setApiKey(connection.key().revealForClient())
-                .setApiBase(connection.apiBase())
-                .setConnectTimeout(Math.toIntExact(connection.connectTimeout().toMillis()))
-                .setReadTimeout(Math.toIntExact(connection.readTimeout().toMillis()))
-                .setMaxNetworkRetries(connection.maxNetworkRetries())
-                .build();
-        this.sessions = client.v1().checkout().sessions();
+        this.sessions = connection.newClient().v1().checkout().sessions();
     }
 
     public StripeConnection connection() {
@@ -118,6 +110,20 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
     public SessionSnapshot retrieve(String sessionId) throws GatewayException {
         Session session = call("retrieve session " + sessionId, () -> sessions.retrieve(sessionId));
         return snapshot("retrieve", session, paidWith(session));
+    }
+
+    /** One read of the session with its payment intent's method expanded: one request per paid sale. */
+    @Override
+    public String paymentMethod(String sessionId) throws GatewayException {
+        Session expanded = call("read the payment method of session " + sessionId, () -> sessions.retrieve(sessionId,
+                SessionRetrieveParams.builder().addExpand(EXPAND_METHOD).build()));
+        String only = onlyOfferedMethod(expanded);
+        if (only != null) {
+            return only;
+        }
+        PaymentIntent intent = expanded.getPaymentIntentObject();
+        return intent == null || intent.getPaymentMethodObject() == null ? null
+                : intent.getPaymentMethodObject().getType();
     }
 
     @Override
@@ -199,7 +205,7 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
         }
     }
 
-    private static String onlyOfferedMethod(Session session) {
+    static String onlyOfferedMethod(Session session) {
         List<String> offered = session.getPaymentMethodTypes();
         return offered != null && offered.size() == 1 ? offered.get(0) : null;
     }
@@ -210,7 +216,7 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
      * is not {@code checkout.session}. Stripe always sends {@code object}, so its absence is as
      * suspect; an answer without a status cannot say whether the customer paid.
      */
-    private SessionSnapshot snapshot(String operation, Session s, String method) throws GatewayException {
+    static SessionSnapshot snapshot(String operation, Session s, String method) throws GatewayException {
         if (s == null || s.getId() == null || s.getId().isBlank() || !"checkout.session".equals(s.getObject())
                 || s.getStatus() == null) {
             throw logged(StripeErrorMapping.malformed(operation, s == null ? "no object"
@@ -261,11 +267,11 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
         };
     }
 
-    private interface StripeCall<T> {
+    interface StripeCall<T> {
         T run() throws StripeException;
     }
 
-    private static <T> T call(String operation, StripeCall<T> call) throws GatewayException {
+    static <T> T call(String operation, StripeCall<T> call) throws GatewayException {
         try {
             return call.run();
         } catch (StripeException e) {
@@ -276,7 +282,7 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
         }
     }
 
-    private static GatewayException logged(GatewayException e) {
+    static GatewayException logged(GatewayException e) {
         LOG.log(e.isTransient() ? Level.INFO : Level.WARNING, "{0} ({1})", e.getMessage(), e.kind());
         return e;
     }

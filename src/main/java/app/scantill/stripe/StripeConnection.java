@@ -68,6 +68,17 @@ public record StripeConnection(
                 config.stripeMaxNetworkRetries(), CheckoutGateway.Mode.SANDBOX);
     }
 
+    /** A stripe-java client for this connection: key, base, time limits and the SDK's own retries. */
+    com.stripe.StripeClient newClient() {
+        return com.stripe.StripeClient.builder()
+                .setApiKey(key.revealForClient())
+                .setApiBase(apiBase)
+                .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
+                .setReadTimeout(Math.toIntExact(readTimeout.toMillis()))
+                .setMaxNetworkRetries(maxNetworkRetries)
+                .build();
+    }
+
     public StripeConnection withApiBase(String base) {
         return new StripeConnection(key, base, connectTimeout, readTimeout, maxNetworkRetries, mode);
     }

@@ -42,9 +42,9 @@ import java.util.function.UnaryOperator;
  * Every option but {@code --recovery.per_sale_ms=} is a setting of docs/configuration.md
  * ({@code --journal=} is short for {@code --journal.path=}). Commands:
  * {@code charge CUR ITEM UNIT_MINOR QTY [ITEM UNIT_MINOR QTY ...]}, {@code cancel}, {@code retry},
- * {@code new-attempt}, {@code status}, {@code sale ID}, {@code quit}, and the refund commands of
- * {@link HeadlessRefunds}. Output lines start with READY, RECOVERED, RECOVERY, EVENT, REFUND, REFUND-OF,
- * BALANCE, STATUS, SALE, OK, ERROR or BYE; values are {@code key=value} without
+ * {@code new-attempt}, {@code status}, {@code sale ID}, {@code store}, {@code quit}, and the refund commands of
+ * {@link HeadlessRefunds}. Output lines start with READY, RECOVERED, RECOVERY, EVENT, REFUND, REFUND-OF, BALANCE,
+ * STATUS, SALE, STORE, OK, ERROR or BYE; values are {@code key=value} without
  * spaces, except a final quoted {@code text="..."}.
  */
 public final class HeadlessTill {
@@ -110,6 +110,7 @@ public final class HeadlessTill {
             ChargeService service = charges.get();
             SalesJournal journal = till.journal().get();
             service.addListener(status -> print("EVENT", fields(status), status.message()));
+            till.onStoreWatch(watch -> print("STORE", "watch=" + watch, null));
             HeadlessRefunds refunds = till.refunds().map(r -> new HeadlessRefunds(r, journal, till.refundsAllowed(),
                     this::print)).orElse(null);
             RecoverySummary summary = till.recover(perSale, new MoneyFormat(Locale.US), round -> {
@@ -119,7 +120,7 @@ public final class HeadlessTill {
             report(summary);
             print("RECOVERY", "total=" + summary.entries().size() + counts(summary), summary.headline());
             print("READY", "register=" + config.registerId() + " mode=" + service.mode(), null);
-            return commands(service, journal, refunds, commands);
+            return commands(till, service, journal, refunds, commands);
         }
     }
 
@@ -138,8 +139,8 @@ public final class HeadlessTill {
         return DEFAULT_PER_SALE;
     }
 
-    private int commands(ChargeService service, SalesJournal journal, HeadlessRefunds refunds, BufferedReader reader)
-            throws IOException {
+    private int commands(TillServices till, ChargeService service, SalesJournal journal, HeadlessRefunds refunds,
+            BufferedReader reader) throws IOException {
         String line;
         while ((line = reader.readLine()) != null) {
             String[] words = line.strip().split("\\s+");
@@ -154,6 +155,8 @@ public final class HeadlessTill {
                     case "new-attempt" -> ok(service::newAttempt);
                     case "status" -> print("STATUS", fields(service.status()), service.status().message());
                     case "sale" -> sale(journal, words);
+                    case "store" -> print("STORE", "watch=" + till.storeWatch().orElse("-") + " unshipped="
+                            + till.notYetInLedger().size() + " storewide=" + till.storeWide(), null);
                     case "quit" -> {
                         print("BYE", "", null);
                         return 0;

@@ -9,8 +9,12 @@ import app.scantill.config.AppConfig;
 import app.scantill.config.SandboxBind;
 import app.scantill.config.Settings;
 import app.scantill.config.StripeKey;
+import app.scantill.i18n.Translator;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
+import app.scantill.journal.JournalLock;
+import app.scantill.journal.RegisterInUseException;
+import app.scantill.journal.SaleRecords;
 import app.scantill.journal.SalesJournal;
 import app.scantill.money.MoneyFormat;
 import app.scantill.refund.RefundGateway;
@@ -21,16 +25,19 @@ import app.scantill.sandbox.SandboxOptions;
 import app.scantill.sandbox.StripeSandbox;
 import app.scantill.stripe.StripeCheckoutGateway;
 import app.scantill.stripe.StripeConnection;
+import app.scantill.stripe.StripeEventsGateway;
 import app.scantill.stripe.StripeRefundGateway;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -57,18 +64,23 @@ public final class TillServices implements AutoCloseable {
     private final ChargeService charges;
     private final RefundService refunds;
     private final Clock clock;
+    private final JournalLock lock;
+    /** Null unless store.ledger.url is set: without it no class of the ledger is ever loaded. */
+    private final StoreLink store;
     private StartupRecovery recovery;
 
-    private TillServices(AppConfig config, Clock clock, List<String> problems, SalesJournal journal, StripeSandbox sandbox,
-            CheckoutGateway gateway, ChargeService charges, RefundService refunds) {
+    private TillServices(AppConfig config, Clock clock, List<String> problems, JournalLock lock, SalesJournal journal,
+            StripeSandbox sandbox, CheckoutGateway gateway, ChargeService charges, StoreLink store, RefundService refunds) {
         this.refunds = refunds;
         this.config = config;
         this.clock = clock;
         this.problems = List.copyOf(problems);
+        this.lock = lock;
         this.journal = journal;
         this.sandbox = sandbox;
         this.gateway = gateway;
         this.charges = charges;
+        this.store = store;
     }
 
     /** Builds every service the configuration asks for; never throws for a bad environment. */
@@ -93,27 +105,29 @@ public final class TillServices implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         config.problems().forEach(p -> problems.add(p.setting() + ": " + p.message()));
 
-        SalesJournal journal = openJournal(config, problems);
+        boolean inStore = config.get(Settings.LEDGER_URL).isPresent();
+        Translator words = Translator.forLocale(Locale.getDefault(), ZoneId.systemDefault());
+        JournalLock lock = lockJournal(config, problems, words);
+        JdbcSalesJournal journal = lock == null ? null : openJournal(config, problems, inStore);
 
         StripeSandbox sandbox = null;
         CheckoutGateway gateway = null;
-        RefundGateway refundGateway = null;
+        StripeConnection connection = null;
+        CheckoutGateway undecorated = null;
         String successUrl = config.successUrl().orElse(null);
         try {
             Optional<StripeConnection> stripe = StripeConnection.fromConfig(config);
             if (stripe.isPresent()) {
-                gateway = new StripeCheckoutGateway(stripe.get());
-                refundGateway = new StripeRefundGateway(stripe.get());
+                connection = stripe.get();
             } else {
                 sandbox = StripeSandbox.start(sandboxOptions(config));
-                StripeConnection toSandbox = StripeConnection.toSandbox(
-                        sandbox.apiBase(), StripeKey.parse(sandbox.secretKey()), config);
-                gateway = new StripeCheckoutGateway(toSandbox);
-                refundGateway = new StripeRefundGateway(toSandbox);
+                connection = StripeConnection.toSandbox(sandbox.apiBase(), StripeKey.parse(sandbox.secretKey()), config);
                 if (successUrl == null) {
                     successUrl = sandbox.defaultSuccessUrl();
                 }
             }
+            gateway = new StripeCheckoutGateway(connection);
+            undecorated = gateway;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "Payment service could not start", e);
             problems.add("Payments are unavailable: " + StripeKey.redactAll(String.valueOf(e.getMessage())));
@@ -122,30 +136,73 @@ public final class TillServices implements AutoCloseable {
         if (gateway != null) {
             gateway = decorate.apply(gateway);
         }
+        StoreLink store = null;
+        if (inStore && journal != null) {
+            try {
+                // The watcher only reads sessions: it takes the gateway as it is, not as decorated for tests.
+                store = StoreLink.join(config, journal.outbox().orElseThrow(), undecorated,
+                        connection == null ? null : new StripeEventsGateway(connection), clock,
+                        away -> problems.add(words.text("store.ledger_unreachable", away)));
+            } catch (RegisterInUseException held) {
+                LOG.log(Level.ERROR, held.getMessage());
+                problems.add(refusal(held, words));
+                journal.close();
+                journal = null;
+            }
+        }
         ChargeService charges = null;
         if (journal != null && gateway != null && successUrl != null) {
             ChargeSettings settings = ChargeSettings.defaults(config.registerId(), successUrl,
                             config.cancelUrl().orElse(null))
                     .withSessionLifetime(config.sessionLifetime())
-                    .withPolling(config.pollInterval(), max(MAX_POLL_BACKOFF, config.pollInterval()));
+                    .withPolling(config.pollInterval(), max(MAX_POLL_BACKOFF, config.pollInterval()))
+                    .withFallbackPoll(config.get(Settings.FALLBACK_POLL_INTERVAL));
             charges = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
                     new CashierMessages(config.stripeKey(), Locale.getDefault()));
+            if (store != null) {
+                store.attach(charges);
+            }
         }
         RefundService refunds = null;
-        if (journal != null && refundGateway != null) {
-            refunds = new RefundService(decorateRefunds.apply(refundGateway), journal,
+        if (journal != null && connection != null && gateway != null) {
+            refunds = new RefundService(decorateRefunds.apply(new StripeRefundGateway(connection)), journal,
                     RefundSettings.defaults(config.registerId()), clock, new SaleIdGenerator(clock));
         }
-        return new TillServices(config, clock, problems, journal, sandbox, gateway, charges, refunds);
+        return new TillServices(config, clock, problems, lock, journal, sandbox, gateway, charges, store, refunds);
+    }
+
+    /** The journal is one till's: a second process on it is refused, naming the register and machine. */
+    private static JournalLock lockJournal(AppConfig config, List<String> problems, Translator words) {
+        try {
+            return JournalLock.acquire(config.journalPath(), config.registerId());
+        } catch (RegisterInUseException held) {
+            LOG.log(Level.ERROR, held.getMessage());
+            problems.add(refusal(held, words));
+            return null;
+        } catch (JournalException e) {
+            LOG.log(Level.ERROR, e.getMessage());
+            problems.add(e.getMessage());
+            return null;
+        }
+    }
+
+    /** The refusal of a register held elsewhere, for the person at this till. */
+    private static String refusal(RegisterInUseException held, Translator words) {
+        Object since = held.since() == null ? "?" : held.since();
+        return held.journal() == null
+                ? words.text("store.register_in_use.ledger", held.registerId(), held.machine(), held.process(), since)
+                : words.text("store.register_in_use.journal", held.registerId(), held.machine(), held.process(), since,
+                        held.journal().toString());
     }
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static SalesJournal openJournal(AppConfig config, List<String> problems) {
+    private static JdbcSalesJournal openJournal(AppConfig config, List<String> problems, boolean keepOutbox) {
         try {
-            return JdbcSalesJournal.open(config.journalPath());
+            return JdbcSalesJournal.open(config.journalPath(), Clock.systemUTC(), JdbcSalesJournal.DEFAULT_BUSY_TIMEOUT,
+                    keepOutbox);
         } catch (JournalException e) {
             LOG.log(Level.ERROR, "Sales journal unusable: " + e.getMessage());
             problems.add(e.getMessage() + " Payments are switched off until the journal can be used.");
@@ -197,6 +254,42 @@ public final class TillServices implements AutoCloseable {
         return Optional.ofNullable(journal);
     }
 
+    /**
+     * The sales History and the end-of-day report read: the whole store's from the ledger when one is
+     * configured and connected, else this till's journal.
+     */
+    public Optional<SaleRecords> records() {
+        if (store != null) {
+            Optional<SaleRecords> storeWide = store.sales();
+            if (storeWide.isPresent()) {
+                return storeWide;
+            }
+        }
+        return Optional.ofNullable(journal);
+    }
+
+    /** Whether History reads the whole store's sales (a ledger is configured and connected). */
+    public boolean storeWide() {
+        return store != null && store.sales().isPresent();
+    }
+
+    /** This till's sales the store ledger does not hold yet; empty without a ledger. */
+    public Set<String> notYetInLedger() {
+        return store == null ? Set.of() : store.notYetInLedger();
+    }
+
+    /** How the store's Stripe watcher is doing, as this till sees it; empty without a ledger. */
+    public Optional<String> storeWatch() {
+        return store == null ? Optional.empty() : Optional.of(store.watch().name());
+    }
+
+    /** Tells {@code listener} (on a background thread) each time the store's watcher changes state. */
+    public void onStoreWatch(Consumer<String> listener) {
+        if (store != null) {
+            store.addWatchListener(w -> listener.accept(w.name()));
+        }
+    }
+
     public Optional<StripeSandbox> sandbox() {
         return Optional.ofNullable(sandbox);
     }
@@ -241,6 +334,9 @@ public final class TillServices implements AutoCloseable {
                 recovery.close();
             }
         }
+        if (store != null) {
+            store.close();
+        }
         if (charges != null) {
             charges.shutdown();
         }
@@ -252,6 +348,9 @@ public final class TillServices implements AutoCloseable {
         }
         if (journal != null) {
             journal.close();
+        }
+        if (lock != null) {
+            lock.close();
         }
     }
 }

@@ -56,6 +56,8 @@ import app.scantill.checkout.ChargeEvent.Retrieved;
 import app.scantill.checkout.ChargeEvent.Retry;
 import app.scantill.checkout.ChargeEvent.RetryDue;
 import app.scantill.checkout.ChargeEvent.Start;
+import app.scantill.checkout.ChargeEvent.StoreReported;
+import app.scantill.checkout.ChargeEvent.WatchChanged;
 import app.scantill.checkout.ChargeEvent.Unexpected;
 import app.scantill.checkout.ChargeState.AwaitingPayment;
 import app.scantill.checkout.ChargeState.Beginning;
@@ -125,7 +127,11 @@ class ChargeFlowTest {
     }
 
     static Transition step(ChargeState from, ChargeEvent event, Instant now) {
-        Transition transition = FLOW.next(from, event, now);
+        return step(FLOW, from, event, now);
+    }
+
+    static Transition step(ChargeFlow flow, ChargeState from, ChargeEvent event, Instant now) {
+        Transition transition = flow.next(from, event, now);
         if (!transition.ignores(from)) {
             EXERCISED.add(new Edge(ChargeTransitions.nameOf(from), event.label(),
                     ChargeTransitions.nameOf(transition.next())));
@@ -841,6 +847,87 @@ class ChargeFlowTest {
             AwaitingPayment lost = new AwaitingPayment(awaiting, open(), 2);
             assertThat(((Publish) effects(step(lost, refused(moveTo(SaleState.CANCELLING)))).get(0)).status().phase())
                     .isEqualTo(Phase.CONNECTION_LOST);
+        }
+    }
+
+    @Nested
+    class TheStoresWatcher {
+
+        private final ChargeFlow watchedFlow = FlowFixtures.watchedFlow();
+        private final Duration fallback = FlowFixtures.SETTINGS.fallbackPollInterval();
+        private final Sale awaiting = sale(SaleState.AWAITING_PAYMENT);
+        private final AwaitingPayment shown = new AwaitingPayment(awaiting, open(), 0);
+
+        private SessionSnapshot inEuros() {
+            return new SessionSnapshot(SESSION_ID, Status.COMPLETE, PaymentStatus.PAID, null,
+                    Money.of(CART_TOTAL, "EUR"), NOW, EXPIRES_AT, SALE_ID, "pi_1", "card", false);
+        }
+
+        @Test
+        void aPaymentTheWatcherReportsIsJournaledFirstAsAfterAPoll() {
+            Transition t = step(shown, new StoreReported(paid("amazon_pay")));
+
+            assertThat(t.next()).isEqualTo(new Recording(awaiting, paid("amazon_pay"), SaleState.PAID, false, false));
+            assertThat(effects(t)).containsExactly(new Journal(new MarkPaid(SALE_ID, "pi_1", "amazon_pay",
+                    "paid; session " + SESSION_ID)));
+            assertThat(step(shown, new StoreReported(expired())).next())
+                    .isEqualTo(new Recording(awaiting, expired(), SaleState.EXPIRED, false, false));
+        }
+
+        @Test
+        void aReportOfAnotherSessionOrOfAnOpenOneChangesNothing() {
+            assertIgnored(shown, new StoreReported(session("cs_test_other", Status.COMPLETE, PaymentStatus.PAID, "pi_9",
+                    "card", CART_TOTAL, "1")));
+            assertIgnored(shown, new StoreReported(open()));
+            assertIgnored(new Idle(), new StoreReported(paid("card")));
+            assertIgnored(new Paid(moved(awaiting, SaleState.PAID)), new StoreReported(paid("card")));
+        }
+
+        @Test
+        void aReportedPaymentOfAnotherAmountOrCurrencyNeedsAttention() {
+            assertThat(step(shown, new StoreReported(inEuros())).next()).isInstanceOf(NeedsAttention.class);
+            Checking checking = new Checking(awaiting, true, false, 1);
+            assertThat(step(checking, new StoreReported(inEuros())).next()).isInstanceOf(NeedsAttention.class);
+            Cancelling cancelling = new Cancelling(moved(awaiting, SaleState.CANCELLING), SESSION_ID, 1);
+            assertThat(step(cancelling, new StoreReported(inEuros())).next()).isInstanceOf(NeedsAttention.class);
+        }
+
+        @Test
+        void aReportWhileCheckingAResumedSaleEndsTheWait() {
+            Checking checking = new Checking(awaiting, true, true, 2);
+            Transition t = step(checking, new StoreReported(paid("card")));
+
+            assertThat(t.next()).isEqualTo(new Recording(awaiting, paid("card"), SaleState.PAID, false, true));
+        }
+
+        @Test
+        void aPaymentReportedWhileCancellingWinsAndAnExpiryEndsTheCancel() {
+            Sale cancelling = moved(awaiting, SaleState.CANCELLING);
+            Cancelling state = new Cancelling(cancelling, SESSION_ID, 1);
+
+            assertThat(step(state, new StoreReported(paid("card"))).next())
+                    .isEqualTo(new Recording(cancelling, paid("card"), SaleState.PAID, true, true));
+            assertThat(step(state, new StoreReported(expired())).next())
+                    .isEqualTo(new Recording(cancelling, expired(), SaleState.CANCELLED, true, true));
+        }
+
+        @Test
+        void whileTheWatcherReportsTheQrCodeIsCheckedOnlyAtTheFallbackPace() {
+            Sale recorded = withSession(sale(SaleState.CHARGING), open());
+            Transition t = step(watchedFlow, new RecordingSession(attempt(1), open()), recorded(
+                    new JournalWrite.RecordSession(SALE_ID, SESSION_ID, EXPIRES_AT), recorded), NOW);
+
+            assertThat(effects(t)).endsWith(new Schedule(fallback, new PollDue()));
+            assertThat(fallback).isGreaterThan(POLL);
+        }
+
+        @Test
+        void whenTheWatcherComesOrGoesThePendingCheckIsSetAtTheNewPace() {
+            assertThat(step(watchedFlow, shown, new WatchChanged(), NOW))
+                    .isEqualTo(Transition.to(shown, new Schedule(fallback, new PollDue())));
+            assertThat(step(shown, new WatchChanged())).isEqualTo(Transition.to(shown, new Schedule(POLL, new PollDue())));
+            assertIgnored(new AwaitingPayment(awaiting, open(), 2), new WatchChanged());
+            assertIgnored(new Idle(), new WatchChanged());
         }
     }
 

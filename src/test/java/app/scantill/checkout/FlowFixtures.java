@@ -38,6 +38,11 @@ final class FlowFixtures {
     private FlowFixtures() {
     }
 
+    /** The flow of a register whose store's watcher reports Stripe's events (slow fallback polling). */
+    static ChargeFlow watchedFlow() {
+        return new ChargeFlow(SETTINGS, REQUESTS, GatewayErrorMessages.byKind(), ChargeFlow.Pace.WATCHED);
+    }
+
     static ChargeFlow flow() {
         return new ChargeFlow(SETTINGS, REQUESTS, GatewayErrorMessages.byKind());
     }

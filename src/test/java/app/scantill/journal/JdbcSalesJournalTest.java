@@ -201,7 +201,7 @@ class JdbcSalesJournalTest {
         }
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
                 Statement st = c.createStatement()) {
-            assertThat(single(st, "PRAGMA user_version")).isEqualTo("2");
+            assertThat(single(st, "PRAGMA user_version")).isEqualTo(Integer.toString(JournalMigrations.LATEST));
         }
     }
 

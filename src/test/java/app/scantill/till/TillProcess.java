@@ -50,9 +50,21 @@ final class TillProcess {
      */
     static TillProcess start(Path journal, String registerId, String apiBase, String secretKey, String successUrl,
             Path stderr) throws IOException {
-        List<String> command = List.of(
+        return start(journal, registerId, apiBase, secretKey, successUrl, stderr, List.of(), List.of(), Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, String, String, String, Path)}, with more JVM options, more till
+     * options (e.g. {@code --store.ledger.url=...}) and more environment variables.
+     */
+    static TillProcess start(Path journal, String registerId, String apiBase, String secretKey, String successUrl,
+            Path stderr, List<String> jvmOptions, List<String> tillOptions, Map<String, String> environment)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-Xss512k",
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-Xss512k"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 HoldableHeadlessTill.class.getName(),
                 "--journal=" + journal,
@@ -60,15 +72,33 @@ final class TillProcess {
                 "--register.id=" + registerId,
                 "--poll.interval_ms=250",
                 "--checkout.success_url=" + successUrl,
-                "--recovery.per_sale_ms=15000");
+                "--recovery.per_sale_ms=15000"));
+        command.addAll(tillOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
         Map<String, String> env = builder.environment();
         env.remove("SCANTILL_CONFIG");
         env.remove("SCANTILL_JOURNAL");
+        env.remove("SCANTILL_LEDGER_URL");
+        env.remove("SCANTILL_LEDGER_USER");
+        env.remove("SCANTILL_LEDGER_PASSWORD");
         env.put("STRIPE_API_BASE", apiBase);
         env.put("STRIPE_SECRET_KEY", secretKey);
+        env.putAll(environment);
         return new TillProcess(builder.start(), stderr);
+    }
+
+    /** Waits for the process to end by itself and returns its exit status. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            fail("till did not exit by itself within " + timeout + "; output:\n" + String.join("\n", linesSinceMark()));
+        }
+        return process.exitValue();
+    }
+
+    synchronized List<String> allLines() {
+        return List.copyOf(lines);
     }
 
     private void readStdout() {

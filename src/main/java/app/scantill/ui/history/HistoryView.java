@@ -1,5 +1,6 @@
 package app.scantill.ui.history;
 
+import app.scantill.i18n.Translator;
 import app.scantill.journal.SaleFilter;
 import app.scantill.sale.SaleState;
 import app.scantill.ui.ValueColumn;
@@ -46,6 +47,7 @@ public final class HistoryView {
     }
 
     private final HistoryViewModel model;
+    private final Translator words;
     private final ExportTargetChooser chooser;
     private final BorderPane root = new BorderPane();
 
@@ -55,6 +57,7 @@ public final class HistoryView {
 
     public HistoryView(HistoryViewModel model, ExportTargetChooser chooser) {
         this.model = Objects.requireNonNull(model, "model");
+        this.words = model.words();
         this.chooser = Objects.requireNonNull(chooser, "chooser");
         root.getStyleClass().add("history-view");
         root.getStylesheets().add(Objects.requireNonNull(HistoryView.class.getResource("history.css")).toExternalForm());
@@ -96,7 +99,11 @@ public final class HistoryView {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(new Label("Day"), day, new Label("Show"), filter, refresh, attention, grow, busy);
+        ComboBox<String> register = new ComboBox<>(model.registers());
+        register.setId("history-register");
+        register.valueProperty().bindBidirectional(model.registerProperty());
+        HBox bar = new HBox(new Label("Day"), day, new Label("Show"), filter,
+                new Label(words.text("history.store.column.register")), register, refresh, attention, grow, busy);
         bar.getStyleClass().add("history-toolbar");
         return bar;
     }
@@ -109,6 +116,10 @@ public final class HistoryView {
         sales.getColumns().add(column("State", HistoryViewModel.SaleRow::state, 140));
         sales.getColumns().add(column("Method", HistoryViewModel.SaleRow::method, 110));
         sales.getColumns().add(column("Session", HistoryViewModel.SaleRow::sessionId, 260));
+        sales.getColumns().add(column(words.text("history.store.column.register"), HistoryViewModel.SaleRow::register,
+                110));
+        sales.getColumns().add(column(words.text("history.store.column.ledger"), HistoryViewModel.SaleRow::ledger,
+                200));
         sales.setPlaceholder(new Label("No sales on this day"));
         sales.setRowFactory(t -> new TableRow<>() {
             @Override

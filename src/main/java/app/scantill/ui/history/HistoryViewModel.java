@@ -1,11 +1,11 @@
 package app.scantill.ui.history;
 
-import app.scantill.i18n.Translator;
 import app.scantill.journal.EndOfDayReport;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.ReportCsv;
 import app.scantill.journal.SaleFilter;
 import app.scantill.journal.SalesHistory;
+import app.scantill.i18n.Translator;
 import app.scantill.money.Money;
 import app.scantill.money.MoneyFormat;
 import app.scantill.sale.Refund;
@@ -21,14 +21,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -53,9 +56,14 @@ import javafx.collections.ObservableList;
  */
 public final class HistoryViewModel {
 
-    /** One row of the sales table, formatted for display. */
+    /**
+     * One row of the sales table, formatted for display.
+     *
+     * @param register the register that made the sale
+     * @param ledger what the store ledger holds of it: empty, or that it is not there yet
+     */
     public record SaleRow(String saleId, String time, String total, String state, String method, String sessionId,
-            boolean needsAttention) {
+            boolean needsAttention, String register, String ledger) {
     }
 
     /** One line of the selected sale. */
@@ -80,6 +88,11 @@ public final class HistoryViewModel {
     private final SalesHistory history;
     private final MoneyFormat money;
     private final UiExecutor executor;
+    private final Translator words;
+    /** This till's sales the store ledger does not hold yet (none without a ledger); read in the background. */
+    private final Supplier<Set<String>> notYetInLedger;
+    private final ObservableList<String> registers = FXCollections.observableArrayList();
+    private final ObjectProperty<String> register = new SimpleObjectProperty<>(this, "register");
 
     private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>(this, "day");
     private final ObjectProperty<SaleFilter> filter = new SimpleObjectProperty<>(this, "filter", SaleFilter.ALL);
@@ -99,7 +112,6 @@ public final class HistoryViewModel {
     private final ReadOnlyStringWrapper detailBalance = new ReadOnlyStringWrapper(this, "detailBalance", "");
     private final ObservableList<RefundRow> detailRefunds = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canRefund = new ReadOnlyBooleanWrapper(this, "canRefund");
-    private final Translator words;
     private final RefundFigures figures;
     private AfterSale afterSale;
 
@@ -109,17 +121,31 @@ public final class HistoryViewModel {
     private long reportRequest;
 
     public HistoryViewModel(SalesHistory history, Locale locale, UiExecutor executor) {
+        this(history, locale, executor, Set::of);
+    }
+
+    /**
+     * A history over a store's ledger (all registers) or a till's journal.
+     *
+     * @param notYetInLedger this till's sales the store ledger does not hold yet; called off the JavaFX thread
+     */
+    public HistoryViewModel(SalesHistory history, Locale locale, UiExecutor executor,
+            Supplier<Set<String>> notYetInLedger) {
         this.history = Objects.requireNonNull(history, "history");
         this.money = new MoneyFormat(locale);
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.notYetInLedger = Objects.requireNonNull(notYetInLedger, "notYetInLedger");
         this.words = Translator.forLocale(locale, history.zone());
         this.figures = new RefundFigures(words, history.zone());
+        registers.setAll(allRegisters());
+        register.set(allRegisters());
         LocalDate today = history.today();
         day.set(today);
         reportFrom.set(today);
         reportThrough.set(today);
         day.addListener((o, was, now) -> refresh());
         filter.addListener((o, was, now) -> refresh());
+        register.addListener((o, was, now) -> refresh());
         selected.addListener((o, was, now) -> loadDetail(now));
     }
 
@@ -133,15 +159,19 @@ public final class HistoryViewModel {
             return;
         }
         long request = ++salesRequest;
+        String only = registerChoice();
         run(() -> {
             List<Sale> sales = history.day(d, f);
-            return new DayResult(sales, history.needingAttention().size(), history.now(), history.balances(sales));
+            return new DayResult(sales, history.needingAttention().size(), history.now(), notYetInLedger.get(),
+                    history.balances(sales));
         }, result -> {
             if (request != salesRequest) {
                 return;
             }
             String keep = selected.get() == null ? null : selected.get().saleId();
-            rows.setAll(result.sales().stream().map(s -> row(s, result.now(), result.balances().get(s.id()))).toList());
+            showRegisters(result.sales());
+            rows.setAll(result.sales().stream().filter(s -> only == null || only.equals(s.registerId()))
+                    .map(s -> row(s, result.now(), result.notInLedger(), result.balances().get(s.id()))).toList());
             attentionCount.set(result.attention());
             selected.set(rows.stream().filter(r -> r.saleId().equals(keep)).findFirst().orElse(null));
         }, "read the sales of " + d);
@@ -160,7 +190,8 @@ public final class HistoryViewModel {
             return;
         }
         long request = ++reportRequest;
-        run(() -> history.report(from, through.plusDays(1)), r -> {
+        String only = registerChoice();
+        run(() -> history.report(from, through.plusDays(1), only), r -> {
             if (request != reportRequest) {
                 return;
             }
@@ -196,6 +227,11 @@ public final class HistoryViewModel {
         return SaleFilter.choices();
     }
 
+    /** The words of this screen's reader. */
+    public Translator words() {
+        return words;
+    }
+
     /** Gives the screen its Refund and Receipt actions (the window does once the payment services are up). */
     public void attachAfterSale(AfterSale desk) {
         this.afterSale = Objects.requireNonNull(desk, "desk");
@@ -216,6 +252,16 @@ public final class HistoryViewModel {
         refresh();
         loadDetail(selected.get());
         loadReport();
+    }
+
+    /** "All registers", then every register with a sale on the day shown (a store's ledger has several). */
+    public ObservableList<String> registers() {
+        return FXCollections.unmodifiableObservableList(registers);
+    }
+
+    /** The register whose sales and report are shown, or "All registers". */
+    public ObjectProperty<String> registerProperty() {
+        return register;
     }
 
     // ---------------------------------------------------------------- properties
@@ -277,7 +323,7 @@ public final class HistoryViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** The selected sale as the journal holds it; null when none is selected. */
+    /** The selected sale as the records hold it; null when none is selected. */
     public ReadOnlyObjectProperty<Sale> detailSaleProperty() {
         return detailSale.getReadOnlyProperty();
     }
@@ -291,21 +337,42 @@ public final class HistoryViewModel {
         return FXCollections.unmodifiableObservableList(detailRefunds);
     }
 
-    /** Whether the selected sale can take a refund here (paid, something left, refunds allowed). */
+    /** Whether the selected sale can take a refund here (paid on this register, something left, refunds allowed). */
     public ReadOnlyBooleanProperty canRefundProperty() {
         return canRefund.getReadOnlyProperty();
     }
 
-    public Translator words() {
-        return words;
-    }
-
     // ---------------------------------------------------------------- internals
 
-    private record DayResult(List<Sale> sales, int attention, Instant now, Map<String, RefundBalance> balances) {
+    private record DayResult(List<Sale> sales, int attention, Instant now, Set<String> notInLedger,
+            Map<String, RefundBalance> balances) {
     }
 
     private record Detail(Optional<SalesHistory.SaleDetail> detail, List<Refund> refunds) {
+    }
+
+    private String allRegisters() {
+        return words.text("history.store.all_registers");
+    }
+
+    /** The chosen register, or null for all. */
+    private String registerChoice() {
+        String r = register.get();
+        return r == null || r.equals(allRegisters()) ? null : r;
+    }
+
+    private void showRegisters(List<Sale> sales) {
+        TreeSet<String> seen = new TreeSet<>();
+        sales.forEach(s -> seen.add(s.registerId()));
+        String chosen = registerChoice();
+        if (chosen != null) {
+            seen.add(chosen);
+        }
+        List<String> choices = new ArrayList<>(List.of(allRegisters()));
+        choices.addAll(seen);
+        if (!choices.equals(registers)) {
+            registers.setAll(choices);
+        }
     }
 
     private void loadDetail(SaleRow row) {
@@ -348,10 +415,12 @@ public final class HistoryViewModel {
         updateCanRefund();
     }
 
+    /** A paid sale of this register (refunds are journaled where the sale was), with something left to refund. */
     private void updateCanRefund() {
         Sale s = detailSale.get();
-        canRefund.set(afterSale != null && afterSale.refundsAllowed() && afterSale.refunds().isPresent() && s != null
-                && s.state() == SaleState.PAID && s.paymentIntentId() != null && !detailBalance.get().isEmpty());
+        canRefund.set(afterSale != null && afterSale.refundsAllowed() && s != null && s.state() == SaleState.PAID
+                && s.paymentIntentId() != null && !detailBalance.get().isEmpty()
+                && afterSale.refunds().map(r -> r.settings().registerId().equals(s.registerId())).orElse(false));
     }
 
     private ChangeRow changeRow(StateChange c) {
@@ -361,17 +430,18 @@ public final class HistoryViewModel {
         return new ChangeRow(time, change, c.note() == null ? "" : c.note());
     }
 
-    private SaleRow row(Sale s, Instant now, RefundBalance balance) {
+    private SaleRow row(Sale s, Instant now, Set<String> notInLedger, RefundBalance balance) {
         return new SaleRow(s.id(), LocalDateTime.ofInstant(s.createdAt(), history.zone()).format(TIME),
                 money.format(s.total()), figures.stateLabel(s, balance),
                 s.paymentMethod() == null ? "" : s.paymentMethod(),
-                s.sessionId() == null ? "" : s.sessionId(), SaleFilter.needsAttention(s, now));
+                s.sessionId() == null ? "" : s.sessionId(), SaleFilter.needsAttention(s, now), s.registerId(),
+                notInLedger.contains(s.id()) ? words.text("history.store.not_in_ledger") : "");
     }
 
     private List<ReportRow> reportRows(EndOfDayReport r) {
         return r.currencies().stream().flatMap(c -> {
             String code = c.currency().getCurrencyCode();
-            Stream.Builder<ReportRow> b = Stream.builder();
+            java.util.stream.Stream.Builder<ReportRow> b = java.util.stream.Stream.builder();
             b.add(new ReportRow(code, "All sales", c.all().count(), money.format(c.all().total())));
             for (Map.Entry<SaleState, EndOfDayReport.Tally> e : c.byState().entrySet()) {
                 b.add(new ReportRow(code, SaleFilter.label(e.getKey()), e.getValue().count(),

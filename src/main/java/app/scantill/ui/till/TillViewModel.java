@@ -68,8 +68,10 @@ public final class TillViewModel {
     /** True while start-up recovery checks unfinished sales: no new sale may start meanwhile. */
     private final ReadOnlyBooleanWrapper recovering = new ReadOnlyBooleanWrapper(this, "recovering", false);
     private TillServices services;
-    private AfterSale afterSale;
+    /** Whether the cashier was told the store's Stripe key may not read events (told once). */
+    private volatile boolean eventsRefusalSaid;
     private Runnable onOpenHistory = () -> { };
+    private AfterSale afterSale;
     private Consumer<Sale> onShowReceipt = sale -> { };
     private Consumer<Sale> onPrintReceipt = sale -> { };
 
@@ -114,6 +116,14 @@ public final class TillViewModel {
             Optional.ofNullable(chargeModel.get()).ifPresent(m -> m.setOnReceipt(
                     afterSale.words().text("charge.paid.receipt"), () -> withPaidSale(onShowReceipt)));
         }
+        started.onStoreWatch(watch -> {
+            // Said once: the store's key may not read events, so every till polls its own sessions.
+            if (watch.equals("NO_PERMISSION") && !eventsRefusalSaid) {
+                eventsRefusalSaid = true;
+                executor.onUiThread(() -> cashier.notify(NoticeLevel.WARNING, Translator.forLocale(
+                        moneyFormat.locale(), ZoneId.systemDefault()).text("store.no_events_permission")));
+            }
+        });
         List<String> problems = started.problems();
         if (!problems.isEmpty()) {
             cashier.notify(charges.isPresent() ? NoticeLevel.WARNING : NoticeLevel.ERROR,
@@ -201,9 +211,13 @@ public final class TillViewModel {
         if (services == null) {
             return Optional.empty();
         }
-        return services.journal().map(journal -> {
-            HistoryViewModel history = new HistoryViewModel(new SalesHistory(journal, ZoneId.systemDefault(), clock),
-                    moneyFormat.locale(), executor);
+        return services.records().map(records -> {
+            // Sales from the records (a store's ledger, or this till's journal); refunds from this till's journal.
+            SalesHistory sales = services.journal()
+                    .map(journal -> new SalesHistory(records, journal, ZoneId.systemDefault(), clock))
+                    .orElseGet(() -> new SalesHistory(records, ZoneId.systemDefault(), clock));
+            HistoryViewModel history = new HistoryViewModel(sales, moneyFormat.locale(), executor,
+                    services::notYetInLedger);
             if (afterSale != null) {
                 history.attachAfterSale(afterSale);
             }

@@ -116,4 +116,38 @@ class HistoryViewModelTest {
 
         assertThat(model.suggestedFileName()).isEqualTo("scantill-report-2025-03-14_2025-03-16.csv");
     }
+
+    @Test
+    void aStoresHistoryShowsEachRegisterAndTheSalesNotYetInTheLedgerAndReportsOneRegister() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-14T09:00:00Z"));
+        try (JdbcSalesJournal store = JdbcSalesJournal.open(dir.resolve("store.db"), clock)) {
+            java.util.List<app.scantill.sale.SaleLine> lines = java.util.List.of(
+                    new app.scantill.sale.SaleLine("T", "Tea", 450, 1));
+            java.util.Currency usd = java.util.Currency.getInstance("USD");
+            store.begin("front-1", "front", usd, lines, "k1");
+            store.markPaid("front-1", "pi_1", "card", null);
+            clock.advance(java.time.Duration.ofMinutes(1));
+            store.begin("back-1", "back", usd, lines, "k2");
+            store.markPaid("back-1", "pi_2", "amazon_pay", null);
+            HistoryViewModel storeWide = new HistoryViewModel(new SalesHistory(store, ZoneId.of("UTC"), clock),
+                    Locale.US, executor, () -> java.util.Set.of("back-1"));
+
+            storeWide.refresh();
+            runBackground();
+
+            assertThat(storeWide.registers()).containsExactly("All registers", "back", "front");
+            assertThat(storeWide.rows()).extracting(HistoryViewModel.SaleRow::register).containsExactly("front", "back");
+            assertThat(storeWide.rows()).extracting(HistoryViewModel.SaleRow::ledger)
+                    .containsExactly("", "Not yet in the store ledger");
+
+            storeWide.registerProperty().set("back");
+            runBackground();
+            assertThat(storeWide.rows()).extracting(HistoryViewModel.SaleRow::saleId).containsExactly("back-1");
+            storeWide.loadReport();
+            runBackground();
+            assertThat(storeWide.reportProperty().get().sales()).extracting(app.scantill.sale.Sale::id)
+                    .containsExactly("back-1");
+            assertThat(storeWide.reportRows()).anySatisfy(r -> assertThat(r.what()).isEqualTo("Paid by Amazon Pay"));
+        }
+    }
 }

@@ -84,7 +84,7 @@ class HistoryViewTest {
         waitUntil(() -> table.getItems().size() == 8);
 
         assertThat(table.getItems().get(0)).isEqualTo(new HistoryViewModel.SaleRow("usd-1", "00:00:00",
-                US.format(Money.of(975, "USD")), "Paid", "amazon_pay", "cs_usd-1", false));
+                US.format(Money.of(975, "USD")), "Paid", "amazon_pay", "cs_usd-1", false, "till-1", ""));
         assertThat(table.getItems()).extracting(HistoryViewModel.SaleRow::saleId)
                 .containsExactly("usd-1", "jpy-1", "usd-2", "usd-3", "jpy-2", "eur-1", "odd,\"id\"", "flagged");
         assertThat(shownTexts(robot)).contains("cs_jpy-1", US.format(Money.of(1500, "JPY")), "Expired");

@@ -1,0 +1,33 @@
+package app.scantill.journal;
+
+import app.scantill.sale.Sale;
+import app.scantill.sale.StateChange;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the journal holds of one sale at one moment: the sale, every attempt and the whole state
+ * history. It is what one change ships to the store ledger, so the ledger can answer every question
+ * the journal answers ({@code find}, {@code history}, {@code attemptKeys}) from it alone.
+ *
+ * @param attempts in attempt order
+ * @param history oldest first, the first entry being the sale's creation
+ */
+public record SaleImage(Sale sale, List<Attempt> attempts, List<StateChange> history) {
+
+    public SaleImage {
+        Objects.requireNonNull(sale, "sale");
+        attempts = List.copyOf(attempts);
+        history = List.copyOf(history);
+    }
+
+    /** One attempt: its key, the session it made (null until known) and when it was journaled. */
+    public record Attempt(int number, String idempotencyKey, String sessionId, Instant sessionExpiresAt,
+            Instant startedAt) {
+        public Attempt {
+            Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+            Objects.requireNonNull(startedAt, "startedAt");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package app.scantill.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.scantill.sale.Sale;
+import app.scantill.sale.SaleLine;
+import app.scantill.sale.SaleState;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQLite journal's outbox for the store ledger: every change queued with the write, in order, once. */
+class JournalOutboxTest {
+
+    private static final Currency EUR = Currency.getInstance("EUR");
+    private static final List<SaleLine> LINES = List.of(new SaleLine("SKU-1", "Tea", 250, 2));
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+    private JdbcSalesJournal open(boolean outbox) {
+        return JdbcSalesJournal.open(dir.resolve("journal.db"), clock, Duration.ofSeconds(2), outbox);
+    }
+
+    @Test
+    void everyChangeIsQueuedWithTheSaleAsItLeftItInOrder() {
+        try (JdbcSalesJournal journal = open(true)) {
+            journal.begin("s-1", "till-1", EUR, LINES, "k1");
+            clock.advance(Duration.ofSeconds(1));
+            journal.recordSession("s-1", "cs_1", clock.instant().plusSeconds(1800));
+            journal.recordSession("s-1", "cs_1", clock.instant().plusSeconds(1800)); // a retry: no change
+            clock.advance(Duration.ofSeconds(1));
+            Sale paid = journal.markPaid("s-1", "pi_1", "card", null);
+
+            List<SaleChange> pending = journal.outbox().orElseThrow().pending(100);
+
+            assertThat(pending).extracting(SaleChange::changeNo).containsExactly(1, 2, 3);
+            assertThat(pending).extracting(c -> c.image().sale().state())
+                    .containsExactly(SaleState.CHARGING, SaleState.AWAITING_PAYMENT, SaleState.PAID);
+            assertThat(pending.get(2).image().sale()).isEqualTo(paid);
+            assertThat(pending.get(2).image().history()).isEqualTo(journal.history("s-1"));
+            assertThat(pending.get(1).image().attempts()).singleElement()
+                    .satisfies(a -> assertThat(a.sessionId()).isEqualTo("cs_1"));
+            assertThat(journal.outbox().get().unshippedSales()).containsExactly("s-1");
+        }
+    }
+
+    @Test
+    void shippedChangesLeaveTheOutboxAndTheRestStayInOrder() {
+        try (JdbcSalesJournal journal = open(true)) {
+            journal.begin("s-1", "till-1", EUR, LINES, "k1");
+            journal.begin("s-2", "till-1", EUR, LINES, "k2");
+            journal.transition("s-1", SaleState.CANCELLED, "cashier");
+            SaleOutbox outbox = journal.outbox().orElseThrow();
+
+            outbox.shipped(outbox.pending(2));
+
+            assertThat(outbox.pending(10)).extracting(c -> c.saleId() + "#" + c.changeNo()).containsExactly("s-1#2");
+            assertThat(outbox.unshippedSales()).containsExactly("s-1");
+        }
+    }
+
+    @Test
+    void aJournalWithoutALedgerQueuesNothingAndATillJoiningAStoreBringsItsSalesAlong() {
+        try (JdbcSalesJournal alone = open(false)) {
+            alone.begin("s-1", "till-1", EUR, LINES, "k1");
+            alone.transition("s-1", SaleState.CANCELLED, "cashier");
+            assertThat(alone.outbox()).isEmpty();
+        }
+        try (JdbcSalesJournal joined = open(true)) {
+            List<SaleChange> pending = joined.outbox().orElseThrow().pending(10);
+            assertThat(pending).singleElement().satisfies(c -> {
+                assertThat(c.changeNo()).isEqualTo(2);
+                assertThat(c.image().sale().state()).isEqualTo(SaleState.CANCELLED);
+                assertThat(c.image().history()).hasSize(2);
+            });
+            joined.begin("s-2", "till-1", EUR, LINES, "k2");
+            assertThat(joined.outbox().get().pending(10)).extracting(c -> c.saleId() + "#" + c.changeNo())
+                    .containsExactly("s-1#2", "s-2#1");
+        }
+        try (JdbcSalesJournal again = open(true)) {
+            assertThat(again.outbox().orElseThrow().pending(10)).as("queued once, not again on the next start")
+                    .hasSize(2);
+        }
+    }
+
+    @Test
+    void aRefusedWriteQueuesNothing() throws Exception {
+        try (JdbcSalesJournal journal = open(true)) {
+            journal.begin("s-1", "till-1", EUR, LINES, "k1");
+            journal.markPaid("s-1", "pi_1", "card", null);
+            try {
+                journal.transition("s-1", SaleState.CANCELLED, "too late");
+            } catch (IllegalTransitionException expected) {
+                // refused, as it must be
+            }
+            assertThat(journal.outbox().orElseThrow().pending(10)).hasSize(2);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("journal.db"));
+                Statement st = c.createStatement()) {
+            var rs = st.executeQuery("SELECT changes, queued FROM sales WHERE id = 's-1'");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(2)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anImageReadsBackAsWritten() {
+        try (JdbcSalesJournal journal = open(true)) {
+            journal.begin("s-1", "till-1", EUR, LINES, "k1");
+            journal.transition("s-1", SaleState.EXPIRED, "expired");
+            journal.newAttempt("s-1", "k2");
+            SaleImage image = journal.outbox().orElseThrow().pending(10).get(2).image();
+
+            assertThat(SaleImageJson.decode(SaleImageJson.encode(image))).isEqualTo(image);
+            assertThat(image.attempts()).extracting(SaleImage.Attempt::idempotencyKey).containsExactly("k1", "k2");
+        }
+    }
+}
