@@ -171,33 +171,37 @@ public final class HistoryView {
         return split;
     }
 
-    /** The selected sale's paid / refunded / refundable line with its Refund and Receipt buttons. */
-    private HBox afterSaleBar() {
+    /** The selected sale's paid / refunded / refundable line, and its Refund and Receipt buttons below it. */
+    private VBox afterSaleBar() {
         Label balance = new Label();
         balance.setId("history-refund-balance");
         balance.getStyleClass().add("refund-balance");
         balance.textProperty().bind(model.detailBalanceProperty());
-        // May shrink: the detail pane must never push the sales table narrower than it was.
+        // Wraps rather than widening the detail pane: the sales table keeps its width.
+        balance.setWrapText(true);
         balance.setMinWidth(0);
 
         Button refund = new Button(model.words().text("history.refund"));
         refund.setId("history-refund");
+        refund.setMinWidth(Region.USE_PREF_SIZE);
         refund.disableProperty().bind(model.canRefundProperty().not());
         refund.setOnAction(e -> model.afterSale().ifPresent(desk -> RefundWindow.open(window(), desk, model.executor(),
                 model.detailSaleProperty().get(), model::reload)));
 
         Button receipt = new Button(model.words().text("history.receipt"));
         receipt.setId("history-receipt");
+        receipt.setMinWidth(Region.USE_PREF_SIZE);
         receipt.disableProperty().bind(Bindings.createBooleanBinding(() -> model.afterSale().isEmpty()
                 || model.detailSaleProperty().get() == null
                 || model.detailSaleProperty().get().state() != SaleState.PAID, model.detailSaleProperty()));
         receipt.setOnAction(e -> model.afterSale().ifPresent(desk -> ReceiptWindow.open(window(), desk,
                 model.executor(), model.detailSaleProperty().get(), null)));
 
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(balance, grow, refund, receipt);
-        bar.getStyleClass().add("history-toolbar");
+        HBox buttons = new HBox(refund, receipt);
+        buttons.getStyleClass().add("history-toolbar");
+        buttons.setMinWidth(0);
+        VBox bar = new VBox(balance, buttons);
+        bar.setMinWidth(0);
         return bar;
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.scene.Group;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -20,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.transform.Scale;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -34,6 +36,9 @@ public final class ReceiptView {
     public interface PdfTargetChooser {
         Optional<Path> choose(Window owner, String suggestedFileName);
     }
+
+    /** How much larger than print size the preview is drawn. */
+    static final double PREVIEW_ZOOM = 1.5;
 
     private final ReceiptViewModel model;
     private final ReceiptPrinter printer;
@@ -53,7 +58,12 @@ public final class ReceiptView {
         root.setTop(toolbar());
         paperArea.getStyleClass().add("receipt-paper");
         paperArea.setPadding(new Insets(18));
-        ScrollPane scroll = new ScrollPane(new StackPane(paperArea));
+        // The receipt is laid out in points, as printed; on screen it is shown larger to be read.
+        Group zoomed = new Group(paperArea);
+        zoomed.getTransforms().add(new Scale(PREVIEW_ZOOM, PREVIEW_ZOOM));
+        StackPane centred = new StackPane(zoomed);
+        centred.setPadding(new Insets(16));
+        ScrollPane scroll = new ScrollPane(centred);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("receipt-scroll");
         root.setCenter(scroll);
@@ -87,12 +97,15 @@ public final class ReceiptView {
         paper.setButtonCell(new PaperCell());
         paper.valueProperty().bindBidirectional(model.paperProperty());
 
+        paper.setMinWidth(Region.USE_PREF_SIZE);
         Button print = new Button(words.text("receipt.dialog.print"));
+        print.setMinWidth(Region.USE_PREF_SIZE);
         print.setId("receipt-print");
         print.disableProperty().bind(model.busyProperty());
         print.setOnAction(e -> model.printed(printer.print(receiptNode(), window(), true)));
 
         Button pdf = new Button(words.text("receipt.dialog.pdf"));
+        pdf.setMinWidth(Region.USE_PREF_SIZE);
         pdf.setId("receipt-pdf");
         pdf.disableProperty().bind(model.busyProperty());
         pdf.setOnAction(e -> chooser.choose(window(), model.suggestedFileName()).ifPresent(model::savePdf));
@@ -104,7 +117,9 @@ public final class ReceiptView {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(new Label(words.text("receipt.dialog.paper")), paper, print, pdf, grow, close);
+        Label paperLabel = new Label(words.text("receipt.dialog.paper"));
+        paperLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(paperLabel, paper, print, pdf, grow, close);
         bar.getStyleClass().add("receipt-toolbar");
         return bar;
     }

@@ -25,7 +25,7 @@ public final class ReceiptWindow {
         stage.initOwner(owner);
         stage.setTitle(slipOf == null ? desk.words().text(Message.of("receipt.dialog.title", sale.id()))
                 : desk.words().text(Message.of("receipt.refund", slipOf)));
-        Scene scene = new Scene(view.root(), 560, 760);
+        Scene scene = new Scene(view.root(), 720, 820);
         Theme.applyTo(scene);
         stage.setScene(scene);
         view.setOnClose(stage::close);

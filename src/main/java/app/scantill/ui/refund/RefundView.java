@@ -168,7 +168,8 @@ public final class RefundView {
         submit.setId("refund-submit");
         submit.setDefaultButton(true);
         submit.textProperty().bind(Bindings.createStringBinding(() -> words.text(Message.of("refund.dialog.submit",
-                submitAmount())), model.kindProperty(), model.amountTextProperty(), model.balanceProperty()));
+                submitAmount())), model.kindProperty(), model.amountTextProperty(), model.balanceProperty(),
+                model.chosenLinesTotalProperty()));
         submit.disableProperty().bind(model.busyProperty().or(Bindings.createBooleanBinding(
                 () -> !model.refundsPossible() || model.balanceProperty().get() == null
                         || model.balanceProperty().get().refundable().isZero(), model.balanceProperty())));
@@ -214,7 +215,8 @@ public final class RefundView {
         }
         return switch (model.kindProperty().get()) {
             case WHOLE -> model.format(b.refundable());
-            case LINES -> "";
+            case LINES -> model.chosenLinesTotalProperty().get() == null ? ""
+                    : model.format(model.chosenLinesTotalProperty().get());
             case AMOUNT -> model.amountTextProperty().get().isBlank() ? "" : model.amountTextProperty().get().strip()
                     + " " + b.paid().currencyCode();
         };

@@ -96,6 +96,7 @@ public final class RefundViewModel {
     private final ReadOnlyBooleanWrapper canCheckAgain = new ReadOnlyBooleanWrapper(this, "canCheckAgain");
     private final ReadOnlyStringWrapper lastRefund = new ReadOnlyStringWrapper(this, "lastRefund");
     private final ReadOnlyObjectWrapper<RefundProgress.Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase");
+    private final ReadOnlyObjectWrapper<Money> chosenLinesTotal = new ReadOnlyObjectWrapper<>(this, "chosenLinesTotal");
     private Runnable onChanged = () -> { };
 
     public RefundViewModel(AfterSale desk, UiExecutor executor, Sale sale) {
@@ -114,9 +115,20 @@ public final class RefundViewModel {
 
     /** Reads the sale and its refunds again; the figures and the lines follow. */
     public void load() {
+        load(() -> { });
+    }
+
+    /** As {@link #load()}, then {@code then} on the JavaFX thread, whatever the outcome. */
+    private void load(Runnable then) {
         String id = sale.get().id();
         executor.submit(() -> new Loaded(desk.journal().find(id).orElse(sale.get()), desk.journal().refunds(id)),
-                loaded -> show(loaded.sale(), loaded.refunds()), failure -> message.set(String.valueOf(failure.getMessage())));
+                loaded -> {
+                    show(loaded.sale(), loaded.refunds());
+                    then.run();
+                }, failure -> {
+                    message.set(String.valueOf(failure.getMessage()));
+                    then.run();
+                });
     }
 
     /** Refunds what is chosen, after the checks this screen can make (and the PIN, when one is set). */
@@ -272,6 +284,11 @@ public final class RefundViewModel {
         return lastRefund.getReadOnlyProperty();
     }
 
+    /** What the chosen lines and quantities come to. */
+    public ReadOnlyObjectProperty<Money> chosenLinesTotalProperty() {
+        return chosenLinesTotal.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<RefundProgress.Phase> phaseProperty() {
         return phase.getReadOnlyProperty();
     }
@@ -302,6 +319,17 @@ public final class RefundViewModel {
             choices.add(new LineChoice(i + 1, s.lines().get(i), Math.max(0, left[i])));
         }
         lines.setAll(choices);
+        choices.forEach(c -> c.chosen.addListener((o, was, now) -> sumChosenLines()));
+        sumChosenLines();
+    }
+
+    private void sumChosenLines() {
+        Sale s = sale.get();
+        long sum = 0;
+        for (LineChoice c : lines) {
+            sum += c.line.unitAmountMinor() * c.chosen.get();
+        }
+        chosenLinesTotal.set(Money.of(sum, s.currency()));
     }
 
     /** A progress from the service's worker thread: handed to the JavaFX thread, kept if it is this window's. */
@@ -314,10 +342,10 @@ public final class RefundViewModel {
             message.set(words.text(p.message()));
             if (p.isSettled() || p.phase() == RefundProgress.Phase.PENDING
                     || p.phase() == RefundProgress.Phase.REQUIRES_ACTION) {
-                busy.set(false);
                 canCheckAgain.set(p.canResume());
                 amountText.set("");
-                load();
+                // Ready for the next refund only once the figures show this one.
+                load(() -> busy.set(false));
                 onChanged.run();
             }
         });
