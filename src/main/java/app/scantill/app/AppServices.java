@@ -3,6 +3,7 @@ package app.scantill.app;
 import app.scantill.cart.Cart;
 import app.scantill.catalog.CatalogLoader;
 import app.scantill.config.AppConfig;
+import app.scantill.config.Settings;
 import app.scantill.money.MoneyFormat;
 import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel;
@@ -66,7 +67,8 @@ public final class AppServices implements AutoCloseable {
 
     /** The till window's model: the cashier screen with its catalog loading, payments attached when ready. */
     public TillViewModel tillViewModel() {
-        CashierViewModel cashier = new CashierViewModel(new Cart(moneyFormat), moneyFormat, uiExecutor);
+        Cart cart = new Cart(moneyFormat, config.get(Settings.SETTLEMENT_CURRENCY));
+        CashierViewModel cashier = new CashierViewModel(cart, moneyFormat, uiExecutor);
         shown.thenRun(() -> cashier.loadCatalog(() -> catalogLoader.load(catalogPath())));
         TillViewModel model = new TillViewModel(cashier, uiExecutor, moneyFormat, clock);
         till.thenAccept(services -> uiExecutor.onUiThread(() -> model.attach(services)));

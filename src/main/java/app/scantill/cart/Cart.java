@@ -26,16 +26,31 @@ public final class Cart {
 
     public static final int MIN_QUANTITY = 1;
     public static final int MAX_QUANTITY = SaleLine.MAX_QUANTITY;
-    /** Stripe's largest amount for one charge, in minor units. */
+    /**
+     * Stripe's largest amount for one charge, in minor units: the bound for every currency. Currencies
+     * whose API amounts count hundredths of the till's units (ISK, UGX) have a lower one, see
+     * {@link CurrencyFacts#maximumCharge}.
+     */
     public static final long MAX_TOTAL_MINOR = CurrencyFacts.MAX_AMOUNT_MINOR;
 
     private final MoneyFormat moneyFormat;
+    private final Optional<Currency> settlement;
     /** Keyed by lower-cased SKU; insertion order is the order the cashier added them. */
     private final Map<String, CartLine> lines = new LinkedHashMap<>();
     private Currency currency;
 
+    /** A cart for an account assumed to settle every charge in the charge's own currency. */
     public Cart(MoneyFormat moneyFormat) {
+        this(moneyFormat, Optional.empty());
+    }
+
+    /**
+     * @param settlement the Stripe account's settlement currency, which decides Stripe's minimum charge
+     *     (see {@link CurrencyFacts#minimumCharge(Currency, Optional)})
+     */
+    public Cart(MoneyFormat moneyFormat, Optional<Currency> settlement) {
         this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
+        this.settlement = Objects.requireNonNull(settlement, "settlement");
     }
 
     /** Adds one unit of {@code product}. */
@@ -185,7 +200,7 @@ public final class Cart {
             return new Chargeability(Chargeability.Status.ZERO_TOTAL, Optional.empty(), amazonPay,
                     "Nothing to charge: the total is zero");
         }
-        Optional<Money> minimum = CurrencyFacts.minimumCharge(currency);
+        Optional<Money> minimum = CurrencyFacts.minimumCharge(currency, settlement);
         if (minimum.isPresent() && total.compareTo(minimum.get()) < 0) {
             return new Chargeability(Chargeability.Status.BELOW_MINIMUM, minimum, amazonPay,
                     "Below Stripe's minimum charge of " + moneyFormat.format(minimum.get()));
@@ -219,7 +234,8 @@ public final class Cart {
      */
     private Optional<String> totalProblem(CartLine existing, Product product, long newQuantity, String consequence) {
         Currency c = product.price().currency();
-        String limit = moneyFormat.format(Money.of(MAX_TOTAL_MINOR, c));
+        long max = CurrencyFacts.maximumCharge(c).minorUnits();
+        String limit = moneyFormat.format(Money.of(max, c));
         long newTotal;
         try {
             long without = Math.subtractExact(totalMinor(), existing == null ? 0
@@ -229,7 +245,7 @@ public final class Cart {
             return Optional.of("The total would be far above the " + limit + " one sale may have; "
                     + product.name() + " " + consequence);
         }
-        if (newTotal <= MAX_TOTAL_MINOR) {
+        if (newTotal <= max) {
             return Optional.empty();
         }
         return Optional.of("The total would be " + moneyFormat.format(Money.of(newTotal, c))

@@ -236,10 +236,13 @@ public final class CatalogLoader {
 
     private static Money price(String text, Currency currency, List<String> errors) {
         try {
+            // Decimals beyond the currency's are refused by the parse: UGX and ISK are whole units in the till,
+            // whatever Stripe's API writes (https://docs.stripe.com/currencies#special-cases).
             long minor = MoneyFormat.parseMinorUnits(text, currency);
-            if (minor > CurrencyFacts.MAX_AMOUNT_MINOR) {
+            Money maximum = CurrencyFacts.maximumCharge(currency);
+            if (minor > maximum.minorUnits()) {
                 errors.add("price " + text + " " + currency.getCurrencyCode() + " is above Stripe's maximum of "
-                        + Money.of(CurrencyFacts.MAX_AMOUNT_MINOR, currency));
+                        + maximum);
                 return null;
             }
             return Money.of(minor, currency);

@@ -91,6 +91,17 @@ sealed interface ChargeEffect {
     record StopTimer() implements ChargeEffect {
     }
 
+    /**
+     * Stripe refused Amazon Pay for this account: the register charges by card alone until it restarts
+     * ({@code payments.amazon_pay=auto}), and the screen says so next to the total.
+     */
+    record AmazonPayUnavailable() implements ChargeEffect {
+    }
+
+    /** Read Stripe at this pace from now on (it widens after a 429 and narrows again by itself). */
+    record SetPollPace(PollPace pace) implements ChargeEffect {
+    }
+
     /** A line for the log (never the API key: the flow does not know it). */
     record Log(Level level, String message, Throwable cause) implements ChargeEffect {
         static Log of(Level level, String message) {

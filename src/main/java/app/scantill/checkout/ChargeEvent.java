@@ -40,6 +40,10 @@ sealed interface ChargeEvent {
     record NewAttempt() implements ChargeEvent {
     }
 
+    /** After Stripe refused Amazon Pay: the same sale by card alone, as a new attempt. */
+    record ChargeByCardOnly() implements ChargeEvent {
+    }
+
     record Cancel() implements ChargeEvent {
     }
 

@@ -20,6 +20,7 @@ import app.scantill.checkout.ChargeEvent.Unexpected;
 import app.scantill.checkout.ChargeState.AwaitingPayment;
 import app.scantill.checkout.ChargeState.Beginning;
 import app.scantill.checkout.ChargeState.BeginningAttempt;
+import app.scantill.checkout.ChargeState.CardOnlyOffered;
 import app.scantill.checkout.ChargeState.Cancelled;
 import app.scantill.checkout.ChargeState.Cancelling;
 import app.scantill.checkout.ChargeState.Checking;
@@ -42,7 +43,6 @@ import app.scantill.money.Money;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import java.lang.System.Logger.Level;
-import java.time.Instant;
 
 /**
  * The one place that decides the charge flow: {@link #next} turns a state and an event into the next
@@ -76,25 +76,26 @@ final class ChargeFlow {
     /**
      * The next state and its effects.
      *
-     * @param now the time of the event: it decides whether a journaled create can still be sent as it was
+     * @param at the time of the event on the till's and on Stripe's clock, and the poll pace: they decide
+     *     whether a journaled create can still be sent as it was, its {@code expires_at}, and when to poll
      * @throws IllegalStateException when the answer would be a transition the table does not declare
      */
-    Transition next(ChargeState state, ChargeEvent event, Instant now) {
-        Transition transition = decide(state, event, now);
+    Transition next(ChargeState state, ChargeEvent event, FlowContext at) {
+        Transition transition = decide(state, event, at);
         if (!transition.ignores(state)) {
             ChargeTransitions.requireDeclared(state, event, transition.next());
         }
         return transition;
     }
 
-    private Transition decide(ChargeState state, ChargeEvent event, Instant now) {
+    private Transition decide(ChargeState state, ChargeEvent event, FlowContext at) {
         // Start and Resume replace whatever the register held: ChargeService lets them through only when
         // the register is free. An unexpected error ends any sale in the hands of a person.
         if (event instanceof Start start) {
             return begin(start);
         }
         if (event instanceof Resume resume) {
-            return resume(resume.sale(), now).after(new StopTimer(),
+            return resume(resume.sale(), at).after(new StopTimer(),
                     Log.of(Level.INFO, "Resuming sale " + resume.sale().id() + " in state " + resume.sale().state()),
                     Publish.always(status(Phase.CREATING, resume.sale()).withMessage(ChargeWording.CHECKING_SALE)));
         }
@@ -102,53 +103,59 @@ final class ChargeFlow {
             return unexpected(state);
         }
         if (state instanceof Creating creating) {
-            return creates.creating(creating, event, now);
+            return creates.creating(creating, event, at);
         }
         if (state instanceof LookingUp lookingUp) {
-            return creates.lookingUp(lookingUp, event);
+            return creates.lookingUp(lookingUp, event, at);
         }
         if (state instanceof RecordingSession recording) {
-            return creates.recordingSession(recording, event);
+            return creates.recordingSession(recording, event, at);
         }
         if (state instanceof Refused refused) {
             return creates.refused(refused, event);
         }
+        if (state instanceof CardOnlyOffered offered) {
+            return creates.cardOnlyOffered(offered, event);
+        }
         if (state instanceof Checking checking) {
-            return sessions.checking(checking, event);
+            return sessions.checking(checking, event, at);
         }
         if (state instanceof AwaitingPayment awaiting) {
-            return sessions.awaitingPayment(awaiting, event);
+            return sessions.awaitingPayment(awaiting, event, at);
         }
         if (state instanceof Unrecorded unrecorded) {
-            return sessions.unrecorded(unrecorded, event);
+            return sessions.unrecorded(unrecorded, event, at);
         }
         if (state instanceof Recording recording) {
-            return sessions.recording(recording, event);
+            return sessions.recording(recording, event, at);
         }
         if (state instanceof Cancelling cancelling) {
-            return sessions.cancelling(cancelling, event);
+            return sessions.cancelling(cancelling, event, at);
         }
-        return settledOrStarting(state, event, now);
+        return settledOrStarting(state, event, at);
     }
 
     /** The states that wait for the cashier, or for the journal to take a new sale or attempt. */
-    private Transition settledOrStarting(ChargeState state, ChargeEvent event, Instant now) {
+    private Transition settledOrStarting(ChargeState state, ChargeEvent event, FlowContext at) {
         if (state instanceof Beginning beginning) {
-            return beginning(beginning, event, now);
+            return beginning(beginning, event, at);
         }
         if (state instanceof BeginningAttempt beginning) {
-            return beginningAttempt(beginning, event, now);
+            return beginningAttempt(beginning, event, at);
         }
         if (state instanceof Expired expired) {
             return expired(expired, event);
         }
         if (state instanceof Failed failed) {
-            return failed(failed, event, now);
+            return failed(failed, event, at);
         }
         if (state instanceof NeedsAttention attention) {
             return needsAttention(attention, event);
         }
-        return Transition.ignore(state); // Idle, Paid, Cancelled: only a new sale moves them
+        if (state instanceof Paid || state instanceof Cancelled) {
+            return sessions.settled(state, event);
+        }
+        return Transition.ignore(state); // Idle: only a new sale moves it
     }
 
     // ------------------------------------------------------------ a new sale, a new attempt
@@ -165,13 +172,13 @@ final class ChargeFlow {
                         key)));
     }
 
-    private Transition beginning(Beginning state, ChargeEvent event, Instant now) {
+    private Transition beginning(Beginning state, ChargeEvent event, FlowContext at) {
         if (event instanceof Recorded recorded && recorded.write() instanceof Begin) {
             Sale sale = recorded.sale();
             // Built from what the journal now holds, exactly as a replay after a crash will build it.
             CheckoutRequest request = rules.requests().build(sale.id(), 1, sale.idempotencyKey(), state.currency(),
-                    state.lines(), state.cardOnlyChoice(), attemptStart(sale));
-            return creates.send(CreateAttempt.of(sale, request, false, false), now);
+                    state.lines(), state.cardOnlyChoice(), attemptStart(sale), at.skew());
+            return creates.send(CreateAttempt.of(sale, request, false, false), at);
         }
         if (event instanceof RecordFailed refused && refused.write() instanceof Begin) {
             boolean cardOnly = state.cardOnlyChoice() || !CurrencyFacts.amazonPaySupports(state.currency());
@@ -187,23 +194,39 @@ final class ChargeFlow {
 
     /** After an expiry: the same cart under a new attempt and key, journaled before anything is sent. */
     private static Transition beginAttempt(Sale expired) {
-        int attempt = expired.attempt() + 1;
         boolean cardOnly = cardOnly(expired);
-        String key = IdempotencyKeys.forAttempt(expired.id(), attempt,
-                CheckoutRequestFactory.cardOnlyByChoice(expired.currency(), cardOnly));
-        return Transition.to(new BeginningAttempt(expired),
-                Publish.of(ChargeStatus.of(Phase.CREATING, expired.id(), expired.total(), cardOnly, attempt)),
+        String key = nextKey(expired, cardOnly);
+        return Transition.to(new BeginningAttempt(expired), creatingNext(expired, cardOnly),
                 new Journal(new BeginAttempt(expired.id(), key)));
     }
 
-    private Transition beginningAttempt(BeginningAttempt state, ChargeEvent event, Instant now) {
-        if (event instanceof Recorded recorded && recorded.write() instanceof BeginAttempt) {
+    /**
+     * A CHARGING attempt that made no session gives way to the sale's next attempt, journaled before anything
+     * is sent: card only after Stripe refused Amazon Pay, or a new key after Stripe saved a failure.
+     */
+    static Transition replaceAttempt(Sale sale, boolean cardOnly, String why) {
+        String key = nextKey(sale, cardOnly);
+        return Transition.to(new BeginningAttempt(sale), creatingNext(sale, cardOnly),
+                new Journal(new JournalWrite.ReplaceAttempt(sale.id(), key, why)));
+    }
+
+    private static String nextKey(Sale sale, boolean cardOnly) {
+        return IdempotencyKeys.forAttempt(sale.id(), sale.attempt() + 1,
+                CheckoutRequestFactory.cardOnlyByChoice(sale.currency(), cardOnly));
+    }
+
+    private static Publish creatingNext(Sale sale, boolean cardOnly) {
+        return Publish.of(ChargeStatus.of(Phase.CREATING, sale.id(), sale.total(), cardOnly, sale.attempt() + 1));
+    }
+
+    private Transition beginningAttempt(BeginningAttempt state, ChargeEvent event, FlowContext at) {
+        if (event instanceof Recorded recorded && isAttempt(recorded.write())) {
             Sale sale = recorded.sale();
             CheckoutRequest request = rules.requests().build(sale.id(), sale.attempt(), sale.idempotencyKey(),
-                    sale.currency(), sale.lines(), cardOnly(sale), attemptStart(sale));
-            return creates.send(CreateAttempt.of(sale, request, false, false), now);
+                    sale.currency(), sale.lines(), cardOnly(sale), attemptStart(sale), at.skew());
+            return creates.send(CreateAttempt.of(sale, request, false, false), at);
         }
-        if (event instanceof RecordFailed refused && refused.write() instanceof BeginAttempt) {
+        if (event instanceof RecordFailed refused && isAttempt(refused.write())) {
             Sale sale = state.sale();
             int attempt = sale.attempt() + 1;
             return Transition.to(new Failed(sale, null),
@@ -212,6 +235,10 @@ final class ChargeFlow {
                             .withMessage(ChargeWording.JOURNAL_DOWN)));
         }
         return Transition.ignore(state);
+    }
+
+    private static boolean isAttempt(JournalWrite write) {
+        return write instanceof BeginAttempt || write instanceof JournalWrite.ReplaceAttempt;
     }
 
     // ------------------------------------------------------------ waiting for the cashier
@@ -234,14 +261,14 @@ final class ChargeFlow {
         return Transition.ignore(state);
     }
 
-    private Transition failed(Failed state, ChargeEvent event, Instant now) {
+    private Transition failed(Failed state, ChargeEvent event, FlowContext at) {
         if (event instanceof Retry && state.retryable()) {
-            return creates.send(state.retry().restarted(), now)
+            return creates.send(state.retry().restarted(), at)
                     .after(Publish.of(status(Phase.CREATING, state.sale())));
         }
         if (event instanceof Cancel && state.retryable()) {
             // The create may or may not have reached Stripe: replay it to find out, then expire.
-            return creates.send(state.retry().restarted().cancelled(), now).after(Publish.of(
+            return creates.send(state.retry().restarted().cancelled(), at).after(Publish.of(
                     status(Phase.CANCELLING, state.sale()).withMessage(ChargeWording.CANCELLING_CHECKS)));
         }
         if (event instanceof NewAttempt && isExpired(state.sale())) {
@@ -279,11 +306,11 @@ final class ChargeFlow {
     // ------------------------------------------------------------ after a restart, after a bug
 
     /** Takes a journaled sale up exactly where it stopped. */
-    private Transition resume(Sale sale, Instant now) {
+    private Transition resume(Sale sale, FlowContext at) {
         String session = sale.sessionId();
         switch (sale.state()) {
             case CHARGING:
-                return resend(sale, false, now, Publish.of(
+                return resend(sale, false, at, Publish.of(
                         status(Phase.CREATING, sale).withMessage(ChargeWording.CHECKING_CHARGE)));
             case AWAITING_PAYMENT:
                 return check(sale, ChargeWording.CHECKING_PAYMENT);
@@ -291,7 +318,7 @@ final class ChargeFlow {
                 if (session != null) {
                     return sessions.expire(sale, session);
                 }
-                return resend(sale, true, now, null).after(Publish.of(status(Phase.CANCELLING, sale)));
+                return resend(sale, true, at, null).after(Publish.of(status(Phase.CANCELLING, sale)));
             case NEEDS_ATTENTION:
                 if (session != null) {
                     return check(sale, ChargeWording.CHECKING_SALE);
@@ -325,15 +352,16 @@ final class ChargeFlow {
      *
      * @param sending shown once the request is rebuilt, or null
      */
-    private Transition resend(Sale sale, boolean cancelRequested, Instant now, Publish sending) {
+    private Transition resend(Sale sale, boolean cancelRequested, FlowContext at, Publish sending) {
         CheckoutRequest request;
         try {
             request = rules.requests().build(sale.id(), sale.attempt(), sale.idempotencyKey(), sale.currency(),
-                    sale.lines(), IdempotencyKeys.isCardOnlyChoice(sale.idempotencyKey()), attemptStart(sale));
+                    sale.lines(), IdempotencyKeys.isCardOnlyChoice(sale.idempotencyKey()), attemptStart(sale),
+                    at.skew());
         } catch (CartNotChargeableException | IllegalArgumentException e) {
             return ChargeRules.attention(sale, ChargeWording.cannotResend(e.getMessage()), null);
         }
-        Transition send = creates.send(CreateAttempt.of(sale, request, true, cancelRequested), now);
+        Transition send = creates.send(CreateAttempt.of(sale, request, true, cancelRequested), at);
         return sending == null ? send : send.after(sending);
     }
 

@@ -119,13 +119,42 @@ final class ChargeRules {
 
     // ------------------------------------------------------------ waits
 
-    /** The wait before asking Stripe again after {@code failures} transient failures in a row. */
-    Duration pollBackoff(int failures, Optional<Duration> retryAfter) {
-        return Backoff.delay(settings.pollInterval(), settings.maxPollBackoff(), failures, retryAfter);
+    /** The wait between two reads of a session now: the configured interval, wider for a while after a 429. */
+    Duration pollInterval(FlowContext at) {
+        return at.pace().interval(at.now(), settings.pollInterval());
     }
 
-    Duration pollBackoff(int failures, GatewayException cause) {
-        return pollBackoff(failures, cause.retryAfter());
+    /**
+     * The wait between two checks of an open session behind the QR code now: {@link #awaitingPoll()} (the
+     * poll interval, or the store watcher's fallback), wider for a while after a 429.
+     */
+    Duration awaitingPoll(FlowContext at) {
+        return at.pace().interval(at.now(), awaitingPoll());
+    }
+
+    /**
+     * The register's poll pace after a 429 at this moment: at most {@link PollPace#MAX_WIDENING} times the
+     * configured interval (and never beyond the longest poll backoff), so a burst of 429s slows the shop's reads
+     * without leaving a paid sale unseen for long.
+     */
+    PollPace slowerAfterLimit(FlowContext at, GatewayException limit) {
+        Duration widest = settings.pollInterval().multipliedBy(PollPace.MAX_WIDENING);
+        Duration cap = widest.compareTo(settings.maxPollBackoff()) < 0 ? widest : settings.maxPollBackoff();
+        return at.pace().limited(at.now(), settings.pollInterval(), cap, limit.retryAfter());
+    }
+
+    /**
+     * The wait before asking Stripe again after {@code failures} transient failures in a row: the backoff from
+     * the configured interval, but never less than the register's current pace (the two do not multiply).
+     */
+    Duration pollBackoff(int failures, Optional<Duration> retryAfter, FlowContext at) {
+        Duration backoff = Backoff.delay(settings.pollInterval(), settings.maxPollBackoff(), failures, retryAfter);
+        Duration paced = pollInterval(at);
+        return backoff.compareTo(paced) >= 0 ? backoff : paced;
+    }
+
+    Duration pollBackoff(int failures, GatewayException cause, FlowContext at) {
+        return pollBackoff(failures, cause.retryAfter(), at);
     }
 
     // ------------------------------------------------------------ a person must look

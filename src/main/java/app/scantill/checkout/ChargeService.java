@@ -1,6 +1,7 @@
 package app.scantill.checkout;
 
 import app.scantill.checkout.ChargeStatus.Phase;
+import app.scantill.config.AmazonPayChoice;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
 import app.scantill.money.Money;
@@ -42,6 +43,8 @@ public final class ChargeService {
     private final SaleIdGenerator saleIds;
     private final StatusFeed feed = new StatusFeed();
     private final ChargeWorker worker;
+    /** Stripe refused Amazon Pay for the account since this service started ({@code payments.amazon_pay=auto}). */
+    private volatile boolean amazonPayRefused;
 
     public ChargeService(CheckoutGateway gateway, SalesJournal journal, ChargeSettings settings, Clock clock) {
         this(gateway, journal, settings, clock, new SaleIdGenerator(clock), GatewayErrorMessages.byKind());
@@ -57,7 +60,8 @@ public final class ChargeService {
         this.requests = new CheckoutRequestFactory(settings, Objects.requireNonNull(clock, "clock"));
         this.worker = new ChargeWorker(settings.registerId(),
                 new ChargeFlow(settings, requests, messages, ChargeFlow.Pace.OWN),
-                new ChargeFlow(settings, requests, messages, ChargeFlow.Pace.WATCHED), gateway, journal, feed, clock);
+                new ChargeFlow(settings, requests, messages, ChargeFlow.Pace.WATCHED), gateway, journal, feed, clock,
+                () -> amazonPayRefused = true);
     }
 
     public void addListener(Consumer<ChargeStatus> listener) {
@@ -83,6 +87,27 @@ public final class ChargeService {
     }
 
     /**
+     * How far Stripe's clock is from this till's, as learned from Stripe's answers: the till computes
+     * {@code expires_at} on it, and the cashier is told once when it is more than a minute.
+     */
+    public ClockSkew clockSkew() {
+        return gateway.clockSkew();
+    }
+
+    /**
+     * Whether Stripe refused Amazon Pay for this account since the till started: until it restarts (or the
+     * setting changes), every sale is charged by card alone and the screen says so next to the total.
+     */
+    public boolean amazonPayUnavailableOnAccount() {
+        return amazonPayRefused && settings.amazonPay() == AmazonPayChoice.AUTO;
+    }
+
+    /** Whether new sales offer card alone: {@code payments.amazon_pay=off}, or Stripe refused it for the account. */
+    public boolean amazonPayWithheld() {
+        return settings.amazonPay() == AmazonPayChoice.OFF || amazonPayUnavailableOnAccount();
+    }
+
+    /**
      * Checks a cart against Stripe's limits without charging it, e.g. to explain a disabled button.
      *
      * @return the cart's total
@@ -94,18 +119,27 @@ public final class ChargeService {
 
     /**
      * Starts charging a cart: card and Amazon Pay, or card alone where Amazon Pay cannot present
-     * the currency. Returns at once; the new sale id and all progress arrive as statuses.
+     * the currency or is withheld ({@link #amazonPayWithheld()}). Returns at once; the new sale id and
+     * all progress arrive as statuses.
      *
      * @throws CartNotChargeableException when the cart breaks one of Stripe's limits (nothing journaled)
      * @throws IllegalStateException when a sale on this register is still in progress
      */
     public void start(Currency currency, List<SaleLine> lines) {
-        start(currency, lines, false);
+        start(currency, lines, amazonPayWithheld());
     }
 
-    /** As {@link #start}, offering card alone (e.g. when Stripe refused Amazon Pay for the account). */
+    /** As {@link #start}, offering card alone whatever the currency and the account allow. */
     public void startCardOnly(Currency currency, List<SaleLine> lines) {
         start(currency, lines, true);
+    }
+
+    /**
+     * After Stripe refused Amazon Pay ({@link ChargeStatus#cardOnlyOffered()}): the same journaled sale by
+     * card alone, as its next attempt with a new key and a new session.
+     */
+    public void chargeByCardOnly() {
+        worker.submit(ChargeEvent.ChargeByCardOnly::new);
     }
 
     /** Sends the failed attempt again with the same idempotency key (FAILED with retryable). */
@@ -121,7 +155,7 @@ public final class ChargeService {
     /**
      * Cancels the current sale: expires its session, and keeps trying in the background while
      * Stripe cannot be reached. If the customer paid first, the sale ends PAID and the status says
-     * so. After EXPIRED, closes the sale as CANCELLED (back to the cart).
+     * so. After EXPIRED, or when card only was offered, closes the sale as CANCELLED (back to the cart).
      */
     public void cancel() {
         worker.submit(ChargeEvent.Cancel::new);

@@ -1,7 +1,10 @@
 package app.scantill.checkout;
 
+import app.scantill.config.AmazonPayChoice;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How one register charges: where the hosted page sends the customer, how long a session lives,
@@ -17,6 +20,9 @@ import java.util.Objects;
  * @param createBackoff the wait before the second create try; doubled for each further try
  * @param fallbackPollInterval time between two status requests of an open session while the store's
  *     watcher reports Stripe's events (the register's own check, in case a notification is lost)
+ * @param amazonPay whether Amazon Pay is offered ({@code payments.amazon_pay})
+ * @param settlementCurrency the account's settlement currency ({@code account.settlement_currency}), or null
+ *     when each charge is taken to settle in its own currency
  */
 public record ChargeSettings(
         String registerId,
@@ -27,7 +33,9 @@ public record ChargeSettings(
         Duration maxPollBackoff,
         int createTries,
         Duration createBackoff,
-        Duration fallbackPollInterval) {
+        Duration fallbackPollInterval,
+        AmazonPayChoice amazonPay,
+        Currency settlementCurrency) {
 
     public static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
     public static final Duration MAX_LIFETIME = Duration.ofHours(24);
@@ -40,6 +48,7 @@ public record ChargeSettings(
         Objects.requireNonNull(maxPollBackoff, "maxPollBackoff");
         Objects.requireNonNull(createBackoff, "createBackoff");
         Objects.requireNonNull(fallbackPollInterval, "fallbackPollInterval");
+        Objects.requireNonNull(amazonPay, "amazonPay");
         if (registerId.isBlank() || registerId.length() > 40) {
             throw new IllegalArgumentException("register id must be 1..40 characters");
         }
@@ -69,31 +78,48 @@ public record ChargeSettings(
 
     /**
      * 30-minute sessions, polled every second (every 20 s while a store watcher reports), backing off to
-     * 30 s; four create tries from 0.5 s.
+     * 30 s; four create tries from 0.5 s; Amazon Pay offered until Stripe refuses it; each charge taken to
+     * settle in its own currency.
      */
     public static ChargeSettings defaults(String registerId, String successUrl, String cancelUrl) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, MIN_LIFETIME, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 4, Duration.ofMillis(500), Duration.ofSeconds(20));
+                Duration.ofSeconds(30), 4, Duration.ofMillis(500), Duration.ofSeconds(20), AmazonPayChoice.AUTO, null);
     }
 
     public ChargeSettings withSessionLifetime(Duration lifetime) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, lifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, fallbackPollInterval);
+                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency);
     }
 
     public ChargeSettings withPolling(Duration interval, Duration maxBackoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, interval, maxBackoff,
-                createTries, createBackoff, fallbackPollInterval);
+                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency);
     }
 
     public ChargeSettings withCreateRetries(int tries, Duration backoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                tries, backoff, fallbackPollInterval);
+                tries, backoff, fallbackPollInterval, amazonPay, settlementCurrency);
     }
 
     /** The pace of a register's own check of an open session while the store's watcher reports for it. */
     public ChargeSettings withFallbackPoll(Duration interval) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, interval);
+                createTries, createBackoff, interval, amazonPay, settlementCurrency);
+    }
+
+    public ChargeSettings withAmazonPay(AmazonPayChoice choice) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
+                createTries, createBackoff, fallbackPollInterval, choice, settlementCurrency);
+    }
+
+    /** @param currency the account's settlement currency, or empty when each charge settles in its own */
+    public ChargeSettings withSettlementCurrency(Optional<Currency> currency) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
+                createTries, createBackoff, fallbackPollInterval, amazonPay, currency.orElse(null));
+    }
+
+    /** The account's settlement currency, when configured. */
+    public Optional<Currency> settlement() {
+        return Optional.ofNullable(settlementCurrency);
     }
 }

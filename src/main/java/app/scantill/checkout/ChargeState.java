@@ -124,6 +124,14 @@ sealed interface ChargeState {
     record Cancelling(Sale sale, String sessionId, int failures) implements ChargeState {
     }
 
+    /**
+     * Stripe refused Amazon Pay for the account, so the attempt made no session. The sale stays journaled
+     * (CHARGING) while the cashier is offered it by card alone, one key press away (a new attempt of the
+     * same sale), or goes back to the cart (CANCELLED).
+     */
+    record CardOnlyOffered(Sale sale) implements ChargeState {
+    }
+
     /** The session expired unpaid: a new attempt (new QR code) or back to the cart. */
     record Expired(Sale sale) implements ChargeState {
     }

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param paymentMethod {@code amazon_pay}, {@code card}, ... when PAID and Stripe said which
  * @param message a sentence for the cashier (failures, attention, cancel progress, a paid race)
  * @param retryable FAILED only: the same attempt may be sent again with {@link ChargeService#retry()}
- * @param cardOnlyOffered FAILED only: Stripe refused Amazon Pay; a card-only charge may work
+ * @param cardOnlyOffered FAILED only: Stripe refused Amazon Pay; the same sale can be charged by card alone
+ *     ({@link ChargeService#chargeByCardOnly()}) or cancelled
  * @param stripeUnreachable the last requests to Stripe failed for network reasons (or 429/5xx) and the flow
  *     is waiting to try again: nothing is known yet about the sale's session
  */
@@ -109,11 +110,14 @@ public record ChargeStatus(
         };
     }
 
-    /** Nothing is in progress: the register may start another sale. */
+    /**
+     * Nothing is in progress: the register may start another sale. A sale offered by card only is still
+     * journaled: it ends with the card-only charge or a cancel.
+     */
     public boolean allowsNewSale() {
         return switch (phase) {
             case IDLE, PAID, CANCELLED, NEEDS_ATTENTION -> true;
-            case FAILED -> !retryable;
+            case FAILED -> !retryable && !cardOnlyOffered;
             default -> false;
         };
     }

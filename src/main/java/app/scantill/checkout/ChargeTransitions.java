@@ -3,6 +3,7 @@ package app.scantill.checkout;
 import app.scantill.checkout.ChargeState.AwaitingPayment;
 import app.scantill.checkout.ChargeState.Beginning;
 import app.scantill.checkout.ChargeState.BeginningAttempt;
+import app.scantill.checkout.ChargeState.CardOnlyOffered;
 import app.scantill.checkout.ChargeState.Cancelled;
 import app.scantill.checkout.ChargeState.Cancelling;
 import app.scantill.checkout.ChargeState.Checking;
@@ -62,6 +63,7 @@ final class ChargeTransitions {
             edge(Creating.class, "CreateFailed", Failed.class),
             edge(Creating.class, "CreateFailed", LookingUp.class),
             edge(Creating.class, "CreateFailed", Refused.class),
+            edge(Creating.class, "CreateFailed", CardOnlyOffered.class),
             edge(Creating.class, "RetryDue", Creating.class),
             edge(Creating.class, "Found", RecordingSession.class),
             edge(Creating.class, "Found", Cancelling.class),
@@ -77,6 +79,8 @@ final class ChargeTransitions {
             edge(LookingUp.class, "Found", Cancelling.class),
             edge(LookingUp.class, "Found", NeedsAttention.class),
             edge(LookingUp.class, "Found", Refused.class),
+            edge(LookingUp.class, "Found", CardOnlyOffered.class),
+            edge(LookingUp.class, "Found", BeginningAttempt.class),
             edge(LookingUp.class, "FindFailed", LookingUp.class),
             edge(LookingUp.class, "FindFailed", NeedsAttention.class),
             edge(LookingUp.class, "LookupDue", LookingUp.class),
@@ -94,6 +98,11 @@ final class ChargeTransitions {
             edge(Refused.class, "Recorded(CANCELLED)", Cancelled.class),
             edge(Refused.class, "Recorded(CANCELLED)", Failed.class),
             edge(Refused.class, "RecordFailed(CANCELLED)", NeedsAttention.class),
+
+            edge(CardOnlyOffered.class, "ChargeByCardOnly", BeginningAttempt.class),
+            edge(CardOnlyOffered.class, "Cancel", CardOnlyOffered.class),
+            edge(CardOnlyOffered.class, "Recorded(CANCELLED)", Cancelled.class),
+            edge(CardOnlyOffered.class, "RecordFailed(CANCELLED)", NeedsAttention.class),
 
             edge(Checking.class, "Retrieved", AwaitingPayment.class),
             edge(Checking.class, "Retrieved", Recording.class),
@@ -161,6 +170,11 @@ final class ChargeTransitions {
             edge(Failed.class, "Cancel", Creating.class),
             edge(Failed.class, "NewAttempt", BeginningAttempt.class),
             edge(Failed.class, "Unexpected", Idle.class),
+
+            edge(Paid.class, "Found", Paid.class),
+            edge(Paid.class, "FindFailed", Paid.class),
+            edge(Cancelled.class, "Found", Cancelled.class),
+            edge(Cancelled.class, "FindFailed", Cancelled.class),
 
             edge(NeedsAttention.class, "Recorded(NEEDS_ATTENTION)", NeedsAttention.class),
             edge(NeedsAttention.class, "RecordFailed(NEEDS_ATTENTION)", NeedsAttention.class),

@@ -57,9 +57,12 @@ final class ChargeWorker {
     private final StatusFeed feed;
     private final Clock clock;
     private final ScheduledExecutorService thread;
+    private final Runnable onAmazonPayUnavailable;
 
     // Touched only on the worker thread.
     private ChargeState state = new ChargeState.Idle();
+    /** How often sessions are read now: wider for a while after a 429 (see {@link PollPace}). */
+    private PollPace pace = PollPace.CALM;
     private ScheduledFuture<?> pending;
     /** Counts timers set or stopped; a timer runs only if it is still the latest (at most one pending). */
     private long timers;
@@ -70,11 +73,13 @@ final class ChargeWorker {
     /**
      * @param ownPace the flow deciding while this register checks its sessions on its own
      * @param watchedPace the same flow at the slow fallback pace, while the store's watcher reports
+     * @param onAmazonPayUnavailable told (on the worker thread) when Stripe refused Amazon Pay for the account
      */
     ChargeWorker(String registerId, ChargeFlow ownPace, ChargeFlow watchedPace, CheckoutGateway gateway,
-            SalesJournal journal, StatusFeed feed, Clock clock) {
+            SalesJournal journal, StatusFeed feed, Clock clock, Runnable onAmazonPayUnavailable) {
         this.ownPace = ownPace;
         this.watchedPace = watchedPace;
+        this.onAmazonPayUnavailable = onAmazonPayUnavailable;
         this.gateway = gateway;
         this.journal = journal;
         this.feed = feed;
@@ -134,7 +139,9 @@ final class ChargeWorker {
         try {
             while (!events.isEmpty()) {
                 ChargeEvent event = events.poll();
-                Transition transition = (watched ? watchedPace : ownPace).next(state, event, clock.instant());
+                // Read for every event: an answer of Stripe's may just have taught the gateway its clock.
+                FlowContext at = new FlowContext(clock.instant(), gateway.clockSkew(), pace);
+                Transition transition = (watched ? watchedPace : ownPace).next(state, event, at);
                 state = transition.next();
                 for (ChargeEffect effect : transition.effects()) {
                     perform(effect).ifPresent(events::add);
@@ -172,6 +179,10 @@ final class ChargeWorker {
             LOG.log(log.level(), log.message(), log.cause());
         } else if (effect instanceof ExpireQuietly quietly) {
             expireQuietly(quietly.sessionId());
+        } else if (effect instanceof ChargeEffect.SetPollPace newPace) {
+            pace = newPace.pace();
+        } else if (effect instanceof ChargeEffect.AmazonPayUnavailable) {
+            onAmazonPayUnavailable.run();
         } else {
             return Optional.of(ask(effect));
         }

@@ -32,5 +32,13 @@ public interface CheckoutGateway {
     /** SANDBOX, TEST or LIVE, for the badge on screen. */
     Mode mode();
 
+    /**
+     * How far Stripe's clock is from this machine's, as learned from Stripe's answers so far
+     * ({@link ClockSkew#NONE} until an answer told).
+     */
+    default ClockSkew clockSkew() {
+        return ClockSkew.NONE;
+    }
+
     enum Mode { SANDBOX, TEST, LIVE }
 }

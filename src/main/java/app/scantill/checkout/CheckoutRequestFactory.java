@@ -91,16 +91,18 @@ public final class CheckoutRequestFactory {
             } catch (ArithmeticException e) {
                 total = Long.MAX_VALUE;
             }
-            if (total > CurrencyFacts.MAX_AMOUNT_MINOR) {
+            if (total > CurrencyFacts.maximumCharge(currency).minorUnits()) {
                 throw new CartNotChargeableException("The total is above Stripe's maximum of "
-                        + Money.of(CurrencyFacts.MAX_AMOUNT_MINOR, currency) + ".");
+                        + CurrencyFacts.maximumCharge(currency) + ".");
             }
         }
         Money sum = Money.of(total, currency);
         if (total == 0) {
             throw new CartNotChargeableException("The total is zero: there is nothing to charge.");
         }
-        CurrencyFacts.minimumCharge(currency).ifPresent(min -> {
+        // Stripe checks its minimum after converting to the account's settlement currency: the till can only
+        // check it for charges in that currency (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts).
+        CurrencyFacts.minimumCharge(currency, settings.settlement()).ifPresent(min -> {
             if (sum.compareTo(min) < 0) {
                 throw new CartNotChargeableException("The total " + sum + " is below Stripe's minimum charge of "
                         + min + ".");
@@ -129,7 +131,17 @@ public final class CheckoutRequestFactory {
      */
     public CheckoutRequest build(String saleId, int attempt, String idempotencyKey, Currency currency,
             List<SaleLine> lines, boolean cardOnly, Instant attemptStart) {
-        return build(saleId, attempt, idempotencyKey, currency, lines, cardOnly, attemptStart, expiresAtFor(attemptStart));
+        return build(saleId, attempt, idempotencyKey, currency, lines, cardOnly, attemptStart, ClockSkew.NONE);
+    }
+
+    /**
+     * As above, with {@code expires_at} on Stripe's clock: the attempt's start as Stripe's clock read it
+     * (see {@link #expiresAtFor(Instant, ClockSkew)}).
+     */
+    public CheckoutRequest build(String saleId, int attempt, String idempotencyKey, Currency currency,
+            List<SaleLine> lines, boolean cardOnly, Instant attemptStart, ClockSkew skew) {
+        return build(saleId, attempt, idempotencyKey, currency, lines, cardOnly, attemptStart,
+                expiresAtFor(attemptStart, skew));
     }
 
     /**
@@ -156,17 +168,30 @@ public final class CheckoutRequestFactory {
     }
 
     /**
-     * The {@code expires_at} of an attempt started at {@code attemptStart}: whole seconds (Stripe takes
-     * Unix seconds), rounded up, plus the configured lifetime, but never less than Stripe's minimum plus
-     * {@link #REPLAY_WINDOW}.
+     * The {@code expires_at} of an attempt started at {@code attemptStart}, as if both clocks agreed; see
+     * {@link #expiresAtFor(Instant, ClockSkew)}.
      */
     public Instant expiresAtFor(Instant attemptStart) {
-        Instant start = attemptStart.truncatedTo(ChronoUnit.SECONDS);
-        if (start.isBefore(attemptStart)) {
+        return expiresAtFor(attemptStart, ClockSkew.NONE);
+    }
+
+    /**
+     * The {@code expires_at} of an attempt started at {@code attemptStart} (the till's clock): the start as
+     * Stripe's clock read it ({@link ClockSkew#forRequests()}), in whole seconds (Stripe takes Unix seconds),
+     * rounded up, plus the configured lifetime kept {@link #REPLAY_WINDOW} inside Stripe's window of 30
+     * minutes to 24 hours after it creates the session: at least 35 minutes, at most 23 h 55 min (ADR 0050,
+     * 0060, 0110).
+     */
+    public Instant expiresAtFor(Instant attemptStart, ClockSkew skew) {
+        Instant onStripe = attemptStart.plus(skew.forRequests());
+        Instant start = onStripe.truncatedTo(ChronoUnit.SECONDS);
+        if (start.isBefore(onStripe)) {
             start = start.plusSeconds(1);
         }
         Duration floor = ChargeSettings.MIN_LIFETIME.plus(REPLAY_WINDOW);
-        Duration life = settings.sessionLifetime().compareTo(floor) < 0 ? floor : settings.sessionLifetime();
+        Duration ceiling = ChargeSettings.MAX_LIFETIME.minus(REPLAY_WINDOW);
+        Duration life = settings.sessionLifetime();
+        life = life.compareTo(floor) < 0 ? floor : life.compareTo(ceiling) > 0 ? ceiling : life;
         return start.plus(life);
     }
 
@@ -178,9 +203,9 @@ public final class CheckoutRequestFactory {
         return stillAcceptable(expiresAt, clock.instant());
     }
 
-    /** As {@link #stillAcceptable(Instant)}, for a create sent at {@code now}. */
-    public boolean stillAcceptable(Instant expiresAt, Instant now) {
-        return !expiresAt.isBefore(now.plus(ChargeSettings.MIN_LIFETIME).plus(CLOCK_MARGIN));
+    /** As {@link #stillAcceptable(Instant)}, for a create Stripe receives at {@code stripeNow} (its clock). */
+    public boolean stillAcceptable(Instant expiresAt, Instant stripeNow) {
+        return !expiresAt.isBefore(stripeNow.plus(ChargeSettings.MIN_LIFETIME).plus(CLOCK_MARGIN));
     }
 
     /** Card alone by the cashier's choice, where Amazon Pay could have presented the currency. */

@@ -36,9 +36,19 @@ public class GatewayException extends Exception {
     private final String param;
     private final String requestId;
     private final Duration retryAfter;
+    private final boolean replayed;
 
     public GatewayException(Kind kind, int httpStatus, String code, String param, String requestId,
             Duration retryAfter, String message, Throwable cause) {
+        this(kind, httpStatus, code, param, requestId, retryAfter, false, message, cause);
+    }
+
+    /**
+     * @param replayed the answer is the one Stripe saved for the call's idempotency key, replayed
+     *     ({@code Idempotent-Replayed: true}, or the first answer's request id again)
+     */
+    public GatewayException(Kind kind, int httpStatus, String code, String param, String requestId,
+            Duration retryAfter, boolean replayed, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.httpStatus = httpStatus;
@@ -46,6 +56,7 @@ public class GatewayException extends Exception {
         this.param = param;
         this.requestId = requestId;
         this.retryAfter = retryAfter;
+        this.replayed = replayed;
     }
 
     public Kind kind() {
@@ -72,9 +83,29 @@ public class GatewayException extends Exception {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** Whether the same call, with the same idempotency key, may succeed later. */
+    /**
+     * Whether this failure is Stripe's saved answer to the idempotency key, replayed. Stripe keeps the first
+     * result of a key whether it succeeded or failed, 500s included (https://docs.stripe.com/api/idempotent_requests):
+     * sending the same key again can only bring the same failure back.
+     */
+    public boolean replayed() {
+        return replayed;
+    }
+
+    /**
+     * Whether the same call may succeed later. For a create sent under the attempt's own key, a
+     * {@link #isSavedServerFailure() saved failure} cannot: check that first.
+     */
     public boolean isTransient() {
         return kind == Kind.NETWORK || kind == Kind.RATE_LIMITED || kind == Kind.SERVER
                 || kind == Kind.MALFORMED_RESPONSE;
+    }
+
+    /**
+     * A server failure Stripe saved under the key and replayed: resending the key brings it back forever,
+     * and the call may have made a session before it failed.
+     */
+    public boolean isSavedServerFailure() {
+        return replayed && kind == Kind.SERVER;
     }
 }

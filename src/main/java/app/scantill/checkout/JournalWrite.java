@@ -51,6 +51,22 @@ sealed interface JournalWrite {
         }
     }
 
+    /**
+     * The next attempt of a CHARGING sale whose attempt made no session, with its new key (still CHARGING):
+     * card only after Stripe refused Amazon Pay, or a new key after Stripe saved a failure under the old one.
+     */
+    record ReplaceAttempt(String saleId, String idempotencyKey, String why) implements JournalWrite {
+        @Override
+        public Sale applyTo(SalesJournal journal) {
+            return journal.replaceAttempt(saleId, idempotencyKey, why);
+        }
+
+        @Override
+        public String label() {
+            return "attempt";
+        }
+    }
+
     /** The attempt's session (state AWAITING_PAYMENT). */
     record RecordSession(String saleId, String sessionId, Instant expiresAt) implements JournalWrite {
         @Override

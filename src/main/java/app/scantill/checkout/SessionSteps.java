@@ -52,16 +52,16 @@ final class SessionSteps {
         this.rules = rules;
     }
 
-    Transition checking(Checking state, ChargeEvent event) {
+    Transition checking(Checking state, ChargeEvent event, FlowContext at) {
         Sale sale = state.sale();
         if (event instanceof Retrieved retrieved) {
-            return outcome(sale, retrieved.session(), state.cancelRequested());
+            return outcome(sale, retrieved.session(), state.cancelRequested(), at);
         }
         if (reportsEnd(event, sale.sessionId())) {
-            return outcome(sale, ((StoreReported) event).session(), state.cancelRequested());
+            return outcome(sale, ((StoreReported) event).session(), state.cancelRequested(), at);
         }
         if (event instanceof RetrieveFailed failed) {
-            return pollFailed(sale, failed.error(), state.failures(), failures -> {
+            return pollFailed(sale, failed.error(), state.failures(), at, failures -> {
                 Checking waiting = new Checking(sale, state.resumed(), state.cancelRequested(), failures);
                 if (state.cancelRequested()) {
                     return Transition.to(waiting);
@@ -84,14 +84,14 @@ final class SessionSteps {
         return Transition.ignore(state);
     }
 
-    Transition awaitingPayment(AwaitingPayment state, ChargeEvent event) {
+    Transition awaitingPayment(AwaitingPayment state, ChargeEvent event, FlowContext at) {
         Sale sale = state.sale();
         SessionSnapshot shown = state.session();
         if (event instanceof Retrieved retrieved) {
-            return outcome(sale, retrieved.session(), false);
+            return outcome(sale, retrieved.session(), false, at);
         }
         if (event instanceof RetrieveFailed failed) {
-            return pollFailed(sale, failed.error(), state.failures(), failures -> Transition.to(
+            return pollFailed(sale, failed.error(), state.failures(), at, failures -> Transition.to(
                     new AwaitingPayment(sale, shown, failures), Publish.of(ChargeRules.connectionLost(sale, shown))));
         }
         if (event instanceof PollDue) {
@@ -99,10 +99,10 @@ final class SessionSteps {
         }
         if (reportsEnd(event, sale.sessionId())) {
             // The store's watcher saw it paid or expired: journal it first, as after a poll.
-            return outcome(sale, ((StoreReported) event).session(), false);
+            return outcome(sale, ((StoreReported) event).session(), false, at);
         }
         if (event instanceof WatchChanged && state.failures() == 0) {
-            return Transition.to(state, new Schedule(rules.awaitingPoll(), new PollDue()));
+            return Transition.to(state, new Schedule(rules.awaitingPoll(at), new PollDue()));
         }
         if (event instanceof Cancel) {
             return Transition.to(state, new StopTimer(),
@@ -117,18 +117,18 @@ final class SessionSteps {
             return Transition.to(new AwaitingPayment(sale, shown, state.failures()),
                     new Log(Level.ERROR, "Journal refused the cancel of " + sale.id(), refused.error()),
                     Publish.of(now.withMessage(ChargeWording.CANCEL_NOT_RECORDED)),
-                    new Schedule(rules.awaitingPoll(), new PollDue()));
+                    new Schedule(rules.awaitingPoll(at), new PollDue()));
         }
         return Transition.ignore(state);
     }
 
-    Transition unrecorded(Unrecorded state, ChargeEvent event) {
+    Transition unrecorded(Unrecorded state, ChargeEvent event, FlowContext at) {
         Sale sale = state.sale();
         if (event instanceof Retrieved retrieved) {
-            return outcome(sale, retrieved.session(), state.cancelRequested());
+            return outcome(sale, retrieved.session(), state.cancelRequested(), at);
         }
         if (event instanceof RetrieveFailed failed) {
-            return pollFailed(sale, failed.error(), state.failures(), failures -> Transition.to(
+            return pollFailed(sale, failed.error(), state.failures(), at, failures -> Transition.to(
                     new Unrecorded(sale, state.sessionId(), state.cancelRequested(), failures)));
         }
         if (event instanceof PollDue) {
@@ -137,61 +137,80 @@ final class SessionSteps {
         return Transition.ignore(state);
     }
 
-    Transition recording(Recording state, ChargeEvent event) {
+    Transition recording(Recording state, ChargeEvent event, FlowContext at) {
         SessionSnapshot session = state.session();
         if (event instanceof Recorded recorded) {
             Sale sale = recorded.sale();
             switch (state.to()) {
                 case PAID:
-                    return Transition.to(new Paid(sale), new StopTimer(), Publish.of(status(Phase.PAID, sale)
-                            .withSession(session.id(), null, null)
-                            .withPaymentMethod(session.method().orElse(sale.paymentMethod()))
-                            .withMessage(state.afterCancel() ? ChargeWording.PAID_BEFORE_CANCEL : null)));
+                    return sweepEarlierAttempts(Transition.to(new Paid(sale), new StopTimer(),
+                            Publish.of(status(Phase.PAID, sale)
+                                    .withSession(session.id(), null, null)
+                                    .withPaymentMethod(session.method().orElse(sale.paymentMethod()))
+                                    .withMessage(state.afterCancel() ? ChargeWording.PAID_BEFORE_CANCEL : null))),
+                            sale, at);
                 case EXPIRED:
                     return Transition.to(new Expired(sale),
                             Publish.of(status(Phase.EXPIRED, sale).withSession(session.id(), null, null)));
                 case CANCELLED:
-                    return Transition.to(new Cancelled(sale),
-                            Publish.of(status(Phase.CANCELLED, sale).withSession(session.id(), null, null)));
+                    return sweepEarlierAttempts(Transition.to(new Cancelled(sale),
+                            Publish.of(status(Phase.CANCELLED, sale).withSession(session.id(), null, null))), sale, at);
                 case AWAITING_PAYMENT:
-                    return open(sale, session, state.cancelRequested());
+                    return open(sale, session, state.cancelRequested(), at);
                 default:
                     return Transition.ignore(state);
             }
         }
         if (event instanceof RecordFailed refused) {
-            return state.afterCancel() ? cancelNotRecorded(state, refused) : answerNotRecorded(state, refused);
+            return state.afterCancel() ? cancelNotRecorded(state, refused, at) : answerNotRecorded(state, refused, at);
         }
         return Transition.ignore(state);
     }
 
-    Transition cancelling(Cancelling state, ChargeEvent event) {
+    Transition cancelling(Cancelling state, ChargeEvent event, FlowContext at) {
         Sale sale = state.sale();
         String sessionId = state.sessionId();
         if (event instanceof ExpireAnswered answered) {
-            return cancelAnswered(state, answered.session());
+            return cancelAnswered(state, answered.session(), at);
         }
         if (event instanceof Retrieved retrieved) {
-            return cancelAnswered(state, retrieved.session());
+            return cancelAnswered(state, retrieved.session(), at);
         }
         if (reportsEnd(event, sessionId)) {
-            return cancelAnswered(state, ((StoreReported) event).session());
+            return cancelAnswered(state, ((StoreReported) event).session(), at);
         }
         if (event instanceof ExpireFailed failed) {
             if (failed.error().kind() == GatewayException.Kind.INVALID_REQUEST) {
                 // Only open sessions can be expired: it ended some other way, perhaps paid a moment ago.
                 return Transition.to(state, new Retrieve(sessionId));
             }
-            return cancelTrouble(state, failed.error(), new ExpireDue());
+            return cancelTrouble(state, failed.error(), new ExpireDue(), at);
         }
         if (event instanceof RetrieveFailed failed) {
-            return cancelTrouble(state, failed.error(), new CheckDue());
+            return cancelTrouble(state, failed.error(), new CheckDue(), at);
         }
         if (event instanceof ExpireDue) {
             return Transition.to(state, new Expire(sessionId));
         }
         if (event instanceof CheckDue) {
             return Transition.to(state, new Retrieve(sessionId));
+        }
+        return Transition.ignore(state);
+    }
+
+    /**
+     * Paid or cancelled: the answer to the look-up made when the sale ended. A session of an earlier attempt
+     * that is still open (one Stripe made behind a saved failure, listed only now) is expired.
+     */
+    Transition settled(ChargeState state, ChargeEvent event) {
+        Sale sale = state.sale();
+        if (event instanceof ChargeEvent.Found found) {
+            ChargeEffect[] orphans = CreateSteps.expireOrphans(sale, found.sessions(), sale.sessionId());
+            return orphans.length == 0 ? Transition.ignore(state) : Transition.to(state, orphans);
+        }
+        if (event instanceof ChargeEvent.FindFailed failed) {
+            return Transition.to(state, Log.of(Level.INFO, "Could not look for other sessions of " + sale.id() + ": "
+                    + failed.error().kind() + " " + failed.error().getMessage()));
         }
         return Transition.ignore(state);
     }
@@ -209,7 +228,7 @@ final class SessionSteps {
      * Acts on what Stripe says of the current attempt's session: paid, expired and reopened sessions are
      * journaled before anyone hears of them; an open one shows its QR code (or, after a cancel, is expired).
      */
-    Transition outcome(Sale sale, SessionSnapshot session, boolean cancelRequested) {
+    Transition outcome(Sale sale, SessionSnapshot session, boolean cancelRequested, FlowContext at) {
         Optional<String> wrong = ChargeRules.mismatch(sale, session);
         if (wrong.isPresent()) {
             return attention(sale, wrong.get(), session.id());
@@ -222,7 +241,7 @@ final class SessionSteps {
                 return Transition.to(new Recording(sale, session, SaleState.AWAITING_PAYMENT, false, cancelRequested),
                         new Journal(new Move(sale.id(), SaleState.AWAITING_PAYMENT, "session open again")));
             }
-            return open(sale, session, cancelRequested);
+            return open(sale, session, cancelRequested, at);
         }
         if (session.isExpired()) {
             return Transition.to(new Recording(sale, session, SaleState.EXPIRED, false, cancelRequested),
@@ -233,14 +252,22 @@ final class SessionSteps {
 
     // ------------------------------------------------------------ steps
 
-    private Transition open(Sale sale, SessionSnapshot session, boolean cancelRequested) {
+    private Transition open(Sale sale, SessionSnapshot session, boolean cancelRequested, FlowContext at) {
         AwaitingPayment awaiting = new AwaitingPayment(sale, session, 0);
         if (cancelRequested) {
             return Transition.to(awaiting, new StopTimer(),
                     new Journal(new Move(sale.id(), SaleState.CANCELLING, "cancelled by cashier")));
         }
         return Transition.to(awaiting, Publish.of(ChargeRules.awaiting(sale, session)),
-                new Schedule(rules.awaitingPoll(), new PollDue()));
+                new Schedule(rules.awaitingPoll(at), new PollDue()));
+    }
+
+    /**
+     * A sale that took more than one attempt ends with a look at its sessions: the attempts before the last
+     * one may have left a session open that no one watches (see {@link #settled}).
+     */
+    private static Transition sweepEarlierAttempts(Transition ended, Sale sale, FlowContext at) {
+        return sale.attempt() > 1 ? ended.andThen(CreateSteps.find(sale, at)) : ended;
     }
 
     /**
@@ -258,8 +285,11 @@ final class SessionSteps {
                 "paid; session " + session.id()));
     }
 
-    /** A poll failed: transient failures wait longer each time ({@code waiting} says what to show). */
-    private Transition pollFailed(Sale sale, GatewayException error, int failuresBefore,
+    /**
+     * A poll failed: transient failures wait longer each time ({@code waiting} says what to show). A 429 also
+     * widens the register's poll interval for a while (see {@link PollPace}).
+     */
+    private Transition pollFailed(Sale sale, GatewayException error, int failuresBefore, FlowContext at,
             IntFunction<Transition> waiting) {
         if (!error.isTransient()) {
             return attention(sale, ChargeWording.statusRefused(rules.forCashier(error)), sale.sessionId())
@@ -267,12 +297,19 @@ final class SessionSteps {
                             + error.getMessage()));
         }
         int failures = failuresBefore + 1;
-        return waiting.apply(failures).andThen(new Schedule(rules.pollBackoff(failures, error), new PollDue()))
+        Transition transition = waiting.apply(failures);
+        FlowContext paced = at;
+        if (error.kind() == GatewayException.Kind.RATE_LIMITED) {
+            paced = at.withPace(rules.slowerAfterLimit(at, error));
+            transition = transition.after(new ChargeEffect.SetPollPace(paced.pace()), Log.of(Level.WARNING,
+                    "Stripe's read limit reached: polling every " + rules.pollInterval(paced).toMillis() + " ms for a while"));
+        }
+        return transition.andThen(new Schedule(rules.pollBackoff(failures, error, paced), new PollDue()))
                 .after(Log.of(Level.WARNING, "Status of " + sale.sessionId() + " unknown (" + failures + " in a row): "
                         + error.kind() + " " + error.getMessage()));
     }
 
-    private Transition cancelAnswered(Cancelling state, SessionSnapshot session) {
+    private Transition cancelAnswered(Cancelling state, SessionSnapshot session, FlowContext at) {
         Sale sale = state.sale();
         if (session.isPaid()) {
             Optional<String> wrong = ChargeRules.mismatch(sale, session);
@@ -289,12 +326,12 @@ final class SessionSteps {
             return Transition.to(new Cancelling(sale, state.sessionId(), 0),
                     Publish.of(status(Phase.CANCELLING, sale).withSession(session.id(), null, null)
                             .withMessage(ChargeWording.STILL_CANCELLING)),
-                    new Schedule(rules.settings().pollInterval(), new ExpireDue()));
+                    new Schedule(rules.pollInterval(at), new ExpireDue()));
         }
         return attention(sale, ChargeWording.unexpectedCancelEnd(session), session.id());
     }
 
-    private Transition cancelTrouble(Cancelling state, GatewayException error, ChargeEvent again) {
+    private Transition cancelTrouble(Cancelling state, GatewayException error, ChargeEvent again, FlowContext at) {
         Sale sale = state.sale();
         if (!error.isTransient()) {
             return attention(sale, ChargeWording.cancelRefused(rules.forCashier(error)), state.sessionId())
@@ -306,27 +343,27 @@ final class SessionSteps {
                 Log.of(Level.WARNING, "Cancel of " + sale.id() + " waits: " + error.kind() + " " + error.getMessage()),
                 Publish.of(status(Phase.CANCELLING, sale).withSession(state.sessionId(), null, null)
                         .withMessage(ChargeWording.STILL_CANCELLING).withStripeUnreachable()),
-                new Schedule(rules.pollBackoff(waiting.failures(), error), again));
+                new Schedule(rules.pollBackoff(waiting.failures(), error, at), again));
     }
 
     /** The journal refused the end of a cancel: keep cancelling, and read the session back again soon. */
-    private Transition cancelNotRecorded(Recording state, RecordFailed refused) {
+    private Transition cancelNotRecorded(Recording state, RecordFailed refused, FlowContext at) {
         Sale sale = state.sale();
         String sessionId = state.session().id();
         return Transition.to(new Cancelling(sale, sessionId, 1),
                 new Log(Level.ERROR, "Journal could not record the end of cancelled sale " + sale.id(), refused.error()),
                 Publish.of(status(Phase.CANCELLING, sale).withSession(sessionId, null, null)
                         .withMessage(ChargeWording.CANCEL_RESULT_NOT_RECORDED)),
-                new Schedule(rules.pollBackoff(1, Optional.empty()), new CheckDue()));
+                new Schedule(rules.pollBackoff(1, Optional.empty(), at), new CheckDue()));
     }
 
     /** The journal refused what Stripe said: say so, and ask Stripe again later. */
-    private Transition answerNotRecorded(Recording state, RecordFailed refused) {
+    private Transition answerNotRecorded(Recording state, RecordFailed refused, FlowContext at) {
         Sale sale = state.sale();
         String sessionId = state.session().id();
         return Transition.to(new Unrecorded(sale, sessionId, state.cancelRequested(), 1),
                 new Log(Level.ERROR, "Journal could not record the state of sale " + sale.id(), refused.error()),
                 Publish.of(ChargeRules.needsAttention(sale, sessionId, ChargeWording.RESULT_NOT_RECORDED)),
-                new Schedule(rules.pollBackoff(1, Optional.empty()), new PollDue()));
+                new Schedule(rules.pollBackoff(1, Optional.empty(), at), new PollDue()));
     }
 }

@@ -1,5 +1,6 @@
 package app.scantill.config;
 
+import app.scantill.money.CurrencyFacts;
 import app.scantill.text.Texts;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -144,6 +146,24 @@ public final class SettingTypes {
             }
             return t;
         }, Function.identity(), true);
+    }
+
+    /** {@code auto}, {@code on} or {@code off}: whether Amazon Pay is offered. */
+    public static SettingType<AmazonPayChoice> amazonPayChoice() {
+        return new Simple<>("auto, on or off", (t, where) -> AmazonPayChoice.parse(t), AmazonPayChoice::written,
+                true);
+    }
+
+    /** An ISO 4217 code of a currency Stripe presents, written in capitals (e.g. {@code EUR}). */
+    public static SettingType<Currency> stripeCurrency() {
+        return new Simple<>("an ISO 4217 code Stripe supports, such as EUR", (text, where) -> {
+            Optional<Currency> currency = CurrencyFacts.lookup(text);
+            if (currency.isEmpty() || !CurrencyFacts.stripePresents(currency.get())) {
+                throw new IllegalArgumentException(SettingWords.text("stripe.setting.settlement_currency",
+                        Texts.abbreviate(text.strip(), 20)));
+            }
+            return currency.get();
+        }, Currency::getCurrencyCode, true);
     }
 
     public static SettingType<SandboxBind> sandboxBind() {

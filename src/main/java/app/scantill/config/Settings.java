@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,6 +61,17 @@ public final class Settings {
             Setting.of("checkout.session_lifetime_minutes", SettingTypes.minutes(30, 1440,
                     "minutes a payment QR stays valid (Stripe allows 30 minutes to 24 hours)"),
                     Duration.ofMinutes(30)));
+
+    /** Whether Amazon Pay is offered; {@code auto} stops offering it once Stripe refuses it for the account. */
+    public static final Setting<AmazonPayChoice> AMAZON_PAY = declare(
+            Setting.of("payments.amazon_pay", SettingTypes.amazonPayChoice(), AmazonPayChoice.AUTO));
+
+    /**
+     * The currency the Stripe account settles in: Stripe checks its minimum charge after converting to it.
+     * None: each charge is taken to settle in its own currency.
+     */
+    public static final Setting<Optional<Currency>> SETTLEMENT_CURRENCY = declare(
+            Setting.optional("account.settlement_currency", SettingTypes.stripeCurrency()));
 
     public static final Setting<Duration> POLL_INTERVAL = declare(
             Setting.of("poll.interval_ms", SettingTypes.millis(250, 60_000, "milliseconds between checks of a payment"),

@@ -150,6 +150,25 @@ public final class JdbcSalesJournal implements SalesJournal {
         });
     }
 
+    @Override
+    public Sale replaceAttempt(String saleId, String idempotencyKey, String why) {
+        JournalRules.checkKey(idempotencyKey);
+        return db.write("replace the attempt of sale " + saleId, t -> {
+            Sale current = required(t, saleId);
+            if (JournalRules.isRetriedReplacement(current, idempotencyKey)) {
+                return current;
+            }
+            requireUnusedKey(t, idempotencyKey);
+            long now = clock.millis();
+            int attempt = current.attempt() + 1;
+            t.insertAttempt(saleId, attempt, idempotencyKey, now);
+            t.startAttempt(saleId, attempt, now);
+            t.insertChange(saleId, now, SaleState.CHARGING, SaleState.CHARGING,
+                    JournalRules.replacedAttemptNote(attempt, why));
+            return changed(t, saleId, now);
+        });
+    }
+
     /**
      * {@inheritDoc}
      *

@@ -100,6 +100,30 @@ final class JournalRules {
     }
 
     /**
+     * Decides {@code replaceAttempt}: the same key again is the retry of a call that already committed; a new
+     * key needs a CHARGING sale whose current attempt has no session.
+     *
+     * @return true for such a retry (nothing to write), false when the next attempt is to be written
+     */
+    static boolean isRetriedReplacement(Sale current, String key) {
+        if (current.state() == SaleState.CHARGING && key.equals(current.idempotencyKey())) {
+            return true;
+        }
+        if (current.state() != SaleState.CHARGING) {
+            throw new IllegalTransitionException(current.id(), current.state(), SaleState.CHARGING);
+        }
+        if (current.sessionId() != null) {
+            throw new JournalException("Sale " + current.id() + " attempt " + current.attempt() + " has session "
+                    + current.sessionId() + "; it cannot be replaced by a new attempt");
+        }
+        return false;
+    }
+
+    static String replacedAttemptNote(int attempt, String why) {
+        return attemptNote(attempt) + ": " + why;
+    }
+
+    /**
      * Decides {@code recordSession}. The same session again changes nothing, whatever the state
      * (a replay after a restart); a second, different session for one attempt is refused.
      *

@@ -43,6 +43,19 @@ public interface SalesJournal extends SaleRecords, RefundRecords, AutoCloseable 
     Sale newAttempt(String saleId, String idempotencyKey);
 
     /**
+     * Replaces a CHARGING attempt that made no session with the sale's next attempt (new key, still
+     * CHARGING): after Stripe refused the create in a way the same sale can get past (Amazon Pay refused
+     * for the account: charged by card instead), or kept a failure under the old key and holds no session
+     * for it. The caller must know that no session exists for the current attempt; one recorded in the
+     * journal makes the call fail. The same call again (this key already current) returns the sale unchanged.
+     *
+     * @param why for the history entry, e.g. "card only after Stripe refused Amazon Pay"
+     * @throws IllegalTransitionException when the sale is not CHARGING
+     * @throws JournalException when the current attempt has a session, or the key is used already
+     */
+    Sale replaceAttempt(String saleId, String idempotencyKey, String why);
+
+    /**
      * Records the current attempt's session and moves the sale to {@link SaleState#AWAITING_PAYMENT};
      * while {@link SaleState#CANCELLING} the session is recorded and the state kept. The same session
      * again changes nothing; another one for the same attempt is refused.

@@ -16,7 +16,7 @@ import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 /**
  * The receipt's typefaces: DejaVu Sans (regular and bold), shipped in the jar, which covers Latin, Greek and
  * Cyrillic scripts and the currency signs; and, for scripts it lacks (Japanese, Chinese, Korean), the first
- * CJK font found on this computer. A CJK font is several megabytes, too large to ship (ADR 0111); where none
+ * CJK font found on this computer. A CJK font is several megabytes, too large to ship (ADR 0121); where none
  * is installed, such characters cannot be printed and the receipt says so.
  */
 public final class ReceiptFonts {

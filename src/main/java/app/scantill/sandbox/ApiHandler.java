@@ -64,18 +64,49 @@ final class ApiHandler {
         IdempotencyGate.Passage passage = gate.enter(method, path, params.get(),
                 ex.getRequestHeaders().getFirst("Idempotency-Key"));
         Answer answer;
+        String answerId = requestId;
         if (passage instanceof IdempotencyGate.Run run) {
             FaultPlayer.beforeRunning(fault);
-            answer = run(method, path, params.get(), requestId, run.ticket());
+            answer = fault.filter(f -> f.kind() == Fault.Kind.SAVED_SERVER_ERROR).isPresent()
+                    ? saveFailure(method, path, params.get(), requestId, run.ticket(), fault.get())
+                    : run(method, path, params.get(), requestId, run.ticket());
         } else if (passage instanceof IdempotencyGate.Replay replay) {
+            // A replay is the first answer again, under the first request's id (and Idempotent-Replayed: true).
             answer = new Answer(replay.status(), replay.body());
+            answerId = replay.originalRequestId();
         } else {
             ApiReplies.error(ex, ((IdempotencyGate.Refuse) passage).error(), requestId, passage.headers());
             return;
         }
-        if (!FaultPlayer.onAnswer(ex, fault, answer.json(), requestId, passage.headers())) {
-            ApiReplies.json(ex, answer.status(), answer.json(), requestId, passage.headers());
+        if (!FaultPlayer.onAnswer(ex, fault, answer.json(), answerId, passage.headers())) {
+            ApiReplies.json(ex, answer.status(), answer.json(), answerId, passage.headers());
         }
+    }
+
+    /**
+     * Plays {@link Fault#savedServerError}: the endpoint runs first when the fault says so (a session is
+     * made), then a 500 is the answer, kept under the key for every replay. A request the endpoint refuses
+     * as invalid gets that refusal: Stripe saves nothing for those.
+     */
+    private Answer saveFailure(String method, String path, FormParams params, String requestId,
+            IdempotencyGate.Ticket ticket, Fault fault) {
+        if (fault.endpointRuns()) {
+            try {
+                routes.answer(method, path, params);
+            } catch (StripeApiError e) {
+                Answer refused = new Answer(e.status(), StripeJson.GSON.toJson(StripeJson.error(e, requestId)));
+                ticket.close(refused.status(), refused.json(), requestId, e.ranEndpoint());
+                return refused;
+            } catch (RuntimeException | Error e) {
+                ticket.close(500, "", requestId, false);
+                throw e;
+            }
+        }
+        StripeApiError failure = new StripeApiError(fault.status(), StripeApiError.API_ERROR, null, null,
+                "An unknown error occurred (sandbox fault, saved under the idempotency key).");
+        Answer answer = new Answer(failure.status(), StripeJson.GSON.toJson(StripeJson.error(failure, requestId)));
+        ticket.close(answer.status(), answer.json(), requestId, true);
+        return answer;
     }
 
     /**

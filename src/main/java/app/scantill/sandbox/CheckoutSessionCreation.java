@@ -50,12 +50,25 @@ final class CheckoutSessionCreation {
     private static final Set<String> PAYMENT_METHOD_TYPES = Set.of("card", "amazon_pay");
 
     private static final Set<String> PAYMENT_INTENT_DATA_KEYS = Set.of(
-            "description", "receipt_email", "statement_descriptor_suffix");
+            "description", "receipt_email", "statement_descriptor_suffix", "statement_descriptor", "capture_method",
+            "setup_future_usage");
+
+    /** https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-locale */
+    private static final List<String> LOCALES = List.of("auto", "bg", "cs", "da", "de", "el", "en", "en-GB", "es",
+            "es-419", "et", "fi", "fil", "fr", "fr-CA", "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "mt", "nb",
+            "nl", "pl", "pt", "pt-BR", "ro", "ru", "sk", "sl", "sv", "th", "tr", "vi", "zh", "zh-HK", "zh-TW");
+
+    /** https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-submit_type */
+    private static final List<String> SUBMIT_TYPES = List.of("auto", "book", "donate", "pay", "subscribe");
+
+    /** https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-payment_intent_data */
+    private static final List<String> CAPTURE_METHODS = List.of("automatic", "automatic_async", "manual");
+    private static final List<String> FUTURE_USAGES = List.of("off_session", "on_session");
 
     private CheckoutSessionCreation() {
     }
 
-    static SandboxState.Session create(FormParams p, Instant now) {
+    static SandboxState.Session create(FormParams p, Instant now, SandboxAccount account) {
         for (String name : p.topLevelNames()) {
             if (NOT_IMPLEMENTED.contains(name)) {
                 throw StripeApiError.invalid("parameter_unknown", name,
@@ -78,16 +91,16 @@ final class CheckoutSessionCreation {
         s.paymentMethodTypes = paymentMethodTypes(p);
         s.lineItems = CheckoutLineItems.read(p, nowSeconds);
         s.currency = CheckoutLineItems.commonCurrency(s.lineItems);
-        checkAmazonPay(s.paymentMethodTypes, s.currency);
-        long total = total(s.lineItems, s.currency);
+        checkAmazonPay(s.paymentMethodTypes, s.currency, account);
+        long total = total(s.lineItems, s.currency, account);
         s.amountSubtotal = total;
         s.amountTotal = total;
         s.expiresAt = expiresAt(p, nowSeconds);
         s.metadata = metadata(p, "metadata");
         s.clientReferenceId = clientReferenceId(p);
         s.customerEmail = p.nonEmpty("customer_email");
-        s.locale = p.nonEmpty("locale");
-        s.submitType = p.nonEmpty("submit_type");
+        s.locale = oneOf(p, "locale", LOCALES);
+        s.submitType = oneOf(p, "submit_type", SUBMIT_TYPES);
         paymentIntentData(p, s);
         return s;
     }
@@ -172,7 +185,29 @@ final class CheckoutSessionCreation {
         return result;
     }
 
-    private static void checkAmazonPay(List<String> types, String currency) {
+    /**
+     * A value from Stripe's list for the parameter, or null when not sent. Stripe's enum refusal names the
+     * allowed values; whether it carries a code is not confirmed.
+     */
+    private static String oneOf(FormParams p, String name, List<String> allowed) {
+        String value = p.nonEmpty(name);
+        if (value != null && !allowed.contains(value)) {
+            throw StripeApiError.invalid(null, name, "Invalid " + name + ": must be one of "
+                    + String.join(", ", allowed.subList(0, allowed.size() - 1)) + ", or " + allowed.get(allowed.size() - 1));
+        }
+        return value;
+    }
+
+    private static void checkAmazonPay(List<String> types, String currency, SandboxAccount account) {
+        if (types.contains("amazon_pay") && !account.amazonPay()) {
+            // An account that cannot use Amazon Pay (its country, or not turned on): Stripe refuses the type,
+            // naming payment_method_types (https://docs.stripe.com/payments/amazon-pay). Its exact wording and
+            // code are not confirmed; this follows its message for a type the account has not activated.
+            throw StripeApiError.invalid(null, "payment_method_types", "The payment method type provided: amazon_pay "
+                    + "is invalid. Please ensure the provided type is activated in your dashboard "
+                    + "(https://dashboard.stripe.com/account/payments/settings) and your account is enabled for any "
+                    + "preview features that you are trying to use.");
+        }
         if (types.contains("amazon_pay")
                 && !CurrencyFacts.amazonPaySupports(Currency.getInstance(currency.toUpperCase(Locale.ROOT)))) {
             // Amazon Pay presents only the currencies in CurrencyFacts; Stripe's wording is not confirmed.
@@ -184,7 +219,13 @@ final class CheckoutSessionCreation {
         }
     }
 
-    private static long total(List<SandboxState.LineItem> items, String currencyCode) {
+    /**
+     * The session's total in Stripe's units, within Stripe's limits
+     * (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts): at most 8 digits, and at least
+     * the minimum charge of the account's settlement currency once converted to it (the account's rate
+     * table), or of the charge's own currency for an account that settles each charge in its own.
+     */
+    private static long total(List<SandboxState.LineItem> items, String currencyCode, SandboxAccount account) {
         Currency currency = Currency.getInstance(currencyCode.toUpperCase(Locale.ROOT));
         long total = 0;
         boolean overflow = false;
@@ -200,10 +241,22 @@ final class CheckoutSessionCreation {
             // Stripe's limit is 8 digits of minor units; the exact message is not confirmed.
             throw StripeApiError.invalid("amount_too_large", null,
                     "The Checkout Session's total amount due must be no more than "
-                            + display.format(Money.of(CurrencyFacts.MAX_AMOUNT_MINOR, currency)) + " " + currencyCode + ".");
+                            + display.format(CurrencyFacts.maximumCharge(currency)) + " " + currencyCode + ".");
         }
-        Optional<Money> minimum = CurrencyFacts.minimumCharge(currency);
-        if (minimum.isPresent() && total < minimum.get().minorUnits() || total == 0) {
+        Optional<Money> converted = account.converted(total, currency);
+        if (converted.isPresent()) {
+            Optional<Money> minimum = CurrencyFacts.minimumCharge(converted.get().currency());
+            if (minimum.isPresent() && converted.get().compareTo(minimum.get()) < 0) {
+                // Stripe's wording for a charge below the settlement currency's minimum after conversion.
+                Money presented = CurrencyFacts.fromStripeAmount(total, currency).orElse(Money.zero(currency));
+                throw StripeApiError.invalid("amount_too_small", null, "Amount must convert to at least "
+                        + display.format(minimum.get()) + ". " + display.format(presented) + " converts to approximately "
+                        + display.format(converted.get()) + ".");
+            }
+        }
+        Optional<Money> minimum = account.settlementCurrency() == null ? CurrencyFacts.minimumCharge(currency)
+                : Optional.empty();
+        if (minimum.isPresent() && total < CurrencyFacts.toStripeAmount(minimum.get()) || total == 0) {
             // Stripe's wording as reported by accounts; its currency formatting may differ.
             Money min = minimum.orElse(Money.of(1, currency));
             throw StripeApiError.invalid("amount_too_small", null,
@@ -287,6 +340,16 @@ final class CheckoutSessionCreation {
             if (!PAYMENT_INTENT_DATA_KEYS.contains(head) && !head.equals("metadata")) {
                 throw StripeApiError.unknownParam("payment_intent_data" + FormParams.bracketed(e.getKey()));
             }
+        }
+        oneOf(pid, "capture_method", CAPTURE_METHODS);
+        if ("manual".equals(pid.nonEmpty("capture_method"))) {
+            throw StripeApiError.invalid(null, "payment_intent_data[capture_method]", "The ScanTill sandbox captures "
+                    + "every payment at once; capture_method=manual is a real Stripe option it does not implement.");
+        }
+        oneOf(pid, "setup_future_usage", FUTURE_USAGES);
+        String descriptor = pid.nonEmpty("statement_descriptor");
+        if (descriptor != null && descriptor.length() > 22) {
+            throw StripeApiError.tooLong("payment_intent_data[statement_descriptor]", descriptor, 22);
         }
         s.piDescription = pid.value("description").orElse(null);
         if (s.piDescription != null && s.piDescription.length() > 1000) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A failure the sandbox plays instead of (or on top of) its normal answer, to show how the app copes
  * with what Stripe and networks do. Faults act like infrastructure in front of Stripe: they never
- * store an idempotent response, so a retry with the same key runs the request normally.
+ * store an idempotent response, so a retry with the same key runs the request normally; the one
+ * exception is {@link #savedServerError}, which plays Stripe's own idempotency layer keeping a 500.
  */
 public final class Fault {
 
@@ -28,7 +29,15 @@ public final class Fault {
         /** The request runs, then only the first half of its JSON body is sent with status 200. */
         TRUNCATED_JSON,
         /** The request runs, then a well-formed JSON object of another type is sent with status 200. */
-        WRONG_OBJECT_TYPE
+        WRONG_OBJECT_TYPE,
+        /**
+         * Stripe answers 500 and saves that answer under the request's {@code Idempotency-Key}, as its
+         * idempotency layer keeps the first result of a key "regardless of whether it succeeds or fails ...
+         * including 500 errors" (https://docs.stripe.com/api/idempotent_requests): every later request with the
+         * key gets the same 500, with {@code Idempotent-Replayed: true} and the first answer's request id. The
+         * request may have made its session before it failed ({@link #endpointRuns()}), or not.
+         */
+        SAVED_SERVER_ERROR
     }
 
     private final Kind kind;
@@ -36,13 +45,30 @@ public final class Fault {
     private final Boolean shouldRetry;
     private final Duration retryAfter;
     private final Duration delay;
+    private final boolean endpointRuns;
 
     private Fault(Kind kind, int status, Boolean shouldRetry, Duration retryAfter, Duration delay) {
+        this(kind, status, shouldRetry, retryAfter, delay, false);
+    }
+
+    private Fault(Kind kind, int status, Boolean shouldRetry, Duration retryAfter, Duration delay,
+            boolean endpointRuns) {
         this.kind = kind;
         this.status = status;
         this.shouldRetry = shouldRetry;
         this.retryAfter = retryAfter;
         this.delay = delay;
+        this.endpointRuns = endpointRuns;
+    }
+
+    /**
+     * A 500 saved under the request's idempotency key and replayed for it (see {@link Kind#SAVED_SERVER_ERROR});
+     * unlike the other faults, it is stored.
+     *
+     * @param sessionMade whether the request made its session (the endpoint ran) before the failure
+     */
+    public static Fault savedServerError(boolean sessionMade) {
+        return new Fault(Kind.SAVED_SERVER_ERROR, 500, null, null, null, sessionMade);
     }
 
     /** HTTP 500 {@code api_error} without a {@code Stripe-Should-Retry} header (stripe-java retries 5xx). */
@@ -125,21 +151,28 @@ public final class Fault {
         return delay == null ? Duration.ZERO : delay;
     }
 
+    /** For a saved server error: whether the request ran (and made what it makes) before it failed. */
+    public boolean endpointRuns() {
+        return endpointRuns;
+    }
+
     @Override
     public String toString() {
         return "Fault[" + kind + (status > 0 ? " " + status : "") + (delay != null ? " " + delay : "")
                 + (shouldRetry != null ? " Stripe-Should-Retry=" + shouldRetry : "")
-                + (retryAfter != null ? " Retry-After=" + retryAfter.toSeconds() : "") + "]";
+                + (retryAfter != null ? " Retry-After=" + retryAfter.toSeconds() : "")
+                + (kind == Kind.SAVED_SERVER_ERROR ? (endpointRuns ? " after running" : " before running") : "") + "]";
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Fault f && f.kind == kind && f.status == status && Objects.equals(f.shouldRetry, shouldRetry)
-                && Objects.equals(f.retryAfter, retryAfter) && Objects.equals(f.delay, delay);
+                && Objects.equals(f.retryAfter, retryAfter) && Objects.equals(f.delay, delay)
+                && f.endpointRuns == endpointRuns;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, status, shouldRetry, retryAfter, delay);
+        return Objects.hash(kind, status, shouldRetry, retryAfter, delay, endpointRuns);
     }
 }

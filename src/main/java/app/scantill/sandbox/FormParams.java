@@ -102,14 +102,19 @@ final class FormParams {
     }
 
     /**
-     * An array sent as {@code name[0]=a&name[1]=b}, {@code name[]=a} or {@code name=a}, in index order.
+     * An array sent as {@code name[0]=a&name[1]=b} or {@code name[]=a}, in index order. A plain scalar
+     * {@code name=a} is refused as Stripe refuses it ("Invalid array"); the exact code it sends with it is not
+     * confirmed. An empty {@code name=} is left to the caller (Stripe's way to unset a parameter).
      */
     List<String> array(String name) {
         TreeMap<Integer, String> indexed = new TreeMap<>();
         List<String> plain = new ArrayList<>();
         for (Map.Entry<String, String> e : entries) {
             String k = e.getKey();
-            if (k.equals(name) || k.equals(name + "[]")) {
+            if (k.equals(name) && !e.getValue().isEmpty()) {
+                throw StripeApiError.invalid(null, name, "Invalid array");
+            }
+            if (k.equals(name + "[]")) {
                 plain.add(e.getValue());
             } else if (k.startsWith(name + "[") && k.endsWith("]")) {
                 String inner = k.substring(name.length() + 1, k.length() - 1);

@@ -26,8 +26,8 @@ final class IdempotencyGate {
     record Run(Ticket ticket, Map<String, String> headers) implements Passage {
     }
 
-    /** Send what the first request with this key got. */
-    record Replay(int status, String body, Map<String, String> headers) implements Passage {
+    /** Send what the first request with this key got, under that request's id. */
+    record Replay(int status, String body, String originalRequestId, Map<String, String> headers) implements Passage {
     }
 
     /** Refuse the request with {@code error}. */
@@ -58,7 +58,7 @@ final class IdempotencyGate {
         if (check instanceof SandboxStore.Replay replay) {
             headers.put("Idempotent-Replayed", "true");
             headers.put("Original-Request", replay.originalRequestId());
-            return new Replay(replay.status(), replay.body(), headers);
+            return new Replay(replay.status(), replay.body(), replay.originalRequestId(), headers);
         }
         if (check instanceof SandboxStore.Mismatch) {
             // Stripe's wording.

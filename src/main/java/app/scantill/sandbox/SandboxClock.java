@@ -26,6 +26,16 @@ public final class SandboxClock {
         return new SandboxClock(Clock.systemUTC());
     }
 
+    /**
+     * Wall-clock time moved by {@code offset}, either way: a Stripe whose clock is ahead of (positive) or
+     * behind (negative) this machine's, as a till with a wrong clock sees it. Sessions are created, and their
+     * {@code expires_at} window measured, on this clock. (The {@code Date} header of the sandbox's answers
+     * still shows the machine's time: the JDK's HTTP server writes it.)
+     */
+    public static SandboxClock offsetFromSystem(Duration offset) {
+        return new SandboxClock(Clock.offset(Clock.systemUTC(), offset));
+    }
+
     /** A clock that stands still at {@code start} until it is advanced: for fully deterministic tests. */
     public static SandboxClock fixedAt(Instant start) {
         return new SandboxClock(Clock.fixed(start, java.time.ZoneOffset.UTC));

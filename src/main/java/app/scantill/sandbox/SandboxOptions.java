@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  * @param secretKey a fixed {@code sk_test_} key, or null for a random one per file (or per run in memory)
  * @param eventsReadable false to answer {@code GET /v1/events} as Stripe answers a restricted key
  *     without Events: Read (HTTP 403)
+ * @param account the Stripe account played: Amazon Pay, settlement currency (see {@link SandboxAccount})
  */
 public record SandboxOptions(
         Path file,
@@ -37,7 +38,8 @@ public record SandboxOptions(
         String merchantName,
         String secretKey,
         Locale displayLocale,
-        boolean eventsReadable) {
+        boolean eventsReadable,
+        SandboxAccount account) {
 
     public static final String DEFAULT_MERCHANT = "ScanTill Demo Shop";
 
@@ -45,6 +47,7 @@ public record SandboxOptions(
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(displayLocale, "displayLocale");
+        Objects.requireNonNull(account, "account");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535");
         }
@@ -62,7 +65,7 @@ public record SandboxOptions(
     /** Loopback, random port, memory only, wall-clock time: for tests. */
     public static SandboxOptions inMemory() {
         return new SandboxOptions(null, InetAddress.getLoopbackAddress(), null, 0, SandboxClock.system(),
-                DEFAULT_MERCHANT, null, Locale.US, true);
+                DEFAULT_MERCHANT, null, Locale.US, true, SandboxAccount.anywhere());
     }
 
     /** Like {@link #inMemory()}, but sessions and the key live in {@code file} (JSON) across restarts. */
@@ -100,6 +103,19 @@ public record SandboxOptions(
         return edit(d -> d.clock = newClock);
     }
 
+    /**
+     * A Stripe whose clock is {@code offset} ahead of this machine's (behind when negative): what a till with
+     * a wrong clock meets. See {@link SandboxClock#offsetFromSystem}.
+     */
+    public SandboxOptions withClockOffset(java.time.Duration offset) {
+        return withClock(SandboxClock.offsetFromSystem(offset));
+    }
+
+    /** The Stripe account to play: Amazon Pay, settlement currency and rates. */
+    public SandboxOptions withAccount(SandboxAccount newAccount) {
+        return edit(d -> d.account = newAccount);
+    }
+
     public SandboxOptions withMerchantName(String name) {
         return edit(d -> d.merchantName = name);
     }
@@ -123,7 +139,7 @@ public record SandboxOptions(
         Draft d = new Draft(this);
         change.accept(d);
         return new SandboxOptions(d.file, d.bindAddress, d.advertisedHost, d.port, d.clock, d.merchantName,
-                d.secretKey, d.displayLocale, d.eventsReadable);
+                d.secretKey, d.displayLocale, d.eventsReadable, d.account);
     }
 
     /** The options as plain fields, so each {@code with...} names only the one it changes. */
@@ -137,6 +153,7 @@ public record SandboxOptions(
         String secretKey;
         Locale displayLocale;
         boolean eventsReadable;
+        SandboxAccount account;
 
         Draft(SandboxOptions o) {
             file = o.file;
@@ -148,6 +165,7 @@ public record SandboxOptions(
             secretKey = o.secretKey;
             displayLocale = o.displayLocale;
             eventsReadable = o.eventsReadable;
+            account = o.account;
         }
     }
 
@@ -178,6 +196,6 @@ public record SandboxOptions(
     public String toString() {
         return "SandboxOptions[file=" + file + ", bind=" + bindAddress.getHostAddress() + ", advertisedHost="
                 + advertisedHost + ", port=" + port + ", merchant=" + merchantName + ", secretKey="
-                + (secretKey == null ? "random" : SandboxKeys.masked(secretKey)) + "]";
+                + (secretKey == null ? "random" : SandboxKeys.masked(secretKey)) + ", account=" + account + "]";
     }
 }

@@ -1,5 +1,6 @@
 package app.scantill.sandbox;
 
+import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
 import com.google.gson.JsonObject;
 import java.time.Instant;
@@ -27,6 +28,8 @@ final class SandboxStore {
     private final SandboxState state;
     private final Set<String> inFlightKeys = new HashSet<>();
     private final SandboxRefunds refunds = new SandboxRefunds(this);
+    /** The Stripe account played; tests may change it while the sandbox runs, as a Dashboard setting changes. */
+    private volatile SandboxAccount account = SandboxAccount.anywhere();
 
     SandboxStore(SandboxClock clock, SandboxFile file, String configuredKey) {
         this.clock = clock;
@@ -51,6 +54,14 @@ final class SandboxStore {
         return refunds;
     }
 
+    SandboxAccount account() {
+        return account;
+    }
+
+    void useAccount(SandboxAccount played) {
+        this.account = java.util.Objects.requireNonNull(played, "played");
+    }
+
     synchronized String secretKey() {
         return state.secretKey;
     }
@@ -71,7 +82,7 @@ final class SandboxStore {
     synchronized JsonObject create(FormParams params, String publicBase) {
         expireDue();
         Set<String> expand = Expansion.of(params, Expansion.SESSION);
-        SandboxState.Session s = CheckoutSessionCreation.create(params, clock.now());
+        SandboxState.Session s = CheckoutSessionCreation.create(params, clock.now(), account);
         s.id = SandboxIds.session();
         s.sequence = ++state.sequence;
         s.urlFragment = SandboxIds.urlFragment();
@@ -448,13 +459,19 @@ final class SandboxStore {
 
     private SandboxSession view(SandboxState.Session s, String publicBase) {
         java.util.Currency currency = java.util.Currency.getInstance(s.currency.toUpperCase(Locale.ROOT));
+        // The store keeps Stripe's API units (UGX 5,000 is 500000); people read the currency's own units.
         List<SandboxSession.Line> lines = s.lineItems.stream().map(li -> new SandboxSession.Line(li.name,
-                Money.of(li.unitAmount, currency), li.quantity, Money.of(li.amount(), currency))).toList();
+                readable(li.unitAmount, currency), li.quantity, readable(li.amount(), currency))).toList();
         SandboxState.PaymentIntent pi = s.paymentIntent == null ? null : state.paymentIntents.get(s.paymentIntent);
         return new SandboxSession(s.id, s.status, s.paymentStatus,
                 "open".equals(s.status) ? StripeJson.payUrl(publicBase, s) : null,
-                Money.of(s.amountTotal, currency), Instant.ofEpochSecond(s.created),
+                readable(s.amountTotal, currency), Instant.ofEpochSecond(s.created),
                 Instant.ofEpochSecond(s.expiresAt), s.clientReferenceId, s.metadata, s.paymentMethodTypes, lines,
                 s.successUrl, s.cancelUrl, s.paymentIntent, pi == null ? null : pi.paymentMethodType);
+    }
+
+    private static Money readable(long apiAmount, java.util.Currency currency) {
+        return CurrencyFacts.fromStripeAmount(apiAmount, currency)
+                .orElseThrow(() -> new IllegalStateException("stored amount " + apiAmount + " is not whole in " + currency));
     }
 }

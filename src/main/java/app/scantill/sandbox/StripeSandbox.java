@@ -79,6 +79,7 @@ public final class StripeSandbox implements AutoCloseable {
         this.options = options;
         this.store = new SandboxStore(options.clock(), options.fileOption().map(SandboxFile::new).orElse(null),
                 options.secretKey());
+        store.useAccount(options.account());
         this.server = bind(options, store.lastPort());
         int port = server.getAddress().getPort();
         InetAddress bound = options.bindAddress();
@@ -242,6 +243,19 @@ public final class StripeSandbox implements AutoCloseable {
     /** What the sandbox's key may do; withhold a permission to play a restricted key without it. */
     public SandboxPermissions permissions() {
         return permissions;
+    }
+
+    /** The Stripe account played now. */
+    public SandboxAccount account() {
+        return store.account();
+    }
+
+    /**
+     * Plays another account from the next request on, as when its owner changes a Dashboard setting (e.g.
+     * {@code sandbox.useAccount(SandboxAccount.anywhere().withoutAmazonPay())}).
+     */
+    public void useAccount(SandboxAccount account) {
+        store.useAccount(account);
     }
 
     public Optional<Path> file() {

@@ -1,6 +1,7 @@
 package app.scantill.stripe;
 
 import app.scantill.checkout.CheckoutGateway;
+import app.scantill.checkout.ClockSkew;
 import app.scantill.checkout.CheckoutRequest;
 import app.scantill.checkout.GatewayException;
 import app.scantill.checkout.SessionSnapshot;
@@ -12,12 +13,14 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeCollection;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
+import com.stripe.net.StripeResponse;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionExpireParams;
 import com.stripe.param.checkout.SessionListParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
 import com.stripe.service.checkout.SessionService;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +47,20 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
 
     private final StripeConnection connection;
     private final SessionService sessions;
+    private final StripeClock stripeClock;
+    private final IdempotentReplays replays = new IdempotentReplays();
 
+    /** A gateway whose clock is this machine's. */
     public StripeCheckoutGateway(StripeConnection connection) {
+        this(connection, Clock.systemUTC());
+    }
+
+    /**
+     * @param tillClock the till's clock, against which Stripe's is learned (see {@link #clockSkew()})
+     */
+    public StripeCheckoutGateway(StripeConnection connection, Clock tillClock) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        this.stripeClock = new StripeClock(tillClock);
         // Before this gateway's first request: the JDK's HTTP client would log the key at FINE.
         WireLogRedaction.install();
         this.sessions = connection.newClient().v1().checkout().sessions();
@@ -56,13 +70,48 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
         return connection;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Every answer teaches Stripe's clock (see {@link StripeClock}), and a failure Stripe saved under the
+     * key is marked {@link GatewayException#replayed() replayed}.
+     */
     @Override
     public SessionSnapshot create(CheckoutRequest request) throws GatewayException {
         SessionCreateParams params = createParams(request);
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
-        Session session = call("create session for sale " + request.saleId(),
-                () -> sessions.create(params, options));
+        String operation = "create session for sale " + request.saleId();
+        Session session;
+        try {
+            session = sessions.create(params, options);
+        } catch (StripeException e) {
+            StripeResponse response = StripeErrorMapping.response(e);
+            stripeClock.learnFromDate(response, stripeClock.now());
+            boolean replayed = replays.isReplay(request.idempotencyKey(), e, response);
+            throw logged(StripeErrorMapping.toGatewayException(operation, e, replayed));
+        } catch (RuntimeException e) {
+            throw logged(StripeErrorMapping.malformed(operation, e.getClass().getSimpleName(), e));
+        }
+        learnFromCreate(session);
         return snapshot("create", session, null);
+    }
+
+    /** A fresh session's {@code created} is Stripe's clock at that moment; a replayed one's is old. */
+    private void learnFromCreate(Session session) {
+        Instant received = stripeClock.now();
+        StripeResponse response = session == null ? null : session.getLastResponse();
+        boolean replayed = response != null && response.headers() != null
+                && response.headers().firstValue("Idempotent-Replayed").filter("true"::equalsIgnoreCase).isPresent();
+        if (!replayed && session != null && session.getCreated() != null) {
+            stripeClock.learn(Instant.ofEpochSecond(session.getCreated()), received);
+        } else {
+            stripeClock.learnFromDate(response, received);
+        }
+    }
+
+    @Override
+    public ClockSkew clockSkew() {
+        return stripeClock.skew();
     }
 
     /** The parameters Stripe receives, one to one from the request; package-visible for tests. */
@@ -84,11 +133,14 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
         }
         String currency = request.currency().getCurrencyCode().toLowerCase(Locale.ROOT);
         for (CheckoutRequest.Line line : request.lines()) {
+            // The till keeps ISK and UGX in whole units; Stripe's API takes them as hundredths
+            // (https://docs.stripe.com/currencies#special-cases): 5 UGX is sent as 500.
+            long unitAmount = CurrencyFacts.toStripeAmount(Money.of(line.unitAmountMinor(), request.currency()));
             b.addLineItem(SessionCreateParams.LineItem.builder()
                     .setQuantity(line.quantity())
                     .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
                             .setCurrency(currency)
-                            .setUnitAmount(line.unitAmountMinor())
+                            .setUnitAmount(unitAmount)
                             .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
                                     .setName(line.name())
                                     .build())
@@ -226,7 +278,13 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
         Money total = null;
         Optional<java.util.Currency> currency = CurrencyFacts.lookup(s.getCurrency());
         if (s.getAmountTotal() != null && currency.isPresent()) {
-            total = Money.of(s.getAmountTotal(), currency.get());
+            // Back into the till's units, so the flow compares the sale's total with Stripe's like with like.
+            Optional<Money> exact = CurrencyFacts.fromStripeAmount(s.getAmountTotal(), currency.get());
+            if (exact.isEmpty()) {
+                throw logged(StripeErrorMapping.malformed(operation, "amount_total " + s.getAmountTotal() + " "
+                        + s.getCurrency() + " is not a whole number of the currency's units", null));
+            }
+            total = exact.get();
         }
         return new SessionSnapshot(
                 s.getId(),

@@ -36,6 +36,17 @@ final class StripeErrorMapping {
     }
 
     static GatewayException toGatewayException(String operation, StripeException e) {
+        return toGatewayException(operation, e, false);
+    }
+
+    /** The HTTP answer behind a failure, when the SDK kept it (Stripe's error envelope was readable). */
+    static StripeResponse response(StripeException e) {
+        StripeError error = e.getStripeError();
+        return error == null ? null : error.getLastResponse();
+    }
+
+    /** @param replayed the failure is the key's saved answer, replayed (see {@link IdempotentReplays}) */
+    static GatewayException toGatewayException(String operation, StripeException e, boolean replayed) {
         int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
         StripeError error = e.getStripeError();
         String code = e.getCode();
@@ -74,8 +85,9 @@ final class StripeErrorMapping {
                 + (param == null ? "" : " param=" + param)
                 + (e.getRequestId() == null ? "" : " request=" + e.getRequestId())
                 + (retryAfter == null ? "" : " retry-after=" + retryAfter.toSeconds() + "s")
+                + (replayed ? " (replayed under its idempotency key)" : "")
                 + ": " + sdkMessage(e);
-        return new GatewayException(kind, status, code, param, e.getRequestId(), retryAfter,
+        return new GatewayException(kind, status, code, param, e.getRequestId(), retryAfter, replayed,
                 StripeKey.redactAll(message), redactedCopy(e, 0));
     }
 

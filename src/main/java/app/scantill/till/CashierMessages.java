@@ -3,10 +3,12 @@ package app.scantill.till;
 import app.scantill.checkout.GatewayErrorMessages;
 import app.scantill.checkout.GatewayException;
 import app.scantill.config.StripeKey;
+import app.scantill.i18n.Message;
+import app.scantill.i18n.Translator;
 import app.scantill.money.CurrencyFacts;
-import app.scantill.money.Money;
 import app.scantill.money.MoneyFormat;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,14 +21,26 @@ public final class CashierMessages implements GatewayErrorMessages {
 
     private final String keyDescription;
     private final MoneyFormat format;
+    private final Translator words;
+    private final Optional<Currency> settlement;
 
     /**
      * @param key the key in use, if any, for "the key ending in 1a2B" (never more than its last 4)
      */
     public CashierMessages(Optional<StripeKey> key, Locale locale) {
+        this(key, locale, Optional.empty());
+    }
+
+    /**
+     * @param settlement the Stripe account's settlement currency ({@code account.settlement_currency}): Stripe
+     *     checks its minimum charge after converting to it
+     */
+    public CashierMessages(Optional<StripeKey> key, Locale locale, Optional<Currency> settlement) {
         this.keyDescription = key.map(k -> (k.kind() == StripeKey.Kind.RESTRICTED ? "restricted" : "secret")
                 + " key ending in " + k.last4()).orElse("API key");
         this.format = new MoneyFormat(locale);
+        this.words = Translator.forLocale(locale, ZoneId.systemDefault());
+        this.settlement = settlement;
     }
 
     /** The headline and explanation as one text, for the charge flow's status line. */
@@ -100,16 +114,11 @@ public final class CashierMessages implements GatewayErrorMessages {
                     CashierMessage.Action.CHARGE_CARD_ONLY);
         }
         if (code.equals("amount_too_small")) {
-            String minimum = Optional.ofNullable(currency).flatMap(CurrencyFacts::minimumCharge)
-                    .map(m -> "Stripe's minimum is " + format.format(m) + ". ")
-                    .orElse("The total is below Stripe's minimum charge. ");
-            return new CashierMessage("The total is too small to charge",
-                    minimum + "Add items or take this sale another way.", CashierMessage.Action.CHANGE_CART);
+            return tooSmall(currency);
         }
         if (code.equals("amount_too_large")) {
             String maximum = currency == null ? ""
-                    : "The most one payment can be is " + format.format(Money.of(CurrencyFacts.MAX_AMOUNT_MINOR,
-                            currency)) + ". ";
+                    : "The most one payment can be is " + format.format(CurrencyFacts.maximumCharge(currency)) + ". ";
             return new CashierMessage("The total is too large for one payment",
                     maximum + "Split the sale into smaller carts.", CashierMessage.Action.CHANGE_CART);
         }
@@ -135,6 +144,27 @@ public final class CashierMessages implements GatewayErrorMessages {
         }
         return new CashierMessage("Stripe refused the payment request",
                 "The sale is kept. The details are in the log." + ref, CashierMessage.Action.CONTACT_SUPPORT);
+    }
+
+    /**
+     * Stripe checks its minimum after converting the charge to the account's settlement currency
+     * (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts): with a settlement currency
+     * other than the cart's, the cashier reads which currency the minimum is in.
+     */
+    private CashierMessage tooSmall(Currency currency) {
+        if (settlement.isPresent() && !settlement.get().equals(currency)) {
+            Currency settles = settlement.get();
+            Message why = CurrencyFacts.minimumCharge(settles)
+                    .map(min -> Message.of("stripe.minimum.after_conversion.known", settles.getCurrencyCode(), min))
+                    .orElse(Message.of("stripe.minimum.after_conversion", settles.getCurrencyCode()));
+            return new CashierMessage("The total is too small to charge", words.text(why),
+                    CashierMessage.Action.CHANGE_CART);
+        }
+        String minimum = Optional.ofNullable(currency).flatMap(CurrencyFacts::minimumCharge)
+                .map(m -> "Stripe's minimum is " + format.format(m) + ". ")
+                .orElse("The total is below Stripe's minimum charge. ");
+        return new CashierMessage("The total is too small to charge",
+                minimum + "Add items or take this sale another way.", CashierMessage.Action.CHANGE_CART);
     }
 
     private static String seconds(Duration d) {

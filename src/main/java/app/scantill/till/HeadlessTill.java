@@ -153,6 +153,7 @@ public final class HeadlessTill {
                     case "cancel" -> ok(service::cancel);
                     case "retry" -> ok(service::retry);
                     case "new-attempt" -> ok(service::newAttempt);
+                    case "card-only" -> ok(service::chargeByCardOnly);
                     case "status" -> print("STATUS", fields(service.status()), service.status().message());
                     case "sale" -> sale(journal, words);
                     case "store" -> print("STORE", "watch=" + till.storeWatch().orElse("-") + " unshipped="

@@ -108,7 +108,7 @@ public final class TillServices implements AutoCloseable {
         boolean inStore = config.get(Settings.LEDGER_URL).isPresent();
         Translator words = Translator.forLocale(Locale.getDefault(), ZoneId.systemDefault());
         JournalLock lock = lockJournal(config, problems, words);
-        JdbcSalesJournal journal = lock == null ? null : openJournal(config, problems, inStore);
+        JdbcSalesJournal journal = lock == null ? null : openJournal(config, clock, problems, inStore);
 
         StripeSandbox sandbox = null;
         CheckoutGateway gateway = null;
@@ -126,7 +126,7 @@ public final class TillServices implements AutoCloseable {
                     successUrl = sandbox.defaultSuccessUrl();
                 }
             }
-            gateway = new StripeCheckoutGateway(connection);
+            gateway = new StripeCheckoutGateway(connection, clock);
             undecorated = gateway;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "Payment service could not start", e);
@@ -156,9 +156,12 @@ public final class TillServices implements AutoCloseable {
                             config.cancelUrl().orElse(null))
                     .withSessionLifetime(config.sessionLifetime())
                     .withPolling(config.pollInterval(), max(MAX_POLL_BACKOFF, config.pollInterval()))
-                    .withFallbackPoll(config.get(Settings.FALLBACK_POLL_INTERVAL));
+                    .withFallbackPoll(config.get(Settings.FALLBACK_POLL_INTERVAL))
+                    .withAmazonPay(config.get(Settings.AMAZON_PAY))
+                    .withSettlementCurrency(config.get(Settings.SETTLEMENT_CURRENCY));
             charges = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
-                    new CashierMessages(config.stripeKey(), Locale.getDefault()));
+                    new CashierMessages(config.stripeKey(), Locale.getDefault(),
+                            config.get(Settings.SETTLEMENT_CURRENCY)));
             if (store != null) {
                 store.attach(charges);
             }
@@ -199,9 +202,11 @@ public final class TillServices implements AutoCloseable {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static JdbcSalesJournal openJournal(AppConfig config, List<String> problems, boolean keepOutbox) {
+    /** The journal writes the till's time, the one the charge flow and its clock-skew correction read. */
+    private static JdbcSalesJournal openJournal(AppConfig config, Clock clock, List<String> problems,
+            boolean keepOutbox) {
         try {
-            return JdbcSalesJournal.open(config.journalPath(), Clock.systemUTC(), JdbcSalesJournal.DEFAULT_BUSY_TIMEOUT,
+            return JdbcSalesJournal.open(config.journalPath(), clock, JdbcSalesJournal.DEFAULT_BUSY_TIMEOUT,
                     keepOutbox);
         } catch (JournalException e) {
             LOG.log(Level.ERROR, "Sales journal unusable: " + e.getMessage());

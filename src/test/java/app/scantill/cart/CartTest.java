@@ -154,6 +154,28 @@ class CartTest {
     }
 
     @Test
+    void ugxTotalStopsAtStripesEightDigitsOfHundredths() {
+        Product goat = product("UG-GOAT", "Goat", 600_000, "UGX");
+        assertThat(cart.add(goat).accepted()).isTrue();
+        CartOutcome second = cart.add(goat);
+        assertThat(second.accepted()).isFalse();
+        assertThat(second.message()).contains("UGX").contains("999,999");
+        assertThat(cart.total()).contains(Money.of(600_000, "UGX"));
+    }
+
+    @Test
+    void belowTheCartCurrencysMinimumIsChargeableWhenTheAccountSettlesInAnother() {
+        Product sweet = product("COF-SWT", "Sweetener", 45, "USD");
+        cart.add(sweet);
+        assertThat(cart.chargeability().status()).isEqualTo(Chargeability.Status.BELOW_MINIMUM);
+
+        Cart hkAccount = new Cart(new MoneyFormat(Locale.US), java.util.Optional.of(java.util.Currency.getInstance("HKD")));
+        hkAccount.add(sweet);
+        assertThat(hkAccount.chargeability().status()).as("Stripe decides after converting to HKD")
+                .isEqualTo(Chargeability.Status.CHARGEABLE);
+    }
+
+    @Test
     void exactlyTheMaximumTotalIsAllowed() {
         assertThat(cart.add(product("X", "Max", 99_999_999, "USD")).accepted()).isTrue();
         assertThat(cart.chargeability().chargeable()).isTrue();

@@ -129,6 +129,22 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void ugxAndIskPricesAreWholeUnitsAndAFractionIsRefusedWithItsLine() {
+        assertOneProblemOnLine3(parseWithBadRow("B1,0850012000020,Matooke,5000.50,UGX,Food"), "no minor unit");
+        CatalogLoadResult whole = parse("UG-1,0850012000020,Matooke,5000,UGX,Food\n"
+                + "IS-1,0850012000037,Skyr,349.00,ISK,Food\n");
+        assertThat(whole.problems()).isEmpty();
+        assertThat(whole.catalog().products()).extracting(Product::price).containsExactly(
+                Money.of(5000, "UGX"), Money.of(349, "ISK"));
+    }
+
+    @Test
+    void ugxAboveStripesMaximumInItsOwnUnitsIsReported() {
+        assertOneProblemOnLine3(parseWithBadRow("B1,0850012000020,Tractor,1000000,UGX,Gear"),
+                "above Stripe's maximum", "999999 UGX");
+    }
+
+    @Test
     void missingPriceIsReported() {
         assertOneProblemOnLine3(parseWithBadRow("B1,0850012000020,Tea,,USD,Tea"), "price is empty");
     }

@@ -32,6 +32,7 @@ import app.scantill.checkout.ChargeEffect.ExpireQuietly;
 import app.scantill.checkout.ChargeEffect.Find;
 import app.scantill.checkout.ChargeEffect.Journal;
 import app.scantill.checkout.ChargeEffect.Log;
+import app.scantill.checkout.ChargeEffect.SetPollPace;
 import app.scantill.checkout.ChargeEffect.Publish;
 import app.scantill.checkout.ChargeEffect.Retrieve;
 import app.scantill.checkout.ChargeEffect.Schedule;
@@ -62,6 +63,7 @@ import app.scantill.checkout.ChargeEvent.Unexpected;
 import app.scantill.checkout.ChargeState.AwaitingPayment;
 import app.scantill.checkout.ChargeState.Beginning;
 import app.scantill.checkout.ChargeState.BeginningAttempt;
+import app.scantill.checkout.ChargeState.CardOnlyOffered;
 import app.scantill.checkout.ChargeState.Cancelled;
 import app.scantill.checkout.ChargeState.Cancelling;
 import app.scantill.checkout.ChargeState.Checking;
@@ -127,11 +129,19 @@ class ChargeFlowTest {
     }
 
     static Transition step(ChargeState from, ChargeEvent event, Instant now) {
-        return step(FLOW, from, event, now);
+        return step(FLOW, from, event, FlowContext.at(now));
+    }
+
+    static Transition step(ChargeState from, ChargeEvent event, FlowContext at) {
+        return step(FLOW, from, event, at);
     }
 
     static Transition step(ChargeFlow flow, ChargeState from, ChargeEvent event, Instant now) {
-        Transition transition = flow.next(from, event, now);
+        return step(flow, from, event, FlowContext.at(now));
+    }
+
+    static Transition step(ChargeFlow flow, ChargeState from, ChargeEvent event, FlowContext at) {
+        Transition transition = flow.next(from, event, at);
         if (!transition.ignores(from)) {
             EXERCISED.add(new Edge(ChargeTransitions.nameOf(from), event.label(),
                     ChargeTransitions.nameOf(transition.next())));
@@ -167,6 +177,12 @@ class ChargeFlowTest {
 
     static Move moveTo(SaleState to) {
         return new Move(SALE_ID, to, "note");
+    }
+
+    /** Stripe's refusal of {@code amazon_pay} for an account that cannot use it. */
+    static GatewayException amazonPayRefused() {
+        return new GatewayException(Kind.INVALID_REQUEST, 400, "payment_method_unactivated",
+                "payment_method_types", "req_1", null, "amazon_pay is not activated", null);
     }
 
     @AfterEach
@@ -644,14 +660,21 @@ class ChargeFlowTest {
 
         @Test
         void amazonPayRefusedOffersCardOnlyUnlessTheSaleWasCardOnly() {
-            GatewayException amazonPay = new GatewayException(Kind.INVALID_REQUEST, 400, "payment_method_unactivated",
-                    "payment_method_types", "req_1", null, "amazon_pay is not activated", null);
-            Transition t = step(new Refused(attempt(1), amazonPay), recorded(moveTo(SaleState.CANCELLED), cancelled));
-            assertThat(((Publish) effects(t).get(0)).status().cardOnlyOffered()).isTrue();
+            GatewayException amazonPay = amazonPayRefused();
+            Transition t = step(new Creating(attempt(1)), new CreateFailed(amazonPay));
+            Sale charging = attempt(1).sale();
+            assertThat(t.next()).as("the sale is kept, not cancelled").isEqualTo(new CardOnlyOffered(charging));
+            ChargeStatus offer = ((Publish) effects(t).get(1)).status();
+            assertThat(offer.cardOnlyOffered()).isTrue();
+            assertThat(offer.retryable()).isFalse();
+            assertThat(offer.allowsNewSale()).as("the offered sale is still journaled").isFalse();
 
-            Sale cardOnly = moved(sale(SaleState.CHARGING, USD, KEY + "-card", null), SaleState.CANCELLED);
-            Transition card = step(new Refused(attempt(1), amazonPay), recorded(moveTo(SaleState.CANCELLED), cardOnly));
-            assertThat(((Publish) effects(card).get(0)).status().cardOnlyOffered()).isFalse();
+            Sale cardOnly = sale(SaleState.CHARGING, USD, KEY + "-card", null);
+            CreateAttempt cardAttempt = new CreateAttempt(cardOnly, request(cardOnly), 1, false, false, 0);
+            Transition card = step(new Creating(cardAttempt), new CreateFailed(amazonPay));
+            assertThat(card.next()).isEqualTo(new Refused(cardAttempt, amazonPay));
+            Transition shown = step(card.next(), recorded(moveTo(SaleState.CANCELLED), cancelled));
+            assertThat(((Publish) effects(shown).get(0)).status().cardOnlyOffered()).isFalse();
         }
 
         @Test
@@ -799,9 +822,10 @@ class ChargeFlowTest {
         void lostConnectionKeepsTheQrCodeUpAndWaitsLongerEachTime() {
             Transition t = step(shown, new RetrieveFailed(rateLimited(Duration.ofSeconds(3))));
             assertThat(t.next()).isEqualTo(new AwaitingPayment(awaiting, open(), 1));
-            assertThat(effects(t)).containsExactly(Publish.of(ChargeRules.connectionLost(awaiting, open())),
+            assertThat(effects(t)).containsExactly(new SetPollPace(new PollPace(NOW, Duration.ofSeconds(3))),
+                    Publish.of(ChargeRules.connectionLost(awaiting, open())),
                     new Schedule(Duration.ofSeconds(3), new PollDue()));
-            ChargeStatus lost = ((Publish) effects(t).get(0)).status();
+            ChargeStatus lost = ((Publish) effects(t).get(1)).status();
             assertThat(lost.phase()).isEqualTo(Phase.CONNECTION_LOST);
             assertThat(lost.url()).isEqualTo(ScriptedCheckoutGateway.urlOf(SESSION_ID));
 
@@ -1314,6 +1338,261 @@ class ChargeFlowTest {
     }
 
     // ------------------------------------------------------------ the table itself
+
+    // ------------------------------------------------------------ Stripe as it really is (issue 10)
+
+    /** A saved 500: Stripe replays it for the key, with the first answer's request id. */
+    static GatewayException savedServerError() {
+        return new GatewayException(Kind.SERVER, 500, null, null, "req_saved", null, true,
+                "create failed: ApiException HTTP 500 (replayed)", null);
+    }
+
+    @Nested
+    class AmazonPayRefused {
+
+        private final Sale charging = sale(SaleState.CHARGING);
+        private final CardOnlyOffered offered = new CardOnlyOffered(charging);
+
+        @Test
+        void refusalIsRememberedForTheAccountOnlyWhenAmazonPayIsAuto() {
+            Transition auto = step(new Creating(attempt(1)), new CreateFailed(amazonPayRefused()));
+            assertThat(effects(auto)).startsWith(new ChargeEffect.AmazonPayUnavailable());
+
+            ChargeFlow alwaysAsk = new ChargeFlow(FlowFixtures.SETTINGS.withAmazonPay(
+                    app.scantill.config.AmazonPayChoice.ON), FlowFixtures.REQUESTS, GatewayErrorMessages.byKind());
+            Transition on = alwaysAsk.next(new Creating(attempt(1)), new CreateFailed(amazonPayRefused()),
+                    FlowContext.at(NOW));
+            assertThat(on.next()).isEqualTo(offered);
+            assertThat(on.effects()).noneMatch(e -> e instanceof ChargeEffect.AmazonPayUnavailable);
+        }
+
+        @Test
+        void replayedCreateRefusedForAmazonPayIsOfferedByCardOnceNoSessionIsFound() {
+            CreateAttempt replaying = new CreateAttempt(charging, request(charging), 1, true, false, 0);
+            GatewayException refusal = amazonPayRefused();
+            Transition looking = step(new Creating(replaying), new CreateFailed(refusal));
+            assertThat(looking.next()).isEqualTo(new LookingUp(replaying, refusal));
+
+            Transition t = step(looking.next(), new Found(List.of()));
+            assertThat(t.next()).isEqualTo(offered);
+            assertThat(((Publish) effects(t).get(1)).status().cardOnlyOffered()).isTrue();
+        }
+
+        @Test
+        void oneKeyPressChargesTheSameSaleByCardAsItsNextAttempt() {
+            Transition t = step(offered, new ChargeEvent.ChargeByCardOnly());
+
+            assertThat(t.next()).isEqualTo(new BeginningAttempt(charging));
+            assertThat(effects(t)).containsExactly(
+                    Publish.of(ChargeStatus.of(Phase.CREATING, SALE_ID, Money.of(CART_TOTAL, USD), true, 2)),
+                    new Journal(new JournalWrite.ReplaceAttempt(SALE_ID, "scantill-" + SALE_ID + "-a2-card",
+                            "card only after Stripe refused Amazon Pay")));
+
+            Sale second = sale(SaleState.CHARGING, USD, "scantill-" + SALE_ID + "-a2-card", null);
+            Transition sent = step(t.next(), recorded(((Journal) effects(t).get(1)).write(), second));
+            CheckoutRequest cardOnly = ((Create) effects(sent).get(0)).request();
+            assertThat(cardOnly.paymentMethods()).containsExactly(app.scantill.sale.PaymentMethod.CARD);
+            assertThat(cardOnly.saleId()).isEqualTo(SALE_ID);
+        }
+
+        @Test
+        void backToTheCartIsJournaledCancelledFirst() {
+            Transition t = step(offered, new Cancel());
+            assertThat(t).isEqualTo(Transition.to(offered, new Journal(new Move(SALE_ID, SaleState.CANCELLED,
+                    "back to the cart after Stripe refused Amazon Pay"))));
+
+            Sale cancelled = moved(charging, SaleState.CANCELLED);
+            assertThat(step(offered, recorded(moveTo(SaleState.CANCELLED), cancelled))).isEqualTo(
+                    Transition.to(new Cancelled(cancelled), Publish.of(status(Phase.CANCELLED, cancelled))));
+            assertThat(step(offered, refused(moveTo(SaleState.CANCELLED))).next()).isInstanceOf(NeedsAttention.class);
+            assertIgnored(offered, new Retry());
+        }
+    }
+
+    @Nested
+    class SavedFailure {
+
+        private final Sale charging = sale(SaleState.CHARGING);
+
+        @Test
+        void replayedServerErrorIsNotSentAgainButLookedUp() {
+            GatewayException saved = savedServerError();
+            Transition t = step(new Creating(attempt(1)), new CreateFailed(saved));
+
+            assertThat(t.next()).isEqualTo(new LookingUp(attempt(1), saved));
+            assertThat(effects(t)).containsExactly(new Find(SALE_ID, NOW.minus(ChargeRules.CLOCK_SLACK)));
+        }
+
+        @Test
+        void sessionMadeBehindTheFailureIsAdoptedAndAnyOtherOpenOneExpired() {
+            SessionSnapshot other = session("cs_test_other", Status.OPEN, PaymentStatus.UNPAID, null, null,
+                    CART_TOTAL, "9");
+            Transition t = step(new LookingUp(attempt(1), savedServerError()), new Found(List.of(open(), other)));
+
+            assertThat(t.next()).isEqualTo(new RecordingSession(attempt(1), open()));
+            assertThat(effects(t)).containsExactly(new ExpireQuietly("cs_test_other"),
+                    new Journal(new RecordSession(SALE_ID, SESSION_ID, EXPIRES_AT)));
+        }
+
+        @Test
+        void noSessionBehindTheFailureJournalsANewKeyBeforeCreatingAgain() {
+            Transition t = step(new LookingUp(attempt(1), savedServerError()), new Found(List.of()));
+
+            assertThat(t.next()).isEqualTo(new BeginningAttempt(charging));
+            assertThat(effects(t)).containsExactly(
+                    Publish.of(ChargeStatus.of(Phase.CREATING, SALE_ID, Money.of(CART_TOTAL, USD), false, 2)),
+                    new Journal(new JournalWrite.ReplaceAttempt(SALE_ID, "scantill-" + SALE_ID + "-a2",
+                            "new key: Stripe saved a failure under " + KEY + " and holds no session for it")));
+        }
+
+        @Test
+        void cancelledMeanwhileNoSessionMeansNothingToCharge() {
+            CreateAttempt cancelled = attempt(1).cancelled();
+            GatewayException saved = savedServerError();
+            Transition t = step(new LookingUp(cancelled, saved), new Found(List.of()));
+
+            assertThat(t.next()).isEqualTo(new Refused(cancelled, saved));
+        }
+
+        @Test
+        void saleOfSeveralAttemptsEndsWithALookForOrphans() {
+            Sale second = sale(SaleState.AWAITING_PAYMENT, USD, "scantill-" + SALE_ID + "-a2", SESSION_ID);
+            Sale paid = moved(second, SaleState.PAID);
+            Transition t = step(new Recording(second, paid("card"), SaleState.PAID, false, false),
+                    recorded(new MarkPaid(SALE_ID, "pi_1", "card", "note"), paid));
+            assertThat(t.next()).isEqualTo(new Paid(paid));
+            assertThat(effects(t)).endsWith(new Find(SALE_ID, NOW.minus(ChargeRules.CLOCK_SLACK)));
+
+            SessionSnapshot orphan = session("cs_test_orphan", Status.OPEN, PaymentStatus.UNPAID, null, null,
+                    CART_TOTAL, "1");
+            Transition swept = step(new Paid(paid), new Found(List.of(paid("card"), orphan)));
+            assertThat(effects(swept)).containsExactly(new ExpireQuietly("cs_test_orphan"));
+            assertThat(step(new Paid(paid), new FindFailed(network())).next()).isEqualTo(new Paid(paid));
+            assertIgnored(new Paid(paid), new Found(List.of(paid("card"))));
+
+            Sale cancelled = moved(second, SaleState.CANCELLED);
+            Transition c = step(new Recording(second, expired(), SaleState.CANCELLED, true, true),
+                    recorded(moveTo(SaleState.CANCELLED), cancelled));
+            assertThat(effects(c)).endsWith(new Find(SALE_ID, NOW.minus(ChargeRules.CLOCK_SLACK)));
+            assertThat(effects(step(new Cancelled(cancelled), new Found(List.of(orphan)))))
+                    .containsExactly(new ExpireQuietly("cs_test_orphan"));
+            assertThat(step(new Cancelled(cancelled), new FindFailed(network())).next())
+                    .isEqualTo(new Cancelled(cancelled));
+        }
+
+        @Test
+        void firstAttemptEndsWithoutALook() {
+            Sale paid = moved(sale(SaleState.AWAITING_PAYMENT), SaleState.PAID);
+            Transition t = step(new Recording(sale(SaleState.AWAITING_PAYMENT), paid("card"), SaleState.PAID, false,
+                    false), recorded(new MarkPaid(SALE_ID, "pi_1", "card", "note"), paid));
+            assertThat(t.effects()).noneMatch(e -> e instanceof Find);
+        }
+    }
+
+    @Nested
+    class StripesClock {
+
+        private final ClockSkew tillSlow = ClockSkew.of(Duration.ofMinutes(15).plusSeconds(2));
+
+        @Test
+        void requestIsBuiltOnStripesClockOnceTheSkewIsNoticeable() {
+            Sale sale = sale(SaleState.CHARGING);
+            Begin begin = new Begin(SALE_ID, "till-1", USD, CART, KEY);
+            Transition slow = step(new Beginning(SALE_ID, USD, CART, false), recorded(begin, sale),
+                    FlowContext.at(NOW).withSkew(tillSlow));
+            assertThat(((Create) effects(slow).get(0)).request().expiresAt())
+                    .isEqualTo(EXPIRES_AT.plus(Duration.ofMinutes(15)));
+
+            Transition near = step(new Beginning(SALE_ID, USD, CART, false), recorded(begin, sale),
+                    FlowContext.at(NOW).withSkew(ClockSkew.of(Duration.ofSeconds(50))));
+            assertThat(((Create) effects(near).get(0)).request()).as("within a minute: as without a skew")
+                    .isEqualTo(request(sale));
+        }
+
+        @Test
+        void expiresAtRefusedBeforeTheClockWasKnownIsSentAgainOnStripesClock() {
+            GatewayException refusal = new GatewayException(Kind.INVALID_REQUEST, 400, null, "expires_at", "req_2",
+                    null, "The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.", null);
+            Transition t = step(new Creating(attempt(1)), new CreateFailed(refusal), FlowContext.at(NOW)
+                    .withSkew(tillSlow));
+
+            CheckoutRequest resend = attempt(1).request().withExpiresAt(EXPIRES_AT.plus(Duration.ofMinutes(15)));
+            assertThat(t.next()).isEqualTo(new Creating(attempt(1).withRequest(resend).sent()));
+            assertThat(effects(t)).containsExactly(new Create(resend));
+            assertThat(resend.idempotencyKey()).isEqualTo(KEY);
+
+            // Learned nothing new: a refusal like any other.
+            Transition again = step(new Creating(attempt(1)), new CreateFailed(refusal));
+            assertThat(again.next()).isEqualTo(new Refused(attempt(1), refusal));
+        }
+
+        @Test
+        void lookUpSearchesStripesCreatedTimes() {
+            FlowContext fast = FlowContext.at(NOW).withSkew(ClockSkew.of(Duration.ofMinutes(-15)));
+            Transition t = step(new Creating(attempt(1)), new CreateFailed(savedServerError()), fast);
+
+            assertThat(effects(t)).containsExactly(new Find(SALE_ID,
+                    NOW.minus(Duration.ofMinutes(15)).minus(ChargeRules.CLOCK_SLACK)));
+        }
+
+        @Test
+        void attemptIsOldOnStripesClockSoonerWhenTheTillIsSlow() {
+            CreateAttempt built = attempt(1);
+            Instant fourMinutesLater = NOW.plus(Duration.ofMinutes(4));
+            assertThat(effects(step(new Creating(built), new RetryDue(), fourMinutesLater)))
+                    .containsExactly(new Create(built.request()));
+            assertThat(effects(step(new Creating(built), new RetryDue(),
+                    FlowContext.at(fourMinutesLater).withSkew(ClockSkew.of(Duration.ofMinutes(2))))))
+                    .containsExactly(new Find(SALE_ID, NOW.plus(Duration.ofMinutes(2)).minus(ChargeRules.CLOCK_SLACK)));
+        }
+    }
+
+    @Nested
+    class ReadBudget {
+
+        private final Sale awaiting = sale(SaleState.AWAITING_PAYMENT);
+        private final AwaitingPayment shown = new AwaitingPayment(awaiting, open(), 0);
+
+        @Test
+        void aRateLimitWidensThePollIntervalForAWhileThenItNarrows() {
+            Transition limited = step(shown, new RetrieveFailed(rateLimited(Duration.ofSeconds(1))));
+            PollPace pace = ((SetPollPace) effects(limited).get(0)).pace();
+            assertThat(pace).isEqualTo(new PollPace(NOW, Duration.ofSeconds(2)));
+
+            FlowContext soon = new FlowContext(NOW.plusSeconds(30), ClockSkew.NONE, pace);
+            Transition answered = step(new AwaitingPayment(awaiting, open(), 1), new Retrieved(open()), soon);
+            assertThat(effects(answered)).endsWith(new Schedule(Duration.ofSeconds(2), new PollDue()));
+
+            FlowContext later = new FlowContext(NOW.plusSeconds(95), ClockSkew.NONE, pace);
+            Transition calm = step(new AwaitingPayment(awaiting, open(), 0), new Retrieved(open()), later);
+            assertThat(effects(calm)).endsWith(new Schedule(POLL, new PollDue()));
+        }
+
+        @Test
+        void limitsInARowDoubleTheIntervalUpToEightTimesIt() {
+            AwaitingPayment state = shown;
+            FlowContext at = FlowContext.at(NOW);
+            for (int i = 0; i < 6; i++) {
+                Transition t = step(state, new RetrieveFailed(rateLimited(Duration.ofSeconds(1))), at);
+                at = at.withPace(((SetPollPace) effects(t).get(0)).pace());
+                state = (AwaitingPayment) t.next();
+            }
+            PollPace pace = at.pace();
+            assertThat(pace.interval(NOW, POLL)).isEqualTo(POLL.multipliedBy(8));
+            assertThat(pace.interval(NOW.plusSeconds(61), POLL)).isEqualTo(Duration.ofSeconds(4));
+            assertThat(pace.interval(NOW.plusSeconds(240), POLL)).isEqualTo(POLL);
+
+            // Failures in a row back off from the configured interval; the pace is a floor, not a factor.
+            Transition fourth = step(new AwaitingPayment(awaiting, open(), 3), new RetrieveFailed(network()), at);
+            assertThat(effects(fourth)).endsWith(new Schedule(Duration.ofSeconds(8), new PollDue()));
+        }
+
+        @Test
+        void otherFailuresDoNotChangeThePace() {
+            assertThat(step(shown, new RetrieveFailed(network())).effects())
+                    .noneMatch(e -> e instanceof SetPollPace);
+        }
+    }
 
     @Nested
     class Table {

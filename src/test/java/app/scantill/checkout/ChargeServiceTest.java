@@ -254,10 +254,44 @@ class ChargeServiceTest {
         assertThat(failed.cardOnlyOffered()).isTrue();
         assertThat(failed.message()).contains("Settings > Payment methods");
 
-        service.startCardOnly(USD, CART);
+        assertThat(journaled(failed).state()).as("the sale is kept for the card-only charge")
+                .isEqualTo(SaleState.CHARGING);
+        assertThat(service.amazonPayUnavailableOnAccount()).isTrue();
+
+        service.chargeByCardOnly();
         ChargeStatus awaiting = awaitPhase(Phase.AWAITING_PAYMENT);
-        assertThat(awaiting.saleId()).isNotEqualTo(failed.saleId());
+        assertThat(awaiting.saleId()).as("the same sale, its next attempt").isEqualTo(failed.saleId());
+        assertThat(awaiting.attempt()).isEqualTo(2);
         assertThat(gateway.calls("create").get(1).request().paymentMethods()).containsExactly(PaymentMethod.CARD);
+        assertThat(gateway.calls("create").get(1).request().idempotencyKey())
+                .isEqualTo(IdempotencyKeys.forAttempt(failed.saleId(), 2, true));
+
+        // The account is remembered: the next sale asks Stripe for card alone at once.
+        gateway.pay(awaiting.sessionId(), "card");
+        awaitPhase(Phase.PAID);
+        service.start(USD, CART);
+        ChargeStatus next = service.await(s -> s.phase() == Phase.AWAITING_PAYMENT
+                && !failed.saleId().equals(s.saleId()), Duration.ofSeconds(5));
+        assertThat(next.cardOnly()).isTrue();
+        assertThat(gateway.calls("create").get(2).request().paymentMethods()).containsExactly(PaymentMethod.CARD);
+    }
+
+    @Test
+    void amazonPaySwitchedOffChargesEverySaleByCardWithTheChoiceInTheKey() throws Exception {
+        service.shutdown();
+        service = new ChargeService(gateway, journal, settings.withAmazonPay(app.scantill.config.AmazonPayChoice.OFF),
+                clock);
+        service.addListener(published::add);
+
+        service.start(USD, CART);
+        ChargeStatus awaiting = awaitPhase(Phase.AWAITING_PAYMENT);
+
+        CheckoutRequest sent = gateway.calls("create").get(0).request();
+        assertThat(sent.paymentMethods()).containsExactly(PaymentMethod.CARD);
+        assertThat(sent.idempotencyKey()).isEqualTo(IdempotencyKeys.forAttempt(awaiting.saleId(), 1, true));
+        assertThat(awaiting.cardOnly()).isTrue();
+        assertThat(service.amazonPayWithheld()).isTrue();
+        assertThat(service.amazonPayUnavailableOnAccount()).as("not Stripe's refusal: the setting").isFalse();
     }
 
     @Test

@@ -83,6 +83,47 @@ class CheckoutRequestFactoryTest {
     }
 
     @Test
+    void dayLongLifetimeIsKeptFiveMinutesInsideStripesTwentyFourHours() {
+        CheckoutRequestFactory dayLong = new CheckoutRequestFactory(settings.withSessionLifetime(Duration.ofHours(24)),
+                clock);
+        Instant start = Instant.parse("2026-11-29T04:27:13Z");
+        assertThat(dayLong.expiresAtFor(start)).as("a create in the same second is still inside the window")
+                .isEqualTo(start.plus(Duration.ofHours(24)).minus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void expiryIsOnStripesClockOnceTheSkewIsNoticeable() {
+        Instant start = Instant.parse("2026-11-29T04:27:13Z");
+        assertThat(factory.expiresAtFor(start, ClockSkew.of(Duration.ofSeconds(59)))).isEqualTo(factory.expiresAtFor(start));
+        assertThat(factory.expiresAtFor(start, ClockSkew.of(Duration.ofMinutes(7).plusSeconds(20))))
+                .isEqualTo(factory.expiresAtFor(start).plus(Duration.ofMinutes(7)));
+        assertThat(factory.expiresAtFor(start, ClockSkew.of(Duration.ofMinutes(-15).minusSeconds(2))))
+                .isEqualTo(factory.expiresAtFor(start).minus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void minimumIsLeftToStripeWhenTheAccountSettlesInAnotherCurrency() {
+        Currency usd = Currency.getInstance("USD");
+        List<SaleLine> tea = List.of(new SaleLine("A", "Tea", 45, 1));
+        assertThatThrownBy(() -> factory.validate(usd, tea)).isInstanceOf(CartNotChargeableException.class);
+        CheckoutRequestFactory hkAccount = new CheckoutRequestFactory(
+                settings.withSettlementCurrency(Optional.of(Currency.getInstance("HKD"))), clock);
+        assertThat(hkAccount.validate(usd, tea)).isEqualTo(Money.of(45, usd));
+        CheckoutRequestFactory usAccount = new CheckoutRequestFactory(
+                settings.withSettlementCurrency(Optional.of(usd)), clock);
+        assertThatThrownBy(() -> usAccount.validate(usd, tea)).isInstanceOf(CartNotChargeableException.class);
+    }
+
+    @Test
+    void ugxTotalIsLimitedToStripesEightDigitsOfHundredths() {
+        Currency ugx = Currency.getInstance("UGX");
+        assertThat(factory.validate(ugx, List.of(new SaleLine("A", "Goat", 999_999, 1))).minorUnits())
+                .isEqualTo(999_999);
+        assertThatThrownBy(() -> factory.validate(ugx, List.of(new SaleLine("A", "Cow", 1_000_000, 1))))
+                .isInstanceOf(CartNotChargeableException.class).hasMessageContaining("maximum");
+    }
+
+    @Test
     void requestIsDerivedFromTheJournaledAttemptAloneSoAReplayIsIdentical() {
         List<SaleLine> cart = List.of(new SaleLine("A", "Book", 1200, 1), new SaleLine("B", "Pen", 150, 3));
         Instant journaledStart = Instant.parse("2026-11-29T04:20:00.250Z");

@@ -23,12 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * One register wired from the real pieces, as the app wires them: the embedded sandbox on loopback,
  * {@link StripeCheckoutGateway} over stripe-java, a {@link JdbcSalesJournal} file and the
  * {@link ChargeService}, with short poll and retry intervals so a test runs in a second. The flow's
- * clock follows the sandbox's clock, as a till's clock follows Stripe's.
+ * clock (and its journal's) follows the sandbox's clock, as a till's clock follows Stripe's, unless a test
+ * sets it off ({@link Builder#tillClockOff}).
  */
 public final class SandboxTill implements AutoCloseable {
 
@@ -40,14 +42,14 @@ public final class SandboxTill implements AutoCloseable {
     private final ChargeService service;
     private final List<ChargeStatus> statuses = new CopyOnWriteArrayList<>();
 
-    private SandboxTill(StripeSandbox sandbox, JdbcSalesJournal journal, StripeConnection connection,
-            ChargeSettings settings) {
+    private SandboxTill(StripeSandbox sandbox, Path journalFile, StripeConnection connection,
+            ChargeSettings settings, Duration tillClockOff, GatewayErrorMessages messages) {
         this.sandbox = sandbox;
-        this.journal = journal;
-        this.gateway = new StripeCheckoutGateway(connection);
-        Clock clock = new SandboxTimeClock(this);
-        this.service = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
-                GatewayErrorMessages.byKind());
+        Clock clock = new SandboxTimeClock(this, tillClockOff);
+        // The journal writes the till's time, as the app's does: a wrong till clock is wrong there too.
+        this.journal = JdbcSalesJournal.open(journalFile, clock);
+        this.gateway = new StripeCheckoutGateway(connection, clock);
+        this.service = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock), messages);
         service.addListener(statuses::add);
     }
 
@@ -129,12 +131,17 @@ public final class SandboxTill implements AutoCloseable {
         journal.close();
     }
 
-    /** A clock reading the current sandbox's time, so sandbox clock moves reach the flow too. */
+    /**
+     * A clock reading the current sandbox's time (so sandbox clock moves reach the flow too), set off from
+     * it by a fixed amount for a till whose clock is wrong.
+     */
     private static final class SandboxTimeClock extends Clock {
         private final SandboxTill till;
+        private final Duration off;
 
-        SandboxTimeClock(SandboxTill till) {
+        SandboxTimeClock(SandboxTill till, Duration off) {
             this.till = till;
+            this.off = off;
         }
 
         @Override
@@ -149,7 +156,7 @@ public final class SandboxTill implements AutoCloseable {
 
         @Override
         public Instant instant() {
-            return till.sandbox.clock().now();
+            return till.sandbox.clock().now().plus(off);
         }
     }
 
@@ -161,9 +168,30 @@ public final class SandboxTill implements AutoCloseable {
         private int createTries = 4;
         private Duration pollInterval = Duration.ofMillis(50);
         private Duration maxPollBackoff = Duration.ofMillis(400);
+        private Duration tillClockOff = Duration.ZERO;
+        private UnaryOperator<ChargeSettings> settingsChange = UnaryOperator.identity();
+        private GatewayErrorMessages messages = GatewayErrorMessages.byKind();
 
         private Builder(Path dir) {
             this.dir = dir;
+        }
+
+        /** A till whose clock is {@code off} from Stripe's (the sandbox's): ahead when positive. */
+        public Builder tillClockOff(Duration off) {
+            this.tillClockOff = off;
+            return this;
+        }
+
+        /** Changes the register's settings (lifetime, Amazon Pay, settlement currency) from the test defaults. */
+        public Builder settings(UnaryOperator<ChargeSettings> change) {
+            this.settingsChange = change;
+            return this;
+        }
+
+        /** How Stripe's refusals are worded for the cashier (the app's {@code CashierMessages}, say). */
+        public Builder messages(GatewayErrorMessages wording) {
+            this.messages = wording;
+            return this;
         }
 
         public Builder sandbox(SandboxOptions sandboxOptions) {
@@ -204,7 +232,8 @@ public final class SandboxTill implements AutoCloseable {
                             sandbox.publicBase() + "/c/cancelled")
                     .withPolling(pollInterval, maxPollBackoff)
                     .withCreateRetries(createTries, Duration.ofMillis(50));
-            return new SandboxTill(sandbox, JdbcSalesJournal.open(dir.resolve("journal.db")), connection, settings);
+            return new SandboxTill(sandbox, dir.resolve("journal.db"), connection, settingsChange.apply(settings),
+                    tillClockOff, messages);
         }
     }
 }

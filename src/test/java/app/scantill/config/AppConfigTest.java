@@ -197,6 +197,33 @@ class AppConfigTest {
     }
 
     @Test
+    void amazonPayIsAutoUnlessSetAndAnythingElseIsAProblem() {
+        assertThat(load().get(Settings.AMAZON_PAY)).isEqualTo(AmazonPayChoice.AUTO);
+        assertThat(load("--payments.amazon_pay=OFF").get(Settings.AMAZON_PAY)).isEqualTo(AmazonPayChoice.OFF);
+        assertThat(load("--payments.amazon_pay=on").get(Settings.AMAZON_PAY)).isEqualTo(AmazonPayChoice.ON);
+        AppConfig wrong = load("--payments.amazon_pay=sometimes");
+        assertThat(wrong.get(Settings.AMAZON_PAY)).isEqualTo(AmazonPayChoice.AUTO);
+        assertThat(wrong.problems()).singleElement().satisfies(p -> {
+            assertThat(p.setting()).isEqualTo("payments.amazon_pay");
+            assertThat(p.message()).contains("'sometimes'").contains("auto").contains("off")
+                    .doesNotContain("[stripe.");
+        });
+    }
+
+    @Test
+    void settlementCurrencyIsAStripeCurrencyOrNone() {
+        assertThat(load().get(Settings.SETTLEMENT_CURRENCY)).isEmpty();
+        assertThat(load("--account.settlement_currency=hkd").get(Settings.SETTLEMENT_CURRENCY))
+                .contains(java.util.Currency.getInstance("HKD"));
+        AppConfig gold = load("--account.settlement_currency=XAU");
+        assertThat(gold.get(Settings.SETTLEMENT_CURRENCY)).isEmpty();
+        assertThat(gold.problems()).singleElement().satisfies(p -> {
+            assertThat(p.setting()).isEqualTo("account.settlement_currency");
+            assertThat(p.message()).contains("'XAU'").doesNotContain("[stripe.");
+        });
+    }
+
+    @Test
     void sessionLifetimeOf24HoursIsAccepted() {
         assertThat(load("--checkout.session_lifetime_minutes=1440").sessionLifetime()).isEqualTo(Duration.ofHours(24));
     }

@@ -98,6 +98,24 @@ public final class InMemorySalesJournal implements SalesJournal {
     }
 
     @Override
+    public synchronized Sale replaceAttempt(String saleId, String idempotencyKey, String why) {
+        JournalRules.checkKey(idempotencyKey);
+        Entry e = writable(saleId, "replace the attempt of sale " + saleId);
+        Sale s = e.sale;
+        if (JournalRules.isRetriedReplacement(s, idempotencyKey)) {
+            return s;
+        }
+        requireUnusedKey(idempotencyKey);
+        Instant now = now();
+        int attempt = s.attempt() + 1;
+        e.keys.add(idempotencyKey);
+        e.sessions.add(null);
+        keyOwners.put(idempotencyKey, saleId);
+        return store(e, changed(s, SaleState.CHARGING, attempt, idempotencyKey, null, null, s.paymentIntentId(),
+                s.paymentMethod(), now), JournalRules.replacedAttemptNote(attempt, why));
+    }
+
+    @Override
     public synchronized Sale recordSession(String saleId, String sessionId, Instant expiresAt) {
         JournalRules.checkSessionId(sessionId);
         Entry e = writable(saleId, "record session " + sessionId + " for sale " + saleId);

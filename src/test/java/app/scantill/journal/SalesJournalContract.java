@@ -372,6 +372,46 @@ public abstract class SalesJournalContract {
     }
 
     @Test
+    void chargingAttemptWithoutSessionIsReplacedByTheNextOneWithItsOwnKey() {
+        journal.begin("s-1", "till-1", USD, twoLines(), "s-1-k1");
+        clock.advance(Duration.ofSeconds(3));
+
+        Sale second = journal.replaceAttempt("s-1", "s-1-k2-card", "card only after Stripe refused Amazon Pay");
+
+        assertThat(second.state()).isEqualTo(SaleState.CHARGING);
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.idempotencyKey()).isEqualTo("s-1-k2-card");
+        assertThat(second.sessionId()).isNull();
+        assertThat(second.attemptStartedAt()).isEqualTo(T0.plusSeconds(3));
+        assertThat(journal.attemptKeys("s-1")).containsExactly("s-1-k1", "s-1-k2-card");
+        assertThat(journal.history("s-1")).last().isEqualTo(new StateChange("s-1", T0.plusSeconds(3),
+                SaleState.CHARGING, SaleState.CHARGING, "attempt 2: card only after Stripe refused Amazon Pay"));
+        assertThat(journal.replaceAttempt("s-1", "s-1-k2-card", "again")).as("retry of the same call")
+                .isEqualTo(second);
+        assertThat(journal.find("s-1")).contains(second);
+    }
+
+    @Test
+    void attemptWithASessionOrASaleNotChargingIsNotReplaced() {
+        journal.begin("s-1", "till-1", USD, twoLines(), "s-1-k1");
+        Sale awaiting = journal.recordSession("s-1", "cs_1", T0.plus(Duration.ofMinutes(35)));
+        Sale expired = driveTo("s-2", SaleState.EXPIRED);
+
+        assertThatThrownBy(() -> journal.replaceAttempt("s-1", "s-1-k2", "why"))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> journal.replaceAttempt("s-2", "s-2-k2", "why"))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(journal.find("s-1")).contains(awaiting);
+        assertThat(journal.find("s-2")).contains(expired);
+        assertThat(journal.attemptKeys("s-1")).containsExactly("s-1-k1");
+
+        journal.begin("s-3", "till-1", USD, twoLines(), "s-3-k1");
+        assertThatThrownBy(() -> journal.replaceAttempt("s-3", "s-1-k1", "why"))
+                .as("a key in use elsewhere").isInstanceOf(JournalException.class);
+        assertThat(journal.attemptKeys("s-3")).containsExactly("s-3-k1");
+    }
+
+    @Test
     void newAttemptAfterNeedsAttentionStartsTheNextAttempt() {
         driveTo("s-1", SaleState.NEEDS_ATTENTION);
 

@@ -108,6 +108,11 @@ class LedgerSalesContractTest extends SalesJournalContract {
         }
 
         @Override
+        public Sale replaceAttempt(String saleId, String key, String why) {
+            return written(() -> local.replaceAttempt(saleId, key, why));
+        }
+
+        @Override
         public Sale recordSession(String saleId, String sessionId, Instant expiresAt) {
             return written(() -> local.recordSession(saleId, sessionId, expiresAt));
         }

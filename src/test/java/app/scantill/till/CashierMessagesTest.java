@@ -75,6 +75,22 @@ class CashierMessagesTest {
     }
 
     @Test
+    void amountTooSmallAfterConversionNamesTheSettlementCurrencyAndItsMinimum() {
+        CashierMessages hkAccount = new CashierMessages(Optional.empty(), Locale.US,
+                Optional.of(Currency.getInstance("HKD")));
+        GatewayException tooSmall = failure(Kind.INVALID_REQUEST, 400, "amount_too_small", null, null,
+                "Amount must convert to at least HK$4.00");
+
+        CashierMessage m = hkAccount.explain(tooSmall, Currency.getInstance("USD"));
+        assertThat(m.explanation()).contains("after conversion to HKD").contains("HK$4.00");
+        assertThat(m.action()).isEqualTo(CashierMessage.Action.CHANGE_CART);
+
+        CashierMessages german = new CashierMessages(Optional.empty(), Locale.GERMAN,
+                Optional.of(Currency.getInstance("CAD")));
+        assertThat(german.forCashier(tooSmall)).contains("Umrechnung in CAD").doesNotContain("[stripe.");
+    }
+
+    @Test
     void reusedIdempotencyKeyAsksForANewAttempt() {
         CashierMessage m = messages.explain(failure(Kind.IDEMPOTENCY, 400, null, null, null, "idempotency"));
 

@@ -87,6 +87,8 @@ public final class CashierViewModel {
     private final ReadOnlyStringWrapper currencyText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper itemCountText = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Chargeability> chargeability = new ReadOnlyObjectWrapper<>();
+    /** Why Amazon Pay is not offered whatever the cart's currency (the account, or the settings); "" when it is. */
+    private final ReadOnlyStringWrapper amazonPayNote = new ReadOnlyStringWrapper(this, "amazonPayNote", "");
     private final ReadOnlyBooleanWrapper canCharge = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper cartLocked = new ReadOnlyBooleanWrapper(this, "cartLocked");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
@@ -279,6 +281,22 @@ public final class CashierViewModel {
         return modeBadge.getReadOnlyProperty();
     }
 
+    /**
+     * Says next to the total that Amazon Pay is not offered, whatever the cart's currency: Stripe refused it
+     * for the account, or the settings switch it off. Empty text: Amazon Pay is offered where the currency allows.
+     */
+    public void showAmazonPayNote(String note) {
+        String now = note == null ? "" : note;
+        if (!now.equals(amazonPayNote.get())) {
+            amazonPayNote.set(now);
+            refreshChargeability(); // the lines are unchanged: leave the table (and the focus) alone
+        }
+    }
+
+    public ReadOnlyStringProperty amazonPayNoteProperty() {
+        return amazonPayNote.getReadOnlyProperty();
+    }
+
     /** A payment is open for this cart (or may be): every edit is refused until {@link #unlockCart()}. */
     public void lockCart() {
         cartLocked.set(true);
@@ -339,14 +357,22 @@ public final class CashierViewModel {
         if (selectedSku.get() != null && cart.line(selectedSku.get()).isEmpty()) {
             selectedSku.set(null);
         }
-        Chargeability c = cart.chargeability();
-        chargeability.set(c);
+        refreshChargeability();
         totalText.set(cart.total().map(moneyFormat::format).orElse("\u2014"));
         currencyText.set(cart.currency().map(currency -> currency.getCurrencyCode()).orElse(""));
         int units = cartLines.stream().mapToInt(CartLine::quantity).sum();
         itemCountText.set(units == 0 ? "Empty cart"
                 : units + (units == 1 ? " item" : " items") + " \u00b7 " + cartLines.size()
                         + (cartLines.size() == 1 ? " line" : " lines"));
+    }
+
+    private void refreshChargeability() {
+        Chargeability c = cart.chargeability();
+        if (c.chargeable() && c.amazonPayAvailable() && !amazonPayNote.get().isEmpty()) {
+            // The currency allows Amazon Pay but the account (or the settings) does not: card only, and why.
+            c = new Chargeability(c.status(), c.minimum(), false, amazonPayNote.get());
+        }
+        chargeability.set(c);
         canCharge.set(c.chargeable() && !cartLocked.get());
     }
 

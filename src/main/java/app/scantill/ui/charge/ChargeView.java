@@ -253,6 +253,8 @@ public final class ChargeView extends BorderPane {
         Button cardOnly = button("Charge by card only", "card-only", model::chargeCardOnly);
         cardOnly.visibleProperty().bind(model.cardOnlyOfferedProperty());
         cardOnly.managedProperty().bind(cardOnly.visibleProperty());
+        // One key press: when offered it is the screen's default button, focused, so Enter charges by card.
+        cardOnly.defaultButtonProperty().bind(model.cardOnlyOfferedProperty());
         Button back = button("Back to cart", "failed-back", model::backToCart);
         back.visibleProperty().bind(model.retryableProperty().not());
         back.managedProperty().bind(back.visibleProperty());

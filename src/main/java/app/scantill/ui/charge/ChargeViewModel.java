@@ -4,6 +4,10 @@ import app.scantill.checkout.CartNotChargeableException;
 import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
+import app.scantill.checkout.ClockSkew;
+import app.scantill.config.AmazonPayChoice;
+import app.scantill.i18n.Translator;
+import app.scantill.money.CurrencyFacts;
 import app.scantill.money.MoneyFormat;
 import app.scantill.qr.QrEncoder;
 import app.scantill.qr.QrMatrix;
@@ -12,6 +16,7 @@ import app.scantill.ui.support.UiExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +60,11 @@ public final class ChargeViewModel {
     private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(this, "connectionLost");
     private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(this, "retryable");
     private final ReadOnlyBooleanWrapper cardOnlyOffered = new ReadOnlyBooleanWrapper(this, "cardOnlyOffered");
+    /** Once the till's clock is found off Stripe's by more than a minute: the sentence for the cashier. */
+    private final ReadOnlyStringWrapper clockNotice = new ReadOnlyStringWrapper(this, "clockNotice", "");
+    /** Why Amazon Pay is not offered whatever the currency (Stripe refused it for the account, or it is off). */
+    private final ReadOnlyStringWrapper amazonPayNote = new ReadOnlyStringWrapper(this, "amazonPayNote", "");
+    private final Translator words;
 
     /** The URL last sent for encoding; read and written on the service's worker thread only. */
     private String encodingUrl;
@@ -62,8 +72,6 @@ public final class ChargeViewModel {
     private Runnable onBackToCart = () -> { };
     private Runnable onReceipt = () -> { };
     private final ReadOnlyStringWrapper receiptLabel = new ReadOnlyStringWrapper(this, "receiptLabel", "");
-    private Currency lastCurrency;
-    private List<SaleLine> lastLines = List.of();
 
     /** Starts listening to {@code service}; QR encoding (a few milliseconds) runs on the executor's background. */
     public ChargeViewModel(ChargeService service, UiExecutor executor, MoneyFormat moneyFormat, Clock clock) {
@@ -72,7 +80,9 @@ public final class ChargeViewModel {
         this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.encoder = new QrEncoder();
+        this.words = Translator.forLocale(moneyFormat.locale(), ZoneId.systemDefault());
         modeBadge.set(service.mode().name());
+        amazonPayNote.set(amazonPayNoteNow());
         service.addListener(listener);
     }
 
@@ -84,15 +94,13 @@ public final class ChargeViewModel {
      * @return whether the charge started
      */
     public boolean charge(Currency currency, List<SaleLine> lines) {
-        lastCurrency = currency;
-        lastLines = List.copyOf(lines);
         return startSafely(() -> service.start(currency, lines));
     }
 
-    /** After Stripe refused Amazon Pay: the same cart, card only, as a new sale. */
+    /** After Stripe refused Amazon Pay: the same sale by card alone, as its next attempt (one key press). */
     public void chargeCardOnly() {
-        if (lastCurrency != null) {
-            startSafely(() -> service.startCardOnly(lastCurrency, lastLines));
+        if (cardOnlyOffered.get()) {
+            service.chargeByCardOnly();
         }
     }
 
@@ -115,7 +123,8 @@ public final class ChargeViewModel {
      */
     public void backToCart() {
         Phase now = phase.get();
-        if (now == Phase.EXPIRED) {
+        if (now == Phase.EXPIRED || status.get().cardOnlyOffered()) {
+            // The sale is still journaled (expired, or refused Amazon Pay): it is closed as cancelled first.
             service.cancel();
         } else if (!status.get().sessionMayBeOpen()) {
             onBackToCart.run();
@@ -159,7 +168,8 @@ public final class ChargeViewModel {
             countdown.set("");
             return;
         }
-        Duration left = Duration.between(clock.instant(), expiresAt);
+        // expires_at is on Stripe's clock: count down on it, whatever the till's clock says.
+        Duration left = Duration.between(service.clockSkew().onStripe(clock.instant()), expiresAt);
         if (left.isNegative() || left.isZero()) {
             countdown.set("Expiring…");
         } else {
@@ -188,7 +198,16 @@ public final class ChargeViewModel {
 
     /** On the service's worker thread: hand over to the JavaFX thread, encode the QR off it. */
     private void onStatus(ChargeStatus next) {
-        executor.onUiThread(() -> apply(next, next.phase()));
+        ClockSkew skew = service.clockSkew();
+        String note = amazonPayNoteNow();
+        executor.onUiThread(() -> {
+            apply(next, next.phase());
+            amazonPayNote.set(note);
+            if (skew.noticeable() && clockNotice.get().isEmpty()) {
+                clockNotice.set(words.text(skew.tillSlow() ? "stripe.clock.slow" : "stripe.clock.fast",
+                        skew.minutesOff()));
+            }
+        });
         String nextUrl = next.url();
         if (nextUrl != null && !nextUrl.equals(encodingUrl)) {
             encodingUrl = nextUrl;
@@ -217,6 +236,10 @@ public final class ChargeViewModel {
         }
         if (next.amount() == null) {
             scanHint.set("");
+        } else if (next.cardOnly() && CurrencyFacts.amazonPaySupports(next.amount().currency())) {
+            // Card only although the currency allows Amazon Pay: the account refused it, or the settings.
+            scanHint.set(service.settings().amazonPay() == AmazonPayChoice.OFF
+                    ? words.text("stripe.account.amazon_pay_off") : words.text("stripe.account.amazon_pay_unavailable"));
         } else {
             scanHint.set(next.cardOnly()
                     ? "Card only — Amazon Pay does not support " + next.amount().currencyCode()
@@ -230,6 +253,14 @@ public final class ChargeViewModel {
         cardOnlyOffered.set(next.cardOnlyOffered());
         phase.set(shownPhase);
         tick();
+    }
+
+    /** The note for next to the total, from the service's settings and what Stripe said of the account. */
+    private String amazonPayNoteNow() {
+        if (service.settings().amazonPay() == AmazonPayChoice.OFF) {
+            return words.text("stripe.account.amazon_pay_off");
+        }
+        return service.amazonPayUnavailableOnAccount() ? words.text("stripe.account.amazon_pay_unavailable") : "";
     }
 
     static String describeMethod(String method) {
@@ -306,5 +337,18 @@ public final class ChargeViewModel {
 
     public ReadOnlyBooleanProperty cardOnlyOfferedProperty() {
         return cardOnlyOffered.getReadOnlyProperty();
+    }
+
+    /**
+     * Empty until the till learns that its clock is more than a minute off Stripe's; then, once, the sentence
+     * that tells the cashier ("This till's clock is 7 minutes slow. Payments still work; ...").
+     */
+    public ReadOnlyStringProperty clockNoticeProperty() {
+        return clockNotice.getReadOnlyProperty();
+    }
+
+    /** Why every sale is card only whatever its currency ("Amazon Pay unavailable on this account"), or "". */
+    public ReadOnlyStringProperty amazonPayNoteProperty() {
+        return amazonPayNote.getReadOnlyProperty();
     }
 }

@@ -109,6 +109,14 @@ public final class TillViewModel {
                     withPaidSale(onPrintReceipt);
                 }
             });
+            // Told once: the till's clock is minutes off Stripe's (payments go on, on Stripe's clock).
+            model.clockNoticeProperty().addListener((obs, old, now) -> {
+                if (now != null && !now.isEmpty()) {
+                    cashier.notify(NoticeLevel.WARNING, now);
+                }
+            });
+            model.amazonPayNoteProperty().addListener((obs, old, now) -> cashier.showAmazonPayNote(now));
+            cashier.showAmazonPayNote(model.amazonPayNoteProperty().get());
             chargeModel.set(model);
         });
         afterSale = started.journal().map(journal -> afterSaleDesk(started, journal)).orElse(null);

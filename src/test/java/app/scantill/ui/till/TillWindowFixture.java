@@ -58,20 +58,26 @@ final class TillWindowFixture implements AutoCloseable {
     /** Writes the catalog into {@code dir} and starts the till with these options and environment. */
     static TillWindowFixture start(Stage stage, Path dir, List<String> options, Map<String, String> env)
             throws Exception {
+        return start(stage, dir, options, env, Clock.systemUTC());
+    }
+
+    /** As above, on a till whose clock is {@code tillClock} (a wrong one, say), as services and screens read it. */
+    static TillWindowFixture start(Stage stage, Path dir, List<String> options, Map<String, String> env,
+            Clock tillClock) throws Exception {
         Path catalog = dir.resolve("catalog.csv");
         Files.writeString(catalog, CATALOG);
         List<String> args = new ArrayList<>(options);
         args.add("--data.dir=" + dir.resolve("data"));
         args.add("--catalog=" + catalog);
         AppConfig config = AppConfig.load(args, env, dir);
-        TillServices services = TillServices.start(config, Clock.systemUTC());
+        TillServices services = TillServices.start(config, tillClock);
         MoneyFormat format = new MoneyFormat(Locale.US);
         FxUiExecutor executor = new FxUiExecutor(2);
         TillWindowFixture[] fixture = new TillWindowFixture[1];
         WaitForAsyncUtils.asyncFx(() -> {
             CashierViewModel cashier = new CashierViewModel(new Cart(format), format, executor);
             cashier.showCatalog(new app.scantill.catalog.CatalogLoader().load(catalog));
-            TillViewModel model = new TillViewModel(cashier, executor, format, Clock.systemUTC());
+            TillViewModel model = new TillViewModel(cashier, executor, format, tillClock);
             TillView view = new TillView(model);
             view.showIn(stage);
             model.attach(services);
