@@ -4,14 +4,15 @@ import app.scantill.cart.Cart;
 import app.scantill.catalog.CatalogLoader;
 import app.scantill.config.AppConfig;
 import app.scantill.config.Settings;
-import app.scantill.money.MoneyFormat;
+import app.scantill.i18n.Translator;
 import app.scantill.till.TillServices;
+import app.scantill.ui.Theme;
 import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.support.FxUiExecutor;
 import app.scantill.ui.till.TillViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
+import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,7 +26,8 @@ public final class AppServices implements AutoCloseable {
 
     private final AppConfig config;
     private final Clock clock;
-    private final MoneyFormat moneyFormat;
+    /** The cashier's language: every screen of the till window. */
+    private final Translator words;
     private final CatalogLoader catalogLoader;
     private final FxUiExecutor uiExecutor;
     private final CompletableFuture<TillServices> till = new CompletableFuture<>();
@@ -36,9 +38,11 @@ public final class AppServices implements AutoCloseable {
     public AppServices(AppConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.moneyFormat = new MoneyFormat(Locale.getDefault());
+        this.words = Translator.forLocale(config.get(Settings.LOCALE), ZoneId.systemDefault());
         this.catalogLoader = new CatalogLoader();
         this.uiExecutor = new FxUiExecutor(2);
+        // Japanese product names (and a Japanese customer) need the shipped font; not worth the first frame.
+        shown.thenRunAsync(Theme::loadJapaneseFont, uiExecutor.background());
         shown.thenRunAsync(() -> {
             try {
                 till.complete(TillServices.start(config, clock));
@@ -67,10 +71,10 @@ public final class AppServices implements AutoCloseable {
 
     /** The till window's model: the cashier screen with its catalog loading, payments attached when ready. */
     public TillViewModel tillViewModel() {
-        Cart cart = new Cart(moneyFormat, config.get(Settings.SETTLEMENT_CURRENCY));
-        CashierViewModel cashier = new CashierViewModel(cart, moneyFormat, uiExecutor);
+        Cart cart = new Cart(config.get(Settings.SETTLEMENT_CURRENCY));
+        CashierViewModel cashier = new CashierViewModel(cart, words, uiExecutor);
         shown.thenRun(() -> cashier.loadCatalog(() -> catalogLoader.load(catalogPath())));
-        TillViewModel model = new TillViewModel(cashier, uiExecutor, moneyFormat, clock);
+        TillViewModel model = new TillViewModel(cashier, uiExecutor, clock);
         till.thenAccept(services -> uiExecutor.onUiThread(() -> model.attach(services)));
         tillModel = model;
         return model;

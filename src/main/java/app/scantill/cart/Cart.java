@@ -1,9 +1,9 @@
 package app.scantill.cart;
 
 import app.scantill.catalog.Product;
+import app.scantill.i18n.Message;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
-import app.scantill.money.MoneyFormat;
 import app.scantill.sale.SaleLine;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -33,23 +33,21 @@ public final class Cart {
      */
     public static final long MAX_TOTAL_MINOR = CurrencyFacts.MAX_AMOUNT_MINOR;
 
-    private final MoneyFormat moneyFormat;
     private final Optional<Currency> settlement;
     /** Keyed by lower-cased SKU; insertion order is the order the cashier added them. */
     private final Map<String, CartLine> lines = new LinkedHashMap<>();
     private Currency currency;
 
     /** A cart for an account assumed to settle every charge in the charge's own currency. */
-    public Cart(MoneyFormat moneyFormat) {
-        this(moneyFormat, Optional.empty());
+    public Cart() {
+        this(Optional.empty());
     }
 
     /**
      * @param settlement the Stripe account's settlement currency, which decides Stripe's minimum charge
      *     (see {@link CurrencyFacts#minimumCharge(Currency, Optional)})
      */
-    public Cart(MoneyFormat moneyFormat, Optional<Currency> settlement) {
-        this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
+    public Cart(Optional<Currency> settlement) {
         this.settlement = Objects.requireNonNull(settlement, "settlement");
     }
 
@@ -62,32 +60,30 @@ public final class Cart {
     public CartOutcome add(Product product, int quantity) {
         Objects.requireNonNull(product, "product");
         if (quantity < MIN_QUANTITY || quantity > MAX_QUANTITY) {
-            return CartOutcome.refused("Quantity must be between " + MIN_QUANTITY + " and " + MAX_QUANTITY
-                    + "; " + product.name() + " was not added");
+            return CartOutcome.refused(Message.of("cart.refused.quantity_range_not_added", MIN_QUANTITY,
+                    MAX_QUANTITY, product.name()));
         }
         Currency itemCurrency = product.price().currency();
         if (currency != null && !currency.equals(itemCurrency)) {
-            return CartOutcome.refused("Cart is in " + currency.getCurrencyCode() + "; "
-                    + itemCurrency.getCurrencyCode() + " items need a separate sale. "
-                    + product.name() + " was not added.");
+            return CartOutcome.refused(Message.of("cart.refused.other_currency", currency.getCurrencyCode(),
+                    itemCurrency.getCurrencyCode(), product.name()));
         }
         CartLine existing = lines.get(key(product.sku()));
         if (existing == null && lines.size() >= SaleLine.MAX_PER_SALE) {
-            return CartOutcome.refused("A sale can have at most " + SaleLine.MAX_PER_SALE + " different items (Stripe's limit)."
-                    + " Charge this sale first; " + product.name() + " was not added.");
+            return CartOutcome.refused(Message.of("cart.refused.line_limit", SaleLine.MAX_PER_SALE, product.name()));
         }
         long newQuantity = (long) quantity + (existing == null ? 0 : existing.quantity());
         if (newQuantity > MAX_QUANTITY) {
-            return CartOutcome.refused("Quantity of " + product.name() + " cannot go above " + MAX_QUANTITY
-                    + " in one sale");
+            return CartOutcome.refused(Message.of("cart.refused.quantity_above", product.name(), MAX_QUANTITY));
         }
-        Optional<String> tooMuch = totalProblem(existing, product, newQuantity, "was not added");
+        Optional<Message> tooMuch = totalProblem(existing, product, newQuantity,
+                Message.of("cart.consequence.not_added", product.name()));
         if (tooMuch.isPresent()) {
             return CartOutcome.refused(tooMuch.get());
         }
         lines.put(key(product.sku()), new CartLine(product, (int) newQuantity));
         currency = itemCurrency;
-        return CartOutcome.accepted("Added " + product.name() + " (quantity " + newQuantity + ")");
+        return CartOutcome.accepted(Message.of("cart.added", product.name(), newQuantity));
     }
 
     /** Sets the quantity of an existing line. */
@@ -97,15 +93,16 @@ public final class Cart {
             return notInCart(sku);
         }
         if (quantity < MIN_QUANTITY || quantity > MAX_QUANTITY) {
-            return CartOutcome.refused("Quantity must be between " + MIN_QUANTITY + " and " + MAX_QUANTITY
-                    + " (" + line.product().name() + " stays at " + line.quantity() + ")");
+            return CartOutcome.refused(Message.of("cart.refused.quantity_range_stays", MIN_QUANTITY, MAX_QUANTITY,
+                    line.product().name(), line.quantity()));
         }
-        Optional<String> tooMuch = totalProblem(line, line.product(), quantity, "stays at " + line.quantity());
+        Optional<Message> tooMuch = totalProblem(line, line.product(), quantity,
+                Message.of("cart.consequence.stays", line.product().name(), line.quantity()));
         if (tooMuch.isPresent()) {
             return CartOutcome.refused(tooMuch.get());
         }
         lines.put(key(sku), new CartLine(line.product(), quantity));
-        return CartOutcome.accepted(line.product().name() + ": quantity " + quantity);
+        return CartOutcome.accepted(Message.of("cart.quantity_set", line.product().name(), quantity));
     }
 
     /** Raises the line's quantity by one. */
@@ -115,8 +112,7 @@ public final class Cart {
             return notInCart(sku);
         }
         if (line.quantity() >= MAX_QUANTITY) {
-            return CartOutcome.refused("Quantity of " + line.product().name() + " cannot go above " + MAX_QUANTITY
-                    + " in one sale");
+            return CartOutcome.refused(Message.of("cart.refused.quantity_above", line.product().name(), MAX_QUANTITY));
         }
         return setQuantity(sku, line.quantity() + 1);
     }
@@ -128,8 +124,7 @@ public final class Cart {
             return notInCart(sku);
         }
         if (line.quantity() <= MIN_QUANTITY) {
-            return CartOutcome.refused(line.product().name() + " is already at quantity 1; remove the line to"
-                    + " take it out of the sale");
+            return CartOutcome.refused(Message.of("cart.refused.already_one", line.product().name()));
         }
         return setQuantity(sku, line.quantity() - 1);
     }
@@ -142,17 +137,17 @@ public final class Cart {
         if (lines.isEmpty()) {
             currency = null;
         }
-        return CartOutcome.accepted("Removed " + removed.product().name());
+        return CartOutcome.accepted(Message.of("cart.removed", removed.product().name()));
     }
 
     /** Empties the cart, which also frees its currency for the next sale. */
     public CartOutcome clear() {
         if (lines.isEmpty()) {
-            return CartOutcome.refused("The cart is already empty");
+            return CartOutcome.refused(Message.of("cart.refused.already_empty"));
         }
         lines.clear();
         currency = null;
-        return CartOutcome.accepted("Cart cleared");
+        return CartOutcome.accepted(Message.of("cart.cleared"));
     }
 
     public List<CartLine> lines() {
@@ -192,22 +187,22 @@ public final class Cart {
     public Chargeability chargeability() {
         if (currency == null) {
             return new Chargeability(Chargeability.Status.EMPTY, Optional.empty(), false,
-                    "Scan or tap items to start a sale");
+                    Message.of("cart.chargeability.empty"));
         }
         Money total = Money.of(totalMinor(), currency);
         boolean amazonPay = CurrencyFacts.amazonPaySupports(currency);
         if (total.isZero()) {
             return new Chargeability(Chargeability.Status.ZERO_TOTAL, Optional.empty(), amazonPay,
-                    "Nothing to charge: the total is zero");
+                    Message.of("cart.chargeability.zero"));
         }
         Optional<Money> minimum = CurrencyFacts.minimumCharge(currency, settlement);
         if (minimum.isPresent() && total.compareTo(minimum.get()) < 0) {
             return new Chargeability(Chargeability.Status.BELOW_MINIMUM, minimum, amazonPay,
-                    "Below Stripe's minimum charge of " + moneyFormat.format(minimum.get()));
+                    Message.of("cart.chargeability.below_minimum", minimum.get()));
         }
         return new Chargeability(Chargeability.Status.CHARGEABLE, Optional.empty(), amazonPay,
-                amazonPay ? "Card or Amazon Pay"
-                        : "Card only: Amazon Pay does not accept " + currency.getCurrencyCode());
+                amazonPay ? Message.of("cart.chargeability.card_or_amazon_pay")
+                        : Message.of("cart.chargeability.card_only", currency.getCurrencyCode()));
     }
 
     /** The lines as the journal and the charge flow record them, in cart order. */
@@ -232,28 +227,26 @@ public final class Cart {
      * maximum, or empty when it stays within it. Exact arithmetic throughout, so no quantity or price
      * can wrap around into a small or negative total.
      */
-    private Optional<String> totalProblem(CartLine existing, Product product, long newQuantity, String consequence) {
+    private Optional<Message> totalProblem(CartLine existing, Product product, long newQuantity, Message consequence) {
         Currency c = product.price().currency();
         long max = CurrencyFacts.maximumCharge(c).minorUnits();
-        String limit = moneyFormat.format(Money.of(max, c));
+        Money limit = Money.of(max, c);
         long newTotal;
         try {
             long without = Math.subtractExact(totalMinor(), existing == null ? 0
                     : Math.multiplyExact(existing.unitPrice().minorUnits(), (long) existing.quantity()));
             newTotal = Math.addExact(without, Math.multiplyExact(product.price().minorUnits(), newQuantity));
         } catch (ArithmeticException e) {
-            return Optional.of("The total would be far above the " + limit + " one sale may have; "
-                    + product.name() + " " + consequence);
+            return Optional.of(Message.of("cart.refused.total_far_above", limit, consequence));
         }
         if (newTotal <= max) {
             return Optional.empty();
         }
-        return Optional.of("The total would be " + moneyFormat.format(Money.of(newTotal, c))
-                + ", above the " + limit + " one sale may have; " + product.name() + " " + consequence);
+        return Optional.of(Message.of("cart.refused.total_above", Money.of(newTotal, c), limit, consequence));
     }
 
     private static CartOutcome notInCart(String sku) {
-        return CartOutcome.refused("Item " + sku + " is not in the cart");
+        return CartOutcome.refused(Message.of("cart.refused.not_in_cart", sku));
     }
 
     private static String key(String sku) {

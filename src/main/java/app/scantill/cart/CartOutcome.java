@@ -1,5 +1,6 @@
 package app.scantill.cart;
 
+import app.scantill.i18n.Message;
 import java.util.Objects;
 
 /**
@@ -8,17 +9,17 @@ import java.util.Objects;
  *
  * @param message for the cashier: what happened, or why nothing happened
  */
-public record CartOutcome(boolean accepted, String message) {
+public record CartOutcome(boolean accepted, Message message) {
 
     public CartOutcome {
         Objects.requireNonNull(message, "message");
     }
 
-    public static CartOutcome accepted(String message) {
+    public static CartOutcome accepted(Message message) {
         return new CartOutcome(true, message);
     }
 
-    public static CartOutcome refused(String reason) {
+    public static CartOutcome refused(Message reason) {
         return new CartOutcome(false, reason);
     }
 

@@ -1,5 +1,6 @@
 package app.scantill.cart;
 
+import app.scantill.i18n.Message;
 import app.scantill.money.Money;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * @param amazonPayAvailable whether the hosted page can offer Amazon Pay (else card only)
  * @param summary one short line for the screen, next to the total
  */
-public record Chargeability(Status status, Optional<Money> minimum, boolean amazonPayAvailable, String summary) {
+public record Chargeability(Status status, Optional<Money> minimum, boolean amazonPayAvailable, Message summary) {
 
     public enum Status {
         /** Nothing in the cart. */

@@ -1,5 +1,9 @@
 package app.scantill.catalog;
 
+import app.scantill.i18n.Message;
+import app.scantill.i18n.Translator;
+import java.time.ZoneOffset;
+
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
 import app.scantill.money.MoneyFormat;
@@ -46,6 +50,8 @@ public final class CatalogLoader {
 
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
     private static final System.Logger LOG = System.getLogger(CatalogLoader.class.getName());
+    /** The log is read by whoever runs the till, and grepped: English. */
+    private static final Translator ENGLISH = Translator.forLocale(Locale.ENGLISH, ZoneOffset.UTC);
 
     /** Loads the file at {@code path}. Never throws. */
     public CatalogLoadResult load(Path path) {
@@ -53,32 +59,26 @@ public final class CatalogLoader {
         try {
             Path absolute = path.toAbsolutePath();
             if (!Files.exists(absolute)) {
-                return fileProblem(source, "Catalog file not found: " + absolute
-                        + ". Starting with an empty catalog.");
+                return fileProblem(source, Message.of("catalog.file.not_found", absolute.toString()));
             }
             if (Files.isDirectory(absolute)) {
-                return fileProblem(source, "Catalog path " + absolute + " is a folder, not a CSV file."
-                        + " Starting with an empty catalog.");
+                return fileProblem(source, Message.of("catalog.file.folder", absolute.toString()));
             }
             long size = Files.size(absolute);
             if (size > MAX_FILE_BYTES) {
-                return fileProblem(source, "Catalog file " + absolute + " is " + (size / (1024 * 1024))
-                        + " MB, more than the " + (MAX_FILE_BYTES / (1024 * 1024))
-                        + " MB a catalog may have. Starting with an empty catalog.");
+                return fileProblem(source, Message.of("catalog.file.too_big", absolute.toString(),
+                        size / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024)));
             }
             return parse(Files.readAllBytes(absolute), source);
         } catch (NoSuchFileException e) {
-            return fileProblem(source, "Catalog file not found: " + source + ". Starting with an empty catalog.");
+            return fileProblem(source, Message.of("catalog.file.not_found", source));
         } catch (IOException | SecurityException e) {
-            return fileProblem(source, "Catalog file " + source + " could not be read (" + describe(e)
-                    + "). Starting with an empty catalog.");
+            return fileProblem(source, Message.of("catalog.file.unreadable", source, describe(e)));
         } catch (OutOfMemoryError e) {
-            return fileProblem(source, "Catalog file " + source + " is too large to read."
-                    + " Starting with an empty catalog.");
+            return fileProblem(source, Message.of("catalog.file.too_large_to_read", source));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Unexpected failure reading catalog " + source, e);
-            return fileProblem(source, "Catalog file " + source + " could not be read (" + describe(e)
-                    + "). Starting with an empty catalog.");
+            return fileProblem(source, Message.of("catalog.file.unreadable", source, describe(e)));
         }
     }
 
@@ -95,15 +95,13 @@ public final class CatalogLoader {
             return result;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Unexpected failure parsing catalog " + source, e);
-            return fileProblem(source, "Catalog file " + source + " could not be read (" + describe(e)
-                    + "). Starting with an empty catalog.");
+            return fileProblem(source, Message.of("catalog.file.unreadable", source, describe(e)));
         }
     }
 
     private CatalogLoadResult parseChecked(byte[] bytes, String source) {
         if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
-            return fileProblem(source, "Catalog file " + source + " is saved as UTF-16; save it as UTF-8 CSV."
-                    + " Starting with an empty catalog.");
+            return fileProblem(source, Message.of("catalog.file.utf16", source));
         }
         Decoded decoded = decodeUtf8(bytes);
         List<CsvReader.Row> rows = new CsvReader(decoded.text).readAll();
@@ -114,12 +112,11 @@ public final class CatalogLoader {
             index++;
         }
         if (index == rows.size()) {
-            problems.add(CatalogProblem.ofFile("Catalog file " + source + " is empty. Expected the header "
-                    + String.join(",", HEADER) + "."));
+            problems.add(CatalogProblem.ofFile(Message.of("catalog.file.empty", source, String.join(",", HEADER))));
             return new CatalogLoadResult(Catalog.empty(), problems, source);
         }
         CsvReader.Row header = rows.get(index);
-        Optional<String> headerProblem = headerProblem(header, decoded);
+        Optional<Message> headerProblem = headerProblem(header, decoded);
         if (headerProblem.isPresent()) {
             problems.add(new CatalogProblem(header.line(), headerProblem.get()));
             return new CatalogLoadResult(Catalog.empty(), problems, source);
@@ -134,55 +131,54 @@ public final class CatalogLoader {
             if (row.isBlank()) {
                 continue;
             }
-            List<String> errors = new ArrayList<>();
+            List<Message> errors = new ArrayList<>();
             Product product = validate(row, decoded, skuLines, barcodeLines, errors);
             if (product != null) {
                 products.add(product);
                 skuLines.put(Catalog.skuKey(product.sku()), row.line());
                 barcodeLines.put(product.barcode(), row.line());
             } else if (problems.size() < MAX_REPORTED_PROBLEMS) {
-                problems.add(new CatalogProblem(row.line(), String.join("; ", errors)));
+                problems.add(new CatalogProblem(row.line(), errors.size() == 1 ? errors.get(0)
+                        : Message.of("catalog.row.reasons", errors)));
             } else {
                 unreported++;
             }
         }
         if (unreported > 0) {
-            problems.add(CatalogProblem.ofFile(unreported + " more bad rows were skipped and not listed."));
+            problems.add(CatalogProblem.ofFile(Message.of("catalog.file.more_bad_rows", unreported)));
         }
         return new CatalogLoadResult(new Catalog(products), problems, source);
     }
 
-    private static Optional<String> headerProblem(CsvReader.Row header, Decoded decoded) {
+    private static Optional<Message> headerProblem(CsvReader.Row header, Decoded decoded) {
         String expected = String.join(",", HEADER);
         if (header.error() != null || decoded.hasBadBytes(header)) {
-            return Optional.of("the first line must be the header " + expected
-                    + "; it could not be read as text. No products were loaded.");
+            return Optional.of(Message.of("catalog.header.unreadable", expected));
         }
         List<String> names = header.fields().stream()
                 .map(f -> f.strip().toLowerCase(Locale.ROOT))
                 .toList();
         if (!names.equals(HEADER)) {
-            return Optional.of("the first line must be the header " + expected + " but is "
-                    + shorten(String.join(",", header.fields()), 80) + ". No products were loaded.");
+            return Optional.of(Message.of("catalog.header.wrong", expected,
+                    shorten(String.join(",", header.fields()), 80)));
         }
         return Optional.empty();
     }
 
     /** A valid product, or null with the reasons added to {@code errors}. */
     private static Product validate(CsvReader.Row row, Decoded decoded, Map<String, Integer> skuLines,
-            Map<String, Integer> barcodeLines, List<String> errors) {
+            Map<String, Integer> barcodeLines, List<Message> errors) {
         if (row.error() != null) {
-            errors.add("bad quoting: " + row.error());
+            errors.add(Message.of("catalog.row.bad_quoting", Message.of(row.error())));
             return null;
         }
         if (decoded.hasBadBytes(row)) {
-            errors.add("the row is not valid UTF-8 text; save the catalog as UTF-8");
+            errors.add(Message.of("catalog.row.not_utf8"));
             return null;
         }
         List<String> f = row.fields();
         if (f.size() != HEADER.size()) {
-            errors.add("expected " + HEADER.size() + " columns (" + String.join(",", HEADER) + ") but found "
-                    + f.size());
+            errors.add(Message.of("catalog.row.columns", HEADER.size(), String.join(",", HEADER), f.size()));
             return null;
         }
         String sku = f.get(0).strip();
@@ -193,37 +189,35 @@ public final class CatalogLoader {
         String category = f.get(5).strip().replaceAll("\\s*\\R\\s*", " ");
 
         if (sku.isEmpty()) {
-            errors.add("SKU is missing");
+            errors.add(Message.of("catalog.row.sku_missing"));
         } else if (!SKU.matcher(sku).matches()) {
-            errors.add("SKU '" + shorten(sku, 30) + "' may use only letters, digits and . _ / -"
-                    + " (at most 64 characters, starting with a letter or digit)");
+            errors.add(Message.of("catalog.row.sku_invalid", shorten(sku, 30)));
         } else if (skuLines.containsKey(Catalog.skuKey(sku))) {
-            errors.add("duplicate SKU " + sku + " (already on line " + skuLines.get(Catalog.skuKey(sku)) + ")");
+            errors.add(Message.of("catalog.row.sku_duplicate", sku, skuLines.get(Catalog.skuKey(sku))));
         }
 
         Ean13.problem(barcode).ifPresent(errors::add);
         if (Ean13.isValid(barcode) && barcodeLines.containsKey(barcode)) {
-            errors.add("duplicate barcode " + barcode + " (already on line " + barcodeLines.get(barcode) + ")");
+            errors.add(Message.of("catalog.row.barcode_duplicate", barcode, barcodeLines.get(barcode)));
         }
 
         if (name.isEmpty()) {
-            errors.add("name is missing");
+            errors.add(Message.of("catalog.row.name_missing"));
         } else if (name.length() > MAX_NAME_LENGTH) {
-            errors.add("name is longer than " + MAX_NAME_LENGTH + " characters (Stripe's limit)");
+            errors.add(Message.of("catalog.row.name_too_long", MAX_NAME_LENGTH));
         }
         if (category.length() > MAX_CATEGORY_LENGTH) {
-            errors.add("category is longer than " + MAX_CATEGORY_LENGTH + " characters");
+            errors.add(Message.of("catalog.row.category_too_long", MAX_CATEGORY_LENGTH));
         }
 
         Money price = null;
         Optional<Currency> currency = CurrencyFacts.lookup(currencyCode);
         if (currencyCode.isEmpty()) {
-            errors.add("currency is missing");
+            errors.add(Message.of("catalog.row.currency_missing"));
         } else if (currency.isEmpty()) {
-            errors.add("unknown currency '" + shorten(currencyCode, 12) + "' (use an ISO 4217 code such as USD)");
+            errors.add(Message.of("catalog.row.currency_unknown", shorten(currencyCode, 12)));
         } else if (CurrencyFacts.isThreeDecimal(currency.get())) {
-            errors.add(currency.get().getCurrencyCode() + " has three decimals, which ScanTill does not sell in"
-                    + " (Stripe requires their last digit to be 0 and Amazon Pay does not offer them)");
+            errors.add(Message.of("catalog.row.currency_three_decimals", currency.get().getCurrencyCode()));
         } else {
             price = price(priceText, currency.get(), errors);
         }
@@ -234,26 +228,26 @@ public final class CatalogLoader {
         return Product.of(sku, barcode, name, price, category);
     }
 
-    private static Money price(String text, Currency currency, List<String> errors) {
+    private static Money price(String text, Currency currency, List<Message> errors) {
         try {
             // Decimals beyond the currency's are refused by the parse: UGX and ISK are whole units in the till,
             // whatever Stripe's API writes (https://docs.stripe.com/currencies#special-cases).
             long minor = MoneyFormat.parseMinorUnits(text, currency);
             Money maximum = CurrencyFacts.maximumCharge(currency);
             if (minor > maximum.minorUnits()) {
-                errors.add("price " + text + " " + currency.getCurrencyCode() + " is above Stripe's maximum of "
-                        + maximum);
+                errors.add(Message.of("catalog.row.price_above_maximum", text, currency.getCurrencyCode(), maximum));
                 return null;
             }
             return Money.of(minor, currency);
-        } catch (IllegalArgumentException e) {
-            errors.add(e.getMessage());
+        } catch (MoneyFormat.PriceException e) {
+            errors.add(Message.of("catalog.row.price." + e.reason().name().toLowerCase(Locale.ROOT), e.price(),
+                    currency.getCurrencyCode(), CurrencyFacts.fractionDigits(currency)));
             return null;
         }
     }
 
-    private static CatalogLoadResult fileProblem(String source, String message) {
-        LOG.log(Level.WARNING, message);
+    private static CatalogLoadResult fileProblem(String source, Message message) {
+        LOG.log(Level.WARNING, ENGLISH.text(message));
         return new CatalogLoadResult(Catalog.empty(), List.of(CatalogProblem.ofFile(message)), source);
     }
 
@@ -261,7 +255,7 @@ public final class CatalogLoader {
         LOG.log(Level.INFO, "Catalog " + result.source() + ": " + result.catalog().size() + " products loaded, "
                 + result.problems().size() + " problems");
         for (CatalogProblem problem : result.problems()) {
-            LOG.log(Level.WARNING, "Catalog " + result.source() + " " + problem.describe());
+            LOG.log(Level.WARNING, "Catalog " + result.source() + " " + ENGLISH.text(problem.describe()));
         }
     }
 

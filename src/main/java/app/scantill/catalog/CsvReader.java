@@ -19,7 +19,7 @@ final class CsvReader {
      * @param line the 1-based line where the record starts
      * @param start offset of the record's first character in the text
      * @param end offset just past the record (before its line break)
-     * @param error why the record could not be read, or null
+     * @param error why the record could not be read (a message key of the bundles), or null
      */
     record Row(int line, int start, int end, List<String> fields, String error) {
 
@@ -69,7 +69,7 @@ final class CsvReader {
         }
     }
 
-    /** Reads one field into {@code out}; returns an error message (and skips past the bad line) or null. */
+    /** Reads one field into {@code out}; returns an error's message key (and skips past the bad line) or null. */
     private String readField(StringBuilder out, int recordStart, int recordLine) {
         int fieldStart = pos;
         while (pos < length) {
@@ -80,8 +80,7 @@ final class CsvReader {
             if (c == '"') {
                 if (!text.substring(fieldStart, pos).isBlank()) {
                     skipRestOfLine();
-                    return "a quote appears inside an unquoted field; quote the whole field and double"
-                            + " the quote (\"\")";
+                    return "catalog.csv.quote_in_unquoted_field";
                 }
                 pos++;
                 return readQuoted(out, recordStart, recordLine);
@@ -109,7 +108,7 @@ final class CsvReader {
                 if (pos < length && text.charAt(pos) != ',' && text.charAt(pos) != '\n'
                         && text.charAt(pos) != '\r') {
                     skipRestOfLine();
-                    return "text follows a closing quote; a quote inside a quoted field must be doubled (\"\")";
+                    return "catalog.csv.text_after_closing_quote";
                 }
                 return null;
             }
@@ -130,7 +129,7 @@ final class CsvReader {
         pos = recordStart;
         line = recordLine;
         skipRestOfLine();
-        return "a quoted field is never closed (missing \")";
+        return "catalog.csv.quote_never_closed";
     }
 
     private void skipRestOfLine() {

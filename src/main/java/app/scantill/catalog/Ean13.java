@@ -1,5 +1,6 @@
 package app.scantill.catalog;
 
+import app.scantill.i18n.Message;
 import java.util.Optional;
 
 /** EAN-13 barcodes: 13 digits, the last one a check digit over the first twelve. */
@@ -22,21 +23,20 @@ public final class Ean13 {
     }
 
     /** Why {@code code} is not a valid EAN-13, or empty when it is. */
-    public static Optional<String> problem(String code) {
+    public static Optional<Message> problem(String code) {
         if (code == null || code.isEmpty()) {
-            return Optional.of("barcode is missing");
+            return Optional.of(Message.of("catalog.row.barcode_missing"));
         }
         if (!code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.of("barcode '" + shorten(code) + "' must contain digits only");
+            return Optional.of(Message.of("catalog.row.barcode_not_digits", shorten(code)));
         }
         if (code.length() != 13) {
-            return Optional.of("barcode '" + shorten(code) + "' has " + code.length()
-                    + " digits; an EAN-13 has 13");
+            return Optional.of(Message.of("catalog.row.barcode_length", shorten(code), code.length()));
         }
         int expected = checkDigit(code.substring(0, 12));
         int actual = code.charAt(12) - '0';
         if (expected != actual) {
-            return Optional.of("barcode " + code + " has check digit " + actual + ", expected " + expected);
+            return Optional.of(Message.of("catalog.row.barcode_check_digit", code, actual, expected));
         }
         return Optional.empty();
     }

@@ -38,6 +38,7 @@ import app.scantill.checkout.ChargeState.Unrecorded;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.JournalWrite.Begin;
 import app.scantill.checkout.JournalWrite.BeginAttempt;
+import app.scantill.i18n.Message;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
 import app.scantill.sale.Sale;
@@ -162,7 +163,7 @@ final class ChargeFlow {
 
     private Transition begin(Start start) {
         boolean choice = CheckoutRequestFactory.cardOnlyByChoice(start.currency(), start.cardOnlyChoice());
-        String key = IdempotencyKeys.forAttempt(start.saleId(), 1, choice);
+        String key = IdempotencyKeys.forAttempt(start.saleId(), 1, choice, rules.settings().checkoutLocale());
         boolean cardOnly = start.cardOnlyChoice() || !CurrencyFacts.amazonPaySupports(start.currency());
         Money total = rules.requests().validate(start.currency(), start.lines());
         return Transition.to(new Beginning(start.saleId(), start.currency(), start.lines(), start.cardOnlyChoice()),
@@ -210,9 +211,11 @@ final class ChargeFlow {
                 new Journal(new JournalWrite.ReplaceAttempt(sale.id(), key, why)));
     }
 
+    /** The next attempt's key: the payment page keeps the language of the sale's attempts (ADR 0062). */
     private static String nextKey(Sale sale, boolean cardOnly) {
         return IdempotencyKeys.forAttempt(sale.id(), sale.attempt() + 1,
-                CheckoutRequestFactory.cardOnlyByChoice(sale.currency(), cardOnly));
+                CheckoutRequestFactory.cardOnlyByChoice(sale.currency(), cardOnly),
+                IdempotencyKeys.checkoutLocale(sale.idempotencyKey()).orElse(null));
     }
 
     private static Publish creatingNext(Sale sale, boolean cardOnly) {
@@ -286,7 +289,7 @@ final class ChargeFlow {
         }
         if (event instanceof RecordFailed refused
                 && CreateSteps.isMoveTo(refused.write(), SaleState.NEEDS_ATTENTION)) {
-            String message = state.message() + " " + ChargeWording.JOURNAL_DOWN;
+            Message message = ChargeWording.andThen(state.message(), ChargeWording.JOURNAL_DOWN);
             return Transition.to(new NeedsAttention(sale, state.sessionId(), message),
                     new Log(Level.ERROR, "Journal could not mark " + sale.id() + " for attention", refused.error()),
                     ChargeRules.needsAttentionLog(sale, message),
@@ -339,7 +342,7 @@ final class ChargeFlow {
     }
 
     /** A resumed session is asked about before its QR code goes back up. */
-    private static Transition check(Sale sale, String message) {
+    private static Transition check(Sale sale, Message message) {
         return Transition.to(new Checking(sale, true, false, 0),
                 Publish.of(status(Phase.CREATING, sale).withSession(sale.sessionId(), null, sale.sessionExpiresAt())
                         .withMessage(message)),
@@ -359,7 +362,9 @@ final class ChargeFlow {
                     sale.lines(), IdempotencyKeys.isCardOnlyChoice(sale.idempotencyKey()), attemptStart(sale),
                     at.skew());
         } catch (CartNotChargeableException | IllegalArgumentException e) {
-            return ChargeRules.attention(sale, ChargeWording.cannotResend(e.getMessage()), null);
+            Message why = e instanceof CartNotChargeableException refusal ? refusal.reason()
+                    : Message.of("charge.detail", String.valueOf(e.getMessage()));
+            return ChargeRules.attention(sale, ChargeWording.cannotResend(why), null);
         }
         Transition send = creates.send(CreateAttempt.of(sale, request, true, cancelRequested), at);
         return sending == null ? send : send.after(sending);

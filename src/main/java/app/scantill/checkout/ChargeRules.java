@@ -6,6 +6,7 @@ import app.scantill.checkout.ChargeEffect.Publish;
 import app.scantill.checkout.ChargeEffect.StopTimer;
 import app.scantill.checkout.ChargeState.NeedsAttention;
 import app.scantill.checkout.ChargeStatus.Phase;
+import app.scantill.i18n.Message;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
 import app.scantill.sale.Sale;
@@ -58,7 +59,7 @@ final class ChargeRules {
     }
 
     /** One sentence for the cashier about a failed Stripe call. */
-    String forCashier(GatewayException failure) {
+    Message forCashier(GatewayException failure) {
         return messages.forCashier(failure);
     }
 
@@ -94,7 +95,7 @@ final class ChargeRules {
     // ------------------------------------------------------------ Stripe's answers
 
     /** Why Stripe's session cannot be the sale's (another amount or currency), if it cannot. */
-    static Optional<String> mismatch(Sale sale, SessionSnapshot session) {
+    static Optional<Message> mismatch(Sale sale, SessionSnapshot session) {
         Money got = session.amountTotal();
         if (got == null) {
             return Optional.empty();
@@ -165,28 +166,29 @@ final class ChargeRules {
      *
      * @param sessionId the session to name, or null for the sale's journaled one
      */
-    static Transition attention(Sale sale, String message, String sessionId) {
+    static Transition attention(Sale sale, Message message, String sessionId) {
         String session = sessionId != null ? sessionId : sale.sessionId();
         NeedsAttention next = new NeedsAttention(sale, session, message);
         if (sale.state().canMoveTo(SaleState.NEEDS_ATTENTION)) {
             return Transition.to(next, new StopTimer(),
-                    new Journal(new JournalWrite.Move(sale.id(), SaleState.NEEDS_ATTENTION, message)));
+                    new Journal(new JournalWrite.Move(sale.id(), SaleState.NEEDS_ATTENTION,
+                            ChargeWording.inEnglish(message))));
         }
         return Transition.to(next, new StopTimer(), needsAttentionLog(sale, message),
                 Publish.of(needsAttention(sale, session, message)));
     }
 
-    static ChargeStatus needsAttention(Sale sale, String sessionId, String message) {
+    static ChargeStatus needsAttention(Sale sale, String sessionId, Message message) {
         return status(Phase.NEEDS_ATTENTION, sale).withSession(sessionId, null, null).withMessage(message);
     }
 
-    static Log needsAttentionLog(Sale sale, String message) {
-        return Log.of(Level.WARNING, "Sale " + sale.id() + " needs attention: " + message);
+    static Log needsAttentionLog(Sale sale, Message message) {
+        return Log.of(Level.WARNING, "Sale " + sale.id() + " needs attention: " + ChargeWording.inEnglish(message));
     }
 
     /** The journal refused to move the sale to {@code to}: nothing more can safely happen to it here. */
     static Transition notRecorded(Sale sale, SaleState to, RuntimeException error) {
-        String message = ChargeWording.notRecordedAs(to);
+        Message message = ChargeWording.notRecordedAs(to);
         return Transition.to(new NeedsAttention(sale, null, message), new StopTimer(),
                 new Log(Level.ERROR, "Journal refused " + sale.id() + " -> " + to, error),
                 Publish.of(status(Phase.NEEDS_ATTENTION, sale).withMessage(message)));

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param amazonPay whether Amazon Pay is offered ({@code payments.amazon_pay})
  * @param settlementCurrency the account's settlement currency ({@code account.settlement_currency}), or null
  *     when each charge is taken to settle in its own currency
+ * @param checkoutLocale the language of Stripe's payment page for a sale's first attempt (a
+ *     {@link CheckoutLocale} value), or null to leave it to Stripe; later attempts keep the sale's language
  */
 public record ChargeSettings(
         String registerId,
@@ -35,7 +37,8 @@ public record ChargeSettings(
         Duration createBackoff,
         Duration fallbackPollInterval,
         AmazonPayChoice amazonPay,
-        Currency settlementCurrency) {
+        Currency settlementCurrency,
+        String checkoutLocale) {
 
     public static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
     public static final Duration MAX_LIFETIME = Duration.ofHours(24);
@@ -74,6 +77,9 @@ public record ChargeSettings(
         if (fallbackPollInterval.isNegative() || fallbackPollInterval.isZero()) {
             throw new IllegalArgumentException("fallback poll interval must be positive");
         }
+        if (checkoutLocale != null && !CheckoutLocale.isValid(checkoutLocale)) {
+            throw new IllegalArgumentException("not a Checkout locale: " + checkoutLocale);
+        }
     }
 
     /**
@@ -83,43 +89,50 @@ public record ChargeSettings(
      */
     public static ChargeSettings defaults(String registerId, String successUrl, String cancelUrl) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, MIN_LIFETIME, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 4, Duration.ofMillis(500), Duration.ofSeconds(20), AmazonPayChoice.AUTO, null);
+                Duration.ofSeconds(30), 4, Duration.ofMillis(500), Duration.ofSeconds(20), AmazonPayChoice.AUTO, null,
+                null);
     }
 
     public ChargeSettings withSessionLifetime(Duration lifetime) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, lifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency);
+                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency, checkoutLocale);
     }
 
     public ChargeSettings withPolling(Duration interval, Duration maxBackoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, interval, maxBackoff,
-                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency);
+                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency, checkoutLocale);
     }
 
     public ChargeSettings withCreateRetries(int tries, Duration backoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                tries, backoff, fallbackPollInterval, amazonPay, settlementCurrency);
+                tries, backoff, fallbackPollInterval, amazonPay, settlementCurrency, checkoutLocale);
     }
 
     /** The pace of a register's own check of an open session while the store's watcher reports for it. */
     public ChargeSettings withFallbackPoll(Duration interval) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, interval, amazonPay, settlementCurrency);
+                createTries, createBackoff, interval, amazonPay, settlementCurrency, checkoutLocale);
     }
 
     public ChargeSettings withAmazonPay(AmazonPayChoice choice) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, fallbackPollInterval, choice, settlementCurrency);
+                createTries, createBackoff, fallbackPollInterval, choice, settlementCurrency, checkoutLocale);
     }
 
     /** @param currency the account's settlement currency, or empty when each charge settles in its own */
     public ChargeSettings withSettlementCurrency(Optional<Currency> currency) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, fallbackPollInterval, amazonPay, currency.orElse(null));
+                createTries, createBackoff, fallbackPollInterval, amazonPay, currency.orElse(null), checkoutLocale);
     }
 
     /** The account's settlement currency, when configured. */
     public Optional<Currency> settlement() {
         return Optional.ofNullable(settlementCurrency);
+    }
+
+    /** The payment page of a new sale speaks {@code locale} (a {@link CheckoutLocale} value, or null). */
+    public ChargeSettings withCheckoutLocale(String locale) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
+                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency, locale);
     }
 }

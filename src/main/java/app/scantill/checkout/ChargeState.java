@@ -1,5 +1,6 @@
 package app.scantill.checkout;
 
+import app.scantill.i18n.Message;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -157,6 +158,6 @@ sealed interface ChargeState {
     }
 
     /** Something unexpected; a person must look. The sale and its session id are kept. */
-    record NeedsAttention(Sale sale, String sessionId, String message) implements ChargeState {
+    record NeedsAttention(Sale sale, String sessionId, Message message) implements ChargeState {
     }
 }

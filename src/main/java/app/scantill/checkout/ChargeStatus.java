@@ -1,5 +1,6 @@
 package app.scantill.checkout;
 
+import app.scantill.i18n.Message;
 import app.scantill.money.Money;
 import java.time.Instant;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public record ChargeStatus(
         Instant expiresAt,
         String sessionId,
         String paymentMethod,
-        String message,
+        Message message,
         boolean retryable,
         boolean cardOnlyOffered,
         boolean stripeUnreachable) {
@@ -85,7 +86,7 @@ public record ChargeStatus(
                 message, retryable, cardOnlyOffered, stripeUnreachable);
     }
 
-    public ChargeStatus withMessage(String text) {
+    public ChargeStatus withMessage(Message text) {
         return new ChargeStatus(phase, saleId, amount, cardOnly, attempt, url, expiresAt, sessionId, paymentMethod,
                 text, retryable, cardOnlyOffered, stripeUnreachable);
     }

@@ -1,77 +1,89 @@
 package app.scantill.checkout;
 
+import app.scantill.i18n.Message;
+import app.scantill.i18n.Translator;
 import app.scantill.money.Money;
 import app.scantill.sale.SaleState;
+import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
- * Every sentence the charge flow shows the cashier, in one place (Stripe's refusals are worded by
- * {@link GatewayErrorMessages}). English only for now; kept together so that moving them to resource
- * bundles is one change.
+ * Every sentence the charge flow says to the cashier, in one place, as {@link Message}s of the bundles'
+ * {@code charge.*} keys (Stripe's refusals are worded by {@link GatewayErrorMessages}). The screens
+ * render them in their reader's language; the journal's notes and the log get them in English.
  */
 final class ChargeWording {
 
-    static final String JOURNAL_DOWN =
-            "Payments cannot be taken: the sales journal cannot write. Check the disk, then restart ScanTill.";
-    static final String STILL_CANCELLING =
-            "Connection lost — still trying to cancel. The customer could still pay: keep the goods.";
-    static final String CANCELLING_WAITS_FOR_CREATE = "Cancelling: waiting for Stripe to answer the charge.";
-    static final String CANCELLING_CHECKS = "Cancelling: checking with Stripe.";
-    static final String STILL_CHECKING = "Stripe cannot be reached; still checking the sale.";
-    static final String CONNECTION_LOST = "Connection lost — still waiting for the payment.";
-    static final String CANCEL_NOT_RECORDED =
-            "The cancel could not be recorded, so the QR code stays up. " + JOURNAL_DOWN;
-    static final String CANCEL_RESULT_NOT_RECORDED = "The result could not be recorded. " + JOURNAL_DOWN;
-    static final String RESULT_NOT_RECORDED =
-            "The result could not be recorded; still trying. Do not hand over goods yet. " + JOURNAL_DOWN;
-    static final String PAID_BEFORE_CANCEL =
-            "The customer paid before the cancel reached Stripe: the money was taken.";
-    static final String CHECKING_SALE = "Checking the sale with Stripe.";
-    static final String CHECKING_CHARGE = "Checking the interrupted charge with Stripe.";
-    static final String CHECKING_PAYMENT = "Checking the payment with Stripe.";
-    static final String MARKED_WITHOUT_SESSION =
-            "This sale was marked for a check and has no Stripe session. A supervisor should look at it.";
-    static final String SEEN_WITHOUT_SESSION = "Stripe has seen this charge before but no session for it was found.";
-    static final String UNEXPECTED_SALE_KEPT = "Something unexpected went wrong; the sale is kept in the journal.";
-    static final String UNEXPECTED_NOTHING_CHARGED = "Something unexpected went wrong; nothing was charged.";
+    static final Message JOURNAL_DOWN = Message.of("charge.journal_down");
+    static final Message STILL_CANCELLING = Message.of("charge.still_cancelling");
+    static final Message CANCELLING_WAITS_FOR_CREATE = Message.of("charge.cancelling_waits_for_create");
+    static final Message CANCELLING_CHECKS = Message.of("charge.cancelling_checks");
+    static final Message STILL_CHECKING = Message.of("charge.still_checking");
+    static final Message CONNECTION_LOST = Message.of("charge.connection_lost");
+    static final Message CANCEL_NOT_RECORDED = Message.of("charge.cancel_not_recorded", JOURNAL_DOWN);
+    static final Message CANCEL_RESULT_NOT_RECORDED = Message.of("charge.cancel_result_not_recorded", JOURNAL_DOWN);
+    static final Message RESULT_NOT_RECORDED = Message.of("charge.result_not_recorded", JOURNAL_DOWN);
+    static final Message PAID_BEFORE_CANCEL = Message.of("charge.paid_before_cancel");
+    static final Message CHECKING_SALE = Message.of("charge.checking_sale");
+    static final Message CHECKING_CHARGE = Message.of("charge.checking_charge");
+    static final Message CHECKING_PAYMENT = Message.of("charge.checking_payment");
+    static final Message MARKED_WITHOUT_SESSION = Message.of("charge.marked_without_session");
+    static final Message SEEN_WITHOUT_SESSION = Message.of("charge.seen_without_session");
+    static final Message UNEXPECTED_SALE_KEPT = Message.of("charge.unexpected_sale_kept");
+    static final Message UNEXPECTED_NOTHING_CHARGED = Message.of("charge.unexpected_nothing_charged");
+    static final Message STILL_BUSY = Message.of("charge.still_busy");
+
+    /** The journal's notes and the log are read by the people who run the till, and grepped: English. */
+    private static final Translator ENGLISH = Translator.forLocale(Locale.ENGLISH, ZoneOffset.UTC);
 
     private ChargeWording() {
     }
 
-    static String notRecordedAs(SaleState state) {
-        return "The sale could not be recorded as " + state + ". " + JOURNAL_DOWN;
+    /** {@code message} as the journal's note and the log write it. */
+    static String inEnglish(Message message) {
+        return ENGLISH.text(message);
     }
 
-    static String cannotAsk(String why) {
-        return "Stripe could not be asked about this sale (" + why + ")";
+    /** One sentence after another (a language that sets no space between sentences writes none). */
+    static Message andThen(Message first, Message second) {
+        return Message.of("charge.two_sentences", first, second);
     }
 
-    static String cannotResend(String why) {
-        return "The interrupted sale can no longer be sent to Stripe (" + why + ").";
+    static Message notRecordedAs(SaleState state) {
+        return Message.of("charge.not_recorded_as", state.label(), JOURNAL_DOWN);
     }
 
-    static String statusRefused(String why) {
-        return "Stripe will not tell the state of this payment (" + why + ")";
+    static Message cannotAsk(Message why) {
+        return Message.of("charge.cannot_ask", why);
     }
 
-    static String cancelRefused(String why) {
-        return "The cancel could not be completed (" + why + ")";
+    static Message cannotResend(Message why) {
+        return Message.of("charge.cannot_resend", why);
     }
 
-    static String unexpectedEnd(SessionSnapshot session) {
-        return "Stripe says the payment session ended as " + session.status() + "/" + session.paymentStatus()
-                + ", which ScanTill does not expect.";
+    static Message statusRefused(Message why) {
+        return Message.of("charge.status_refused", why);
     }
 
-    static String unexpectedCancelEnd(SessionSnapshot session) {
-        return "The cancelled session ended as " + session.status() + "/" + session.paymentStatus()
-                + ", which ScanTill does not expect.";
+    static Message cancelRefused(Message why) {
+        return Message.of("charge.cancel_refused", why);
     }
 
-    static String otherCurrency(Money stripe, String saleCurrency) {
-        return "Stripe's session is in " + stripe.currencyCode() + " but the sale is in " + saleCurrency + ".";
+    static Message unexpectedEnd(SessionSnapshot session) {
+        return Message.of("charge.unexpected_end", String.valueOf(session.status()),
+                String.valueOf(session.paymentStatus()));
     }
 
-    static String otherAmount(Money stripe, Money sale) {
-        return "Stripe's session is for " + stripe + " but the sale totals " + sale + ".";
+    static Message unexpectedCancelEnd(SessionSnapshot session) {
+        return Message.of("charge.unexpected_cancel_end", String.valueOf(session.status()),
+                String.valueOf(session.paymentStatus()));
+    }
+
+    static Message otherCurrency(Money stripe, String saleCurrency) {
+        return Message.of("charge.other_currency", stripe.currencyCode(), saleCurrency);
+    }
+
+    static Message otherAmount(Money stripe, Money sale) {
+        return Message.of("charge.other_amount", stripe, sale);
     }
 }

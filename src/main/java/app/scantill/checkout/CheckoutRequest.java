@@ -13,6 +13,7 @@ import java.util.Set;
  * into Stripe parameters one to one; building it (limits, methods, metadata) is the caller's job.
  *
  * @param idempotencyKey stable for the attempt: a retry of the same attempt reuses it
+ * @param locale the language of Stripe's payment page ({@link CheckoutLocale}), or null to send none
  */
 public record CheckoutRequest(
         String saleId,
@@ -25,7 +26,8 @@ public record CheckoutRequest(
         String cancelUrl,
         Instant expiresAt,
         Map<String, String> metadata,
-        String description) {
+        String description,
+        String locale) {
 
     public CheckoutRequest {
         Objects.requireNonNull(saleId, "saleId");
@@ -38,6 +40,14 @@ public record CheckoutRequest(
         metadata = Map.copyOf(metadata);
     }
 
+    /** A request whose payment page speaks whatever Stripe chooses. */
+    public CheckoutRequest(String saleId, String registerId, String idempotencyKey, Currency currency,
+            List<Line> lines, Set<PaymentMethod> paymentMethods, String successUrl, String cancelUrl,
+            Instant expiresAt, Map<String, String> metadata, String description) {
+        this(saleId, registerId, idempotencyKey, currency, lines, paymentMethods, successUrl, cancelUrl, expiresAt,
+                metadata, description, null);
+    }
+
     /** One {@code price_data} line item: name, unit amount in minor units, quantity. */
     public record Line(String name, long unitAmountMinor, long quantity) {
     }
@@ -45,6 +55,6 @@ public record CheckoutRequest(
     /** The same request with another {@code expires_at} (an attempt too old to be replayed as it was). */
     public CheckoutRequest withExpiresAt(Instant newExpiresAt) {
         return new CheckoutRequest(saleId, registerId, idempotencyKey, currency, lines, paymentMethods, successUrl,
-                cancelUrl, newExpiresAt, metadata, description);
+                cancelUrl, newExpiresAt, metadata, description, locale);
     }
 }

@@ -1,5 +1,6 @@
 package app.scantill.checkout;
 
+import app.scantill.i18n.Message;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
 import app.scantill.sale.PaymentMethod;
@@ -64,27 +65,27 @@ public final class CheckoutRequestFactory {
     public Money validate(Currency currency, List<SaleLine> lines) {
         Objects.requireNonNull(currency, "currency");
         if (lines == null || lines.isEmpty()) {
-            throw new CartNotChargeableException("The cart is empty.");
+            throw new CartNotChargeableException(Message.of("cart.refused.empty"));
         }
         if (lines.size() > SaleLine.MAX_PER_SALE) {
-            throw new CartNotChargeableException("Stripe accepts at most " + SaleLine.MAX_PER_SALE + " lines; this cart has "
-                    + lines.size() + ". Charge it as two sales.");
+            throw new CartNotChargeableException(Message.of("cart.refused.too_many_lines", SaleLine.MAX_PER_SALE,
+                    lines.size()));
         }
         long total = 0;
         for (SaleLine line : lines) {
             if (line.name().isBlank()) {
-                throw new CartNotChargeableException("Item " + line.sku() + " has no name; Stripe needs one.");
+                throw new CartNotChargeableException(Message.of("cart.refused.no_name", line.sku()));
             }
             if (line.name().length() > MAX_NAME_LENGTH) {
-                throw new CartNotChargeableException("The name of item " + line.sku() + " is too long for Stripe.");
+                throw new CartNotChargeableException(Message.of("cart.refused.name_too_long", line.sku()));
             }
             if (line.quantity() > SaleLine.MAX_QUANTITY) {
-                throw new CartNotChargeableException("Quantity " + line.quantity() + " of " + line.name()
-                        + " is above the limit of " + SaleLine.MAX_QUANTITY + ".");
+                throw new CartNotChargeableException(Message.of("cart.refused.quantity_above_limit",
+                        line.quantity(), line.name(), SaleLine.MAX_QUANTITY));
             }
             if (CurrencyFacts.isThreeDecimal(currency) && line.unitAmountMinor() % 10 != 0) {
-                throw new CartNotChargeableException("The price of " + line.name() + " must end in 0 for "
-                        + currency.getCurrencyCode() + " (Stripe's rule for three-decimal currencies).");
+                throw new CartNotChargeableException(Message.of("cart.refused.three_decimals", line.name(),
+                        currency.getCurrencyCode()));
             }
             try {
                 total = Math.addExact(total, line.lineTotalMinor());
@@ -92,20 +93,19 @@ public final class CheckoutRequestFactory {
                 total = Long.MAX_VALUE;
             }
             if (total > CurrencyFacts.maximumCharge(currency).minorUnits()) {
-                throw new CartNotChargeableException("The total is above Stripe's maximum of "
-                        + CurrencyFacts.maximumCharge(currency) + ".");
+                throw new CartNotChargeableException(Message.of("cart.refused.above_maximum",
+                        CurrencyFacts.maximumCharge(currency)));
             }
         }
         Money sum = Money.of(total, currency);
         if (total == 0) {
-            throw new CartNotChargeableException("The total is zero: there is nothing to charge.");
+            throw new CartNotChargeableException(Message.of("cart.refused.zero_total"));
         }
         // Stripe checks its minimum after converting to the account's settlement currency: the till can only
         // check it for charges in that currency (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts).
         CurrencyFacts.minimumCharge(currency, settings.settlement()).ifPresent(min -> {
             if (sum.compareTo(min) < 0) {
-                throw new CartNotChargeableException("The total " + sum + " is below Stripe's minimum charge of "
-                        + min + ".");
+                throw new CartNotChargeableException(Message.of("cart.refused.below_minimum", sum, min));
             }
         });
         return sum;
@@ -117,7 +117,8 @@ public final class CheckoutRequestFactory {
      */
     public CheckoutRequest build(String saleId, int attempt, Currency currency, List<SaleLine> lines,
             boolean cardOnly) {
-        return build(saleId, attempt, IdempotencyKeys.forAttempt(saleId, attempt, cardOnlyByChoice(currency, cardOnly)),
+        return build(saleId, attempt, IdempotencyKeys.forAttempt(saleId, attempt, cardOnlyByChoice(currency, cardOnly),
+                        settings.checkoutLocale()),
                 currency, lines, cardOnly, clock.instant());
     }
 
@@ -162,9 +163,11 @@ public final class CheckoutRequestFactory {
         metadata.put("cart_hash", cartHash(currency, lines));
         metadata.put("attempt", Integer.toString(attempt));
         Set<PaymentMethod> methods = cardOnly ? EnumSet.of(PaymentMethod.CARD) : paymentMethodsFor(currency);
+        // The page's language comes from the journaled key, not the settings: a replay sends what was sent.
         return new CheckoutRequest(saleId, settings.registerId(), idempotencyKey,
                 currency, items, methods, settings.successUrl(), settings.cancelUrl(),
-                expiresAt, metadata, "ScanTill register " + settings.registerId() + ", sale " + saleId);
+                expiresAt, metadata, "ScanTill register " + settings.registerId() + ", sale " + saleId,
+                IdempotencyKeys.checkoutLocale(idempotencyKey).orElse(null));
     }
 
     /**

@@ -1,5 +1,7 @@
 package app.scantill.checkout;
 
+import app.scantill.i18n.Message;
+
 /**
  * Turns a failed Checkout call into one sentence a cashier can act on; the technical detail goes
  * to the log, never to the screen. A seam: the charge flow takes any implementation, so a fuller
@@ -8,7 +10,7 @@ package app.scantill.checkout;
 @FunctionalInterface
 public interface GatewayErrorMessages {
 
-    String forCashier(GatewayException failure);
+    Message forCashier(GatewayException failure);
 
     /** Whether Stripe refused Amazon Pay itself (not enabled, or not for this currency or account). */
     static boolean refusesAmazonPay(GatewayException failure) {
@@ -17,26 +19,20 @@ public interface GatewayErrorMessages {
                         || String.valueOf(failure.getMessage()).contains("amazon_pay"));
     }
 
-    /** A minimal mapping by {@link GatewayException#kind()}. */
+    /** A minimal mapping by {@link GatewayException#kind()}, to the bundles' {@code stripe.kind.*} keys. */
     static GatewayErrorMessages byKind() {
-        return failure -> switch (failure.kind()) {
-            case NETWORK -> "Stripe cannot be reached. Check the network connection, then press Retry.";
-            case RATE_LIMITED -> "Stripe is busy right now. Wait a moment, then press Retry.";
-            case SERVER -> "Stripe had a problem on its side. Press Retry.";
-            case MALFORMED_RESPONSE -> "Stripe's answer could not be read. Press Retry; if it happens again, "
-                    + "call support.";
-            case AUTHENTICATION -> "Stripe refused the API key. Check the key in ScanTill's configuration.";
-            case PERMISSION -> "The API key may not create Checkout Sessions. Give it the permission "
-                    + "\"Checkout Sessions: write\" in the Stripe Dashboard.";
-            case INVALID_REQUEST -> refusesAmazonPay(failure)
-                    ? "Stripe refused Amazon Pay for this account. Enable it in the Stripe Dashboard under "
-                            + "Settings > Payment methods, or charge by card only."
-                    : failure.code().filter("amount_too_small"::equals).isPresent()
-                            ? "The total is below Stripe's minimum charge for this currency."
-                            : "Stripe refused the payment request. Nothing was charged; details are in the log.";
-            case IDEMPOTENCY -> "Stripe saw this payment request before with other details. "
-                    + "A supervisor should check the sale.";
-            case NOT_FOUND -> "Stripe does not know this payment session. A supervisor should check the sale.";
-        };
+        return failure -> Message.of(switch (failure.kind()) {
+            case NETWORK -> "stripe.kind.network";
+            case RATE_LIMITED -> "stripe.kind.rate_limited";
+            case SERVER -> "stripe.kind.server";
+            case MALFORMED_RESPONSE -> "stripe.kind.malformed_response";
+            case AUTHENTICATION -> "stripe.kind.authentication";
+            case PERMISSION -> "stripe.kind.permission";
+            case INVALID_REQUEST -> refusesAmazonPay(failure) ? "stripe.kind.amazon_pay_refused"
+                    : failure.code().filter("amount_too_small"::equals).isPresent() ? "stripe.kind.amount_too_small"
+                    : "stripe.kind.invalid_request";
+            case IDEMPOTENCY -> "stripe.kind.idempotency";
+            case NOT_FOUND -> "stripe.kind.not_found";
+        });
     }
 }

@@ -1,5 +1,6 @@
 package app.scantill.checkout;
 
+import app.scantill.i18n.Message;
 import app.scantill.money.Money;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public record RecoverySummary(List<Entry> entries) {
      * @param sentence what to tell the cashier
      */
     public record Entry(String saleId, Outcome outcome, Money amount, String paymentMethod, String sessionId,
-            String sentence) {
+            Message sentence) {
     }
 
     public RecoverySummary {
@@ -73,36 +74,23 @@ public record RecoverySummary(List<Entry> entries) {
     }
 
     /** One sentence per sale, newest first. */
-    public List<String> sentences() {
+    public List<Message> sentences() {
         return entries.stream().map(Entry::sentence).toList();
     }
 
     /** A one-line heading for the summary, e.g. "ScanTill checked 3 unfinished sales: 1 paid, 2 expired." */
-    public String headline() {
+    public Message headline() {
         if (entries.isEmpty()) {
-            return "No unfinished sales.";
+            return Message.of("recovery.none");
         }
-        StringBuilder parts = new StringBuilder();
+        List<Message> parts = new java.util.ArrayList<>();
         for (Outcome o : Outcome.values()) {
             int n = count(o);
             if (n > 0) {
-                parts.append(parts.length() == 0 ? "" : ", ").append(n).append(' ').append(label(o));
+                parts.add(Message.of("recovery.count." + o.name().toLowerCase(java.util.Locale.ROOT), n));
             }
         }
-        String head = "ScanTill checked " + entries.size() + " unfinished sale" + (entries.size() == 1 ? "" : "s")
-                + ": " + parts + ".";
-        return stripeUnreachable() ? head + " Stripe cannot be reached; ScanTill keeps trying." : head;
-    }
-
-    private static String label(Outcome o) {
-        return switch (o) {
-            case PAID -> "paid";
-            case EXPIRED -> "expired";
-            case CANCELLED -> "cancelled";
-            case WITHDRAWN -> "withdrawn";
-            case RESUMED -> "back on screen";
-            case NEEDS_ATTENTION -> "for a supervisor";
-            case WAITING_FOR_STRIPE -> "not yet checked";
-        };
+        Message head = Message.of("recovery.headline", entries.size(), parts);
+        return stripeUnreachable() ? Message.of("recovery.headline_keeps_trying", head) : head;
     }
 }

@@ -34,6 +34,7 @@ import app.scantill.checkout.ChargeState.Unrecorded;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.JournalWrite.MarkPaid;
 import app.scantill.checkout.JournalWrite.Move;
+import app.scantill.i18n.Message;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import java.lang.System.Logger.Level;
@@ -229,7 +230,7 @@ final class SessionSteps {
      * journaled before anyone hears of them; an open one shows its QR code (or, after a cancel, is expired).
      */
     Transition outcome(Sale sale, SessionSnapshot session, boolean cancelRequested, FlowContext at) {
-        Optional<String> wrong = ChargeRules.mismatch(sale, session);
+        Optional<Message> wrong = ChargeRules.mismatch(sale, session);
         if (wrong.isPresent()) {
             return attention(sale, wrong.get(), session.id());
         }
@@ -312,7 +313,7 @@ final class SessionSteps {
     private Transition cancelAnswered(Cancelling state, SessionSnapshot session, FlowContext at) {
         Sale sale = state.sale();
         if (session.isPaid()) {
-            Optional<String> wrong = ChargeRules.mismatch(sale, session);
+            Optional<Message> wrong = ChargeRules.mismatch(sale, session);
             if (wrong.isPresent()) {
                 return attention(sale, wrong.get(), session.id());
             }

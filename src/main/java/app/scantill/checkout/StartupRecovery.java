@@ -5,7 +5,8 @@ import app.scantill.checkout.RecoverySummary.Entry;
 import app.scantill.checkout.RecoverySummary.Outcome;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
-import app.scantill.money.MoneyFormat;
+import app.scantill.i18n.Message;
+import app.scantill.sale.PaymentMethod;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import java.lang.System.Logger.Level;
@@ -53,7 +54,6 @@ public final class StartupRecovery implements AutoCloseable {
     private final SalesJournal journal;
     private final Clock clock;
     private final Duration perSale;
-    private final MoneyFormat money;
     private final Set<String> unresolved = new LinkedHashSet<>();
     private ScheduledExecutorService retries;
     private int retryRound;
@@ -64,13 +64,12 @@ public final class StartupRecovery implements AutoCloseable {
      *     waiting for Stripe
      */
     public StartupRecovery(ChargeService onScreen, CheckoutGateway gateway, SalesJournal journal, Clock clock,
-            Duration perSale, MoneyFormat money) {
+            Duration perSale) {
         this.onScreen = Objects.requireNonNull(onScreen, "onScreen");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.perSale = Objects.requireNonNull(perSale, "perSale");
-        this.money = Objects.requireNonNull(money, "money");
     }
 
     /**
@@ -100,7 +99,7 @@ public final class StartupRecovery implements AutoCloseable {
         entries.stream().filter(e -> e.outcome() == Outcome.WAITING_FOR_STRIPE && !e.saleId().equals(shown))
                 .forEach(e -> unresolved.add(e.saleId()));
         RecoverySummary summary = new RecoverySummary(entries);
-        LOG.log(Level.INFO, summary.headline());
+        LOG.log(Level.INFO, ChargeWording.inEnglish(summary.headline()));
         return summary;
     }
 
@@ -203,18 +202,15 @@ public final class StartupRecovery implements AutoCloseable {
                     handedOver = true;
                     onScreen.resume(now);
                     LOG.log(Level.INFO, "Sale " + sale.id() + " is back on screen");
-                    return open ? entry(now, Outcome.RESUMED, "is waiting for payment again: "
-                            + money.format(now.total()) + " (QR code back on screen).")
-                            : entry(now, Outcome.WAITING_FOR_STRIPE, "could not be checked: Stripe cannot be reached. "
-                            + "It stays on screen and ScanTill keeps trying.");
+                    return open ? entry(now, Outcome.RESUMED, "recovery.sale.resumed")
+                            : entry(now, Outcome.WAITING_FOR_STRIPE, "recovery.sale.unreachable_on_screen");
                 }
                 if (open) {
                     // Only one QR code per register: the newer sale keeps the screen, this one is expired.
                     status = checker.cancelAndWait(perSale);
                     now = journal.find(sale.id()).orElse(now);
                     if (now.state() == SaleState.CANCELLED) {
-                        return entry(now, Outcome.WITHDRAWN, "was still open while a newer sale took the screen; "
-                                + "its QR code was withdrawn: " + money.format(now.total()) + " (no money taken).");
+                        return entry(now, Outcome.WITHDRAWN, "recovery.sale.withdrawn");
                     }
                 }
             }
@@ -228,17 +224,15 @@ public final class StartupRecovery implements AutoCloseable {
 
     private Entry settledEntry(Sale now, ChargeStatus status) {
         return switch (now.state()) {
-            case PAID -> entry(now, Outcome.PAID, "paid while ScanTill was closed: " + money.format(now.total())
-                    + methodInParentheses(now.paymentMethod()) + ".");
-            case EXPIRED -> entry(now, Outcome.EXPIRED, "expired unpaid: " + money.format(now.total())
-                    + " (no money taken).");
-            case CANCELLED -> entry(now, Outcome.CANCELLED, "was cancelled: " + money.format(now.total())
-                    + " (no money taken)" + (status.message() != null && status.phase() == Phase.FAILED
-                    ? ". " + status.message() : "."));
-            case NEEDS_ATTENTION -> entry(now, Outcome.NEEDS_ATTENTION, "needs a supervisor: "
-                    + (status.message() != null ? status.message() : "see its history") + " " + money.format(now.total()));
-            default -> entry(now, Outcome.WAITING_FOR_STRIPE, "could not be checked: Stripe cannot be reached. "
-                    + "ScanTill keeps trying; the sale is kept as it was.");
+            case PAID -> now.paymentMethod() == null ? entry(now, Outcome.PAID, "recovery.sale.paid")
+                    : entry(now, Outcome.PAID, "recovery.sale.paid_with", PaymentMethod.labelOf(now.paymentMethod()));
+            case EXPIRED -> entry(now, Outcome.EXPIRED, "recovery.sale.expired");
+            case CANCELLED -> status.message() != null && status.phase() == Phase.FAILED
+                    ? entry(now, Outcome.CANCELLED, "recovery.sale.cancelled_because", status.message())
+                    : entry(now, Outcome.CANCELLED, "recovery.sale.cancelled");
+            case NEEDS_ATTENTION -> entry(now, Outcome.NEEDS_ATTENTION, "recovery.sale.needs_attention",
+                    status.message() != null ? status.message() : Message.of("recovery.see_history"));
+            default -> entry(now, Outcome.WAITING_FOR_STRIPE, "recovery.sale.unreachable");
         };
     }
 
@@ -255,19 +249,13 @@ public final class StartupRecovery implements AutoCloseable {
         return sale.state() == SaleState.AWAITING_PAYMENT || sale.state() == SaleState.CHARGING;
     }
 
-    private Entry entry(Sale sale, Outcome outcome, String rest) {
+    /** The entry's sentence: {@code key} with the sale id, its total and then {@code more}. */
+    private static Entry entry(Sale sale, Outcome outcome, String key, Object... more) {
+        Object[] args = new Object[2 + more.length];
+        args[0] = sale.id();
+        args[1] = sale.total();
+        System.arraycopy(more, 0, args, 2, more.length);
         return new Entry(sale.id(), outcome, sale.total(), sale.paymentMethod(), sale.sessionId(),
-                "Sale " + sale.id() + " " + rest);
-    }
-
-    private static String methodInParentheses(String method) {
-        if (method == null) {
-            return "";
-        }
-        return switch (method) {
-            case "amazon_pay" -> " (Amazon Pay)";
-            case "card" -> " (card)";
-            default -> " (" + method + ")";
-        };
+                Message.of(key, args));
     }
 }

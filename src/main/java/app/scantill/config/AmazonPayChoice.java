@@ -27,7 +27,6 @@ public enum AmazonPayChoice {
                 return choice;
             }
         }
-        throw new IllegalArgumentException(SettingWords.text("stripe.setting.amazon_pay_choice",
-                app.scantill.text.Texts.abbreviate(t, 20)));
+        throw SettingRefusal.of("stripe.setting.amazon_pay_choice", app.scantill.text.Texts.abbreviate(t, 20));
     }
 }

@@ -1,5 +1,6 @@
 package app.scantill.config;
 
+import app.scantill.i18n.Message;
 import app.scantill.text.Texts;
 import java.io.IOException;
 import java.io.Reader;
@@ -55,13 +56,13 @@ final class ConfigFile {
             Optional<Path> p = path(explicit.value());
             if (p.isEmpty()) {
                 String quoted = Texts.abbreviate(StripeKey.redactAll(explicit.value()), 60);
-                problems.add(new ConfigProblem(OPTION, explicit.source(), "'" + quoted + "' is not a valid file path"));
+                problems.add(new ConfigProblem(OPTION, explicit.source(), Message.of("config.file.bad_path", quoted)));
                 return Contents.NONE;
             }
             path = p.get();
             if (!Files.isRegularFile(path)) {
                 problems.add(new ConfigProblem(OPTION, explicit.source(),
-                        "the config file " + path + " does not exist or is not a file"));
+                        Message.of("config.file.missing", path.toString())));
                 return Contents.NONE;
             }
         } else {
@@ -81,7 +82,7 @@ final class ConfigFile {
             String value = props.get().getProperty(name);
             Optional<Setting<?>> setting = Settings.byName(name);
             if (setting.isEmpty()) {
-                problems.add(new ConfigProblem(name, source, "unknown setting; see docs/configuration.md"));
+                problems.add(new ConfigProblem(name, source, Message.of("config.problem.unknown_setting")));
             } else if (Texts.hasText(value)) {
                 values.put(setting.get(), new RawValue(value, source));
             }
@@ -102,11 +103,11 @@ final class ConfigFile {
             props.load(reader);
             return Optional.of(props);
         } catch (CharacterCodingException e) {
-            problems.add(new ConfigProblem(OPTION, path.toString(), "the file is not UTF-8 text; none of it was used"));
+            problems.add(new ConfigProblem(OPTION, path.toString(), Message.of("config.file.not_utf8")));
         } catch (IOException | IllegalArgumentException e) {
             // IllegalArgumentException: a malformed \\uXXXX escape.
             problems.add(new ConfigProblem(OPTION, path.toString(),
-                    "the file could not be read (" + e.getMessage() + "); none of it was used"));
+                    Message.of("config.file.unreadable", String.valueOf(e.getMessage()))));
         }
         return Optional.empty();
     }
@@ -131,7 +132,7 @@ final class ConfigFile {
             return true;
         } catch (IOException e) {
             problems.add(new ConfigProblem(setting, path.toString(),
-                    "could not check who may read the file (" + e.getMessage() + "); none of it was used"));
+                    Message.of("config.file.permissions_unknown", String.valueOf(e.getMessage()))));
             return false;
         }
         Set<PosixFilePermission> open = EnumSet.of(PosixFilePermission.GROUP_READ,
@@ -144,12 +145,10 @@ final class ConfigFile {
                 || open.contains(PosixFilePermission.OTHERS_READ);
         boolean holdsKey = secret.get() == Settings.STRIPE_SECRET_KEY
                 || Texts.hasText(props.getProperty(Settings.STRIPE_SECRET_KEY.name()));
-        problems.add(new ConfigProblem(setting, path.toString(),
-                "refused to read " + path + ": it holds " + secret.get().secretDescription().orElseThrow()
-                        + " and other users can " + (readable ? "read" : "change") + " it (permissions "
-                        + PosixFilePermissions.toString(permissions) + "). Fix it with: chmod 600 " + path
-                        + " — until then ScanTill " + (holdsKey ? "runs in SANDBOX mode and " : "")
-                        + "ignores every setting in that file"));
+        problems.add(new ConfigProblem(setting, path.toString(), Message.of(
+                readable ? "config.file.others_can_read" : "config.file.others_can_change", path.toString(), setting,
+                PosixFilePermissions.toString(permissions),
+                Message.of(holdsKey ? "config.file.until_fixed_sandbox" : "config.file.until_fixed"))));
         return false;
     }
 

@@ -1,5 +1,6 @@
 package app.scantill.config;
 
+import app.scantill.i18n.Message;
 import app.scantill.text.Texts;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class ConfigLoader implements SettingValues {
     private static final System.Logger LOG = System.getLogger(AppConfig.class.getName());
 
     /** A value that could not be parsed: the problem to report once the joint rules have had their say. */
-    private record Refusal(String source, String reason, String note) {
+    private record Refusal(String source, Message reason, Message note) {
     }
 
     private final List<String> args;
@@ -56,7 +57,8 @@ final class ConfigLoader implements SettingValues {
         Settings.all().forEach(this::settle);
         decideStripeAccess();
         refusals.forEach((setting, r) ->
-                problems.add(new ConfigProblem(setting.name(), r.source(), r.reason() + r.note())));
+                problems.add(new ConfigProblem(setting.name(), r.source(), r.note() == null ? r.reason()
+                        : Message.of("config.refused_with_note", r.reason(), r.note()))));
         problems.addAll(jointProblems);
         problems.forEach(p -> LOG.log(Level.WARNING, "Configuration: {0}", p));
         return new AppConfig(values, problems, file.file());
@@ -77,7 +79,7 @@ final class ConfigLoader implements SettingValues {
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 3) {
                 problems.add(new ConfigProblem(Texts.abbreviate(StripeKey.redactAll(arg), 60), "command line",
-                        "ignored: options are written --setting=value, e.g. --register.id=till-2"));
+                        Message.of("config.problem.option_form")));
                 continue;
             }
             String name = arg.substring(2, eq).strip();
@@ -88,7 +90,7 @@ final class ConfigLoader implements SettingValues {
             } else if (name.equals(ConfigFile.OPTION)) {
                 configOption = raw;
             } else {
-                problems.add(new ConfigProblem(name, raw.source(), "unknown setting; see docs/configuration.md"));
+                problems.add(new ConfigProblem(name, raw.source(), Message.of("config.problem.unknown_setting")));
             }
         }
         return options;
@@ -110,7 +112,9 @@ final class ConfigLoader implements SettingValues {
             try {
                 value = setting.type().parse(raw.value(), where);
             } catch (IllegalArgumentException e) {
-                refusals.put(setting, new Refusal(raw.source(), hideSecret(setting, raw, e.getMessage()),
+                Message reason = e instanceof SettingRefusal refusal ? refusal.reason()
+                        : Message.of("config.detail", hideSecret(setting, raw, String.valueOf(e.getMessage())));
+                refusals.put(setting, new Refusal(raw.source(), hideSecret(setting, raw, reason),
                         setting.refusalNote(fallback)));
             }
         }
@@ -121,6 +125,15 @@ final class ConfigLoader implements SettingValues {
     private static String hideSecret(Setting<?> setting, RawValue raw, String reason) {
         String text = raw.value().strip();
         return setting.isSecret() && text.length() >= 4 ? reason.replace(text, "(hidden)") : reason;
+    }
+
+    /** The same guard for a reason's arguments (a parser may quote what it was given). */
+    private static Message hideSecret(Setting<?> setting, RawValue raw, Message reason) {
+        if (!setting.isSecret()) {
+            return reason;
+        }
+        return new Message(reason.key(), reason.args().stream()
+                .map(a -> a instanceof String s ? hideSecret(setting, raw, s) : a).toList());
     }
 
     /**
@@ -136,7 +149,7 @@ final class ConfigLoader implements SettingValues {
         Refusal badBase = refusals.get(Settings.STRIPE_API_BASE);
         if (badBase != null) {
             refusals.put(Settings.STRIPE_API_BASE, new Refusal(badBase.source(), badBase.reason(),
-                    "; the Stripe key is not used (SANDBOX mode) until the API base is fixed or removed"));
+                    Message.of("config.note.key_unused_until_base_fixed")));
             withoutKey();
             return;
         }
@@ -144,16 +157,13 @@ final class ConfigLoader implements SettingValues {
         if (key.mode() == StripeKey.Mode.LIVE && base.filter(b -> b.startsWith("http:")).isPresent()
                 && !SettingTypes.isLoopback(base.get())) {
             jointProblems.add(new ConfigProblem(Settings.STRIPE_API_BASE.name(),
-                    merged.get(Settings.STRIPE_API_BASE).source(),
-                    "a live key is never sent over plain http to another computer: use https; "
-                            + "ScanTill runs in SANDBOX mode until this is fixed"));
+                    merged.get(Settings.STRIPE_API_BASE).source(), Message.of("config.problem.live_over_http")));
             withoutKey();
             return;
         }
         if (get(Settings.SUCCESS_URL).isEmpty()) {
             jointProblems.add(new ConfigProblem(Settings.SUCCESS_URL.name(), "defaults",
-                    "Stripe needs a page to send the customer to after paying: set checkout.success_url "
-                            + "(e.g. https://your-shop.example/thanks); charges fail until it is set"));
+                    Message.of("config.problem.success_url_missing")));
         }
     }
 

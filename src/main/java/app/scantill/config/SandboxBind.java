@@ -42,8 +42,7 @@ public record SandboxBind(Kind kind, InetAddress address) {
                 // falls through to the message below
             }
         }
-        throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not loopback, lan or an IP address "
-                + "such as 192.168.1.20");
+        throw SettingRefusal.of("config.refused.sandbox_bind", Texts.abbreviate(t, 60));
     }
 
     public Optional<InetAddress> addressIfGiven() {

@@ -1,5 +1,6 @@
 package app.scantill.config;
 
+import app.scantill.i18n.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,13 +35,13 @@ public final class Setting<T> {
     private final String environmentVariable;
     private final List<String> aliases;
     private final String secretDescription;
-    private final String refusalConsequence;
+    private final Message refusalConsequence;
 
     private Setting(String name, SettingType<T> type, DerivedDefault<T> defaultValue, String defaultText,
             boolean fixedDefault, String environmentVariable, List<String> aliases, String secretDescription,
-            String refusalConsequence) {
-        if (!name.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+")) {
-            throw new IllegalArgumentException("a setting name is dotted lower case: " + name);
+            Message refusalConsequence) {
+        if (!name.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*")) {
+            throw new IllegalArgumentException("a setting name is lower case, dotted by area: " + name);
         }
         this.name = name;
         this.type = Objects.requireNonNull(type, "type");
@@ -104,7 +105,7 @@ public final class Setting<T> {
     }
 
     /** What a problem says happens while the value is refused, instead of the usual fallback note. */
-    public Setting<T> whenRefused(String consequence) {
+    public Setting<T> whenRefused(Message consequence) {
         return new Setting<>(name, type, defaultValue, defaultText, fixedDefault, environmentVariable, aliases,
                 secretDescription, Objects.requireNonNull(consequence));
     }
@@ -159,12 +160,12 @@ public final class Setting<T> {
         return isSecret() ? type.redacted(value) : type.format(value);
     }
 
-    /** The end of a problem about a refused value, e.g. "; using register-1". */
-    String refusalNote(T fallback) {
+    /** What a problem about a refused value adds, e.g. "using register-1"; null when nothing. */
+    Message refusalNote(T fallback) {
         if (refusalConsequence != null) {
-            return "; " + refusalConsequence;
+            return refusalConsequence;
         }
-        return fixedDefault ? type.fallbackNote(fallback) : "";
+        return fixedDefault ? type.fallbackNote(fallback) : null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.scantill.config;
 
+import app.scantill.i18n.Message;
 /**
  * What values a setting takes and how they are written: the parser that turns the text of a command
  * line, variable or config file into a value, and the way back for documentation and summaries.
@@ -12,8 +13,8 @@ public interface SettingType<T> {
     /**
      * The value that {@code text} stands for.
      *
-     * @throws IllegalArgumentException with a sentence a person can act on: what is wrong and what
-     *     is expected (it becomes a {@link ConfigProblem}); it never repeats a secret beyond what
+     * @throws SettingRefusal with a sentence a person can act on: what is wrong and what is expected
+     *     (it becomes a {@link ConfigProblem}); it never repeats a secret beyond what
      *     {@link StripeKey#redactAll} leaves
      */
     T parse(String text, UserEnvironment where);
@@ -30,10 +31,10 @@ public interface SettingType<T> {
     }
 
     /**
-     * What a problem adds when a refused value is replaced by {@code fallback}. Types whose refusal
-     * already names every allowed value (number ranges) leave it out.
+     * What a problem adds when a refused value is replaced by {@code fallback} ("using register-1"), or
+     * null: types whose refusal already names every allowed value (number ranges) leave it out.
      */
-    default String fallbackNote(T fallback) {
-        return "; using " + format(fallback);
+    default Message fallbackNote(T fallback) {
+        return Message.of("config.note.using", format(fallback));
     }
 }

@@ -1,5 +1,6 @@
 package app.scantill.config;
 
+import app.scantill.i18n.Message;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.text.Texts;
 import java.io.IOException;
@@ -27,7 +28,10 @@ public final class SettingTypes {
     private SettingTypes() {
     }
 
-    /** A whole number from {@code min} to {@code max}; {@code meaning} completes "expected 0 to 10, the ...". */
+    /**
+     * A whole number from {@code min} to {@code max}; {@code meaning} is the key of the words that complete
+     * "expected 0 to 10, the ..." ({@code config.meaning.*}).
+     */
     public static SettingType<Integer> wholeNumber(int min, int max, String meaning) {
         return new Simple<>(min + ".." + max, (t, where) -> number(t, min, max, meaning), String::valueOf, false);
     }
@@ -68,8 +72,8 @@ public final class SettingTypes {
             }
 
             @Override
-            public String fallbackNote(Optional<T> fallback) {
-                return fallback.map(type::fallbackNote).orElse("");
+            public Message fallbackNote(Optional<T> fallback) {
+                return fallback.map(type::fallbackNote).orElse(null);
             }
         };
     }
@@ -116,8 +120,7 @@ public final class SettingTypes {
         return new Simple<>("1..40 of A-Z a-z 0-9 . _ -", (text, where) -> {
             String t = text.strip();
             if (!t.matches("[A-Za-z0-9._-]{1,40}")) {
-                throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not a register id: use 1 to "
-                        + "40 letters, digits, '.', '_' or '-' (it goes into Stripe metadata)");
+                throw SettingRefusal.of("config.refused.register_id", Texts.abbreviate(t, 60));
             }
             return t;
         }, Function.identity(), true);
@@ -127,7 +130,7 @@ public final class SettingTypes {
         return new Simple<>("one line, up to 100 characters", (text, where) -> {
             String t = text.strip();
             if (t.length() > 100 || t.codePoints().anyMatch(Character::isISOControl)) {
-                throw new IllegalArgumentException("the merchant name must be at most 100 characters on one line");
+                throw SettingRefusal.of("config.refused.merchant_name");
             }
             return t;
         }, Function.identity(), true);
@@ -141,11 +144,24 @@ public final class SettingTypes {
                     "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
             boolean ipv6 = t.contains(":") && t.matches("\\[?[0-9A-Fa-f:.]+]?");
             if (!name && !ipv6) {
-                throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not a host name or address "
-                        + "such as till.local or 192.168.1.20");
+                throw SettingRefusal.of("config.refused.host_name", Texts.abbreviate(t, 60));
             }
             return t;
         }, Function.identity(), true);
+    }
+
+    /** A language ScanTill speaks, optionally with a region for money and dates: {@code de}, {@code de-CH}. */
+    public static SettingType<Locale> language() {
+        return new Simple<>("a language tag of " + Languages.shippedList() + ", optionally with a region (de-CH)",
+                (t, where) -> Languages.parse(t), Locale::toLanguageTag, true);
+    }
+
+    /** {@code auto} (the payment page follows the customer's phone) or a language as {@link #language()}. */
+    public static SettingType<CustomerLanguage> customerLanguage() {
+        return new Simple<>("auto, or a language as for locale",
+                (t, where) -> t.strip().equalsIgnoreCase("auto") ? CustomerLanguage.AUTO
+                        : CustomerLanguage.of(Languages.parse(t)),
+                CustomerLanguage::toString, true);
     }
 
     /** {@code auto}, {@code on} or {@code off}: whether Amazon Pay is offered. */
@@ -159,8 +175,7 @@ public final class SettingTypes {
         return new Simple<>("an ISO 4217 code Stripe supports, such as EUR", (text, where) -> {
             Optional<Currency> currency = CurrencyFacts.lookup(text);
             if (currency.isEmpty() || !CurrencyFacts.stripePresents(currency.get())) {
-                throw new IllegalArgumentException(SettingWords.text("stripe.setting.settlement_currency",
-                        Texts.abbreviate(text.strip(), 20)));
+                throw SettingRefusal.of("stripe.setting.settlement_currency", Texts.abbreviate(text.strip(), 20));
             }
             return currency.get();
         }, Currency::getCurrencyCode, true);
@@ -296,13 +311,12 @@ public final class SettingTypes {
     private static int number(String text, int min, int max, String meaning) {
         String t = text.strip().replace("_", "");
         if (!t.matches("[+-]?\\d{1,10}")) {
-            throw new IllegalArgumentException("'" + Texts.abbreviate(text.strip(), 60)
-                    + "' is not a whole number; expected " + min + " to " + max + ", the " + meaning);
+            throw SettingRefusal.of("config.refused.not_a_number", Texts.abbreviate(text.strip(), 60), min, max,
+                    Message.of(meaning));
         }
         long n = Long.parseLong(t);
         if (n < min || n > max) {
-            throw new IllegalArgumentException(n + " is out of range; expected " + min + " to " + max
-                    + ", the " + meaning);
+            throw SettingRefusal.of("config.refused.out_of_range", n, min, max, Message.of(meaning));
         }
         return (int) n;
     }
@@ -328,7 +342,7 @@ public final class SettingTypes {
         } catch (InvalidPathException e) {
             // the sentence below says it
         }
-        throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not a valid path");
+        throw SettingRefusal.of("config.refused.path", Texts.abbreviate(t, 60));
     }
 
     /**
@@ -343,21 +357,18 @@ public final class SettingTypes {
         try {
             uri = new URI(checkable);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' is not a valid URL ("
-                    + e.getReason() + ")");
+            throw SettingRefusal.of("config.refused.url", Texts.abbreviate(t, 60), e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60)
-                    + "' must be an absolute URL starting with https:// or http://");
+            throw SettingRefusal.of("config.refused.url_scheme", Texts.abbreviate(t, 60));
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60) + "' has no host name");
+            throw SettingRefusal.of("config.refused.url_host", Texts.abbreviate(t, 60));
         }
         if (!placeholder) {
             if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("'" + Texts.abbreviate(t, 60)
-                        + "' must be a plain base such as http://localhost:12111 (no user, query or fragment)");
+                throw SettingRefusal.of("config.refused.url_base", Texts.abbreviate(t, 60));
             }
             while (t.endsWith("/")) {
                 t = t.substring(0, t.length() - 1);
@@ -401,8 +412,8 @@ public final class SettingTypes {
         }
 
         @Override
-        public String fallbackNote(T fallback) {
-            return notesFallback ? SettingType.super.fallbackNote(fallback) : "";
+        public Message fallbackNote(T fallback) {
+            return notesFallback ? SettingType.super.fallbackNote(fallback) : null;
         }
     }
 }

@@ -1,11 +1,13 @@
 package app.scantill.config;
 
+import app.scantill.i18n.Message;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -30,7 +32,7 @@ public final class Settings {
             Setting.optional("stripe.secret_key", SettingTypes.stripeKey())
                     .withEnvironmentVariable("STRIPE_SECRET_KEY")
                     .secret("a Stripe key")
-                    .whenRefused("ScanTill runs in SANDBOX mode until the key is fixed"));
+                    .whenRefused(Message.of("config.note.sandbox_until_key_fixed")));
 
     /** Another Stripe-compatible server (stripe-mock); none means Stripe's own. Used only with a key. */
     public static final Setting<Optional<String>> STRIPE_API_BASE = declare(
@@ -39,17 +41,17 @@ public final class Settings {
 
     public static final Setting<Duration> STRIPE_CONNECT_TIMEOUT = declare(
             Setting.of("stripe.connect_timeout_ms",
-                    SettingTypes.millis(100, 120_000, "milliseconds to wait for a connection to Stripe"),
+                    SettingTypes.millis(100, 120_000, "config.meaning.connect_timeout"),
                     Duration.ofSeconds(10)));
 
     public static final Setting<Duration> STRIPE_READ_TIMEOUT = declare(
             Setting.of("stripe.read_timeout_ms",
-                    SettingTypes.millis(100, 300_000, "milliseconds to wait for Stripe's answer"),
+                    SettingTypes.millis(100, 300_000, "config.meaning.read_timeout"),
                     Duration.ofSeconds(30)));
 
     public static final Setting<Integer> STRIPE_MAX_NETWORK_RETRIES = declare(
             Setting.of("stripe.max_network_retries",
-                    SettingTypes.wholeNumber(0, 10, "automatic retries of a failed Stripe call"), 2));
+                    SettingTypes.wholeNumber(0, 10, "config.meaning.network_retries"), 2));
 
     public static final Setting<Optional<String>> SUCCESS_URL = declare(
             Setting.optional("checkout.success_url", SettingTypes.pageUrl()));
@@ -59,7 +61,7 @@ public final class Settings {
 
     public static final Setting<Duration> SESSION_LIFETIME = declare(
             Setting.of("checkout.session_lifetime_minutes", SettingTypes.minutes(30, 1440,
-                    "minutes a payment QR stays valid (Stripe allows 30 minutes to 24 hours)"),
+                    "config.meaning.session_lifetime"),
                     Duration.ofMinutes(30)));
 
     /** Whether Amazon Pay is offered; {@code auto} stops offering it once Stripe refuses it for the account. */
@@ -74,7 +76,7 @@ public final class Settings {
             Setting.optional("account.settlement_currency", SettingTypes.stripeCurrency()));
 
     public static final Setting<Duration> POLL_INTERVAL = declare(
-            Setting.of("poll.interval_ms", SettingTypes.millis(250, 60_000, "milliseconds between checks of a payment"),
+            Setting.of("poll.interval_ms", SettingTypes.millis(250, 60_000, "config.meaning.poll_interval"),
                     Duration.ofSeconds(1)));
 
     public static final Setting<String> REGISTER_ID = declare(
@@ -82,6 +84,17 @@ public final class Settings {
 
     public static final Setting<String> MERCHANT_NAME = declare(
             Setting.of("merchant.name", SettingTypes.merchantName(), "ScanTill"));
+
+    /** The cashier's language: every screen of the till, money and dates included. */
+    public static final Setting<Locale> LOCALE = declare(
+            Setting.derived("locale", SettingTypes.language(),
+                    (earlier, where) -> Languages.machineDefault(Locale.getDefault()),
+                    "the computer's language if ScanTill speaks it, else en"));
+
+    /** The customer's language: the customer's screens and Stripe's payment page (Checkout's locale). */
+    public static final Setting<CustomerLanguage> CUSTOMER_LOCALE = declare(
+            Setting.derived("locale.customer", SettingTypes.customerLanguage(),
+                    (earlier, where) -> CustomerLanguage.of(earlier.get(LOCALE)), "as locale"));
 
     /** The shop's address on receipts: lines separated by {@code ;}. The shop's name is {@link #MERCHANT_NAME}. */
     public static final Setting<Optional<String>> SHOP_ADDRESS = declare(

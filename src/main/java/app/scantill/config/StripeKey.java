@@ -48,27 +48,22 @@ public final class StripeKey {
      */
     public static StripeKey parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("the Stripe key is empty");
+            throw SettingRefusal.of("config.refused.key_empty");
         }
         String t = text.strip();
         if ((t.startsWith("\"") && t.endsWith("\"")) || (t.startsWith("'") && t.endsWith("'"))) {
-            throw new IllegalArgumentException("the Stripe key is wrapped in quotes: remove them");
+            throw SettingRefusal.of("config.refused.key_quoted");
         }
         if (t.startsWith("pk_")) {
-            throw new IllegalArgumentException("a publishable key (pk_...) cannot create Checkout Sessions: use a "
-                    + "restricted key (rk_...) or a secret key (sk_...) from Dashboard > Developers > API keys");
+            throw SettingRefusal.of("config.refused.key_publishable");
         }
         if (t.startsWith("whsec_")) {
-            throw new IllegalArgumentException("this is a webhook signing secret (whsec_...), not an API key: use a "
-                    + "restricted key (rk_...) or a secret key (sk_...)");
+            throw SettingRefusal.of("config.refused.key_webhook_secret");
         }
         if (!USABLE.matcher(t).matches()) {
             boolean knownPrefix = t.toLowerCase(Locale.ROOT).matches("(sk|rk)_(test|live)_.*");
-            throw new IllegalArgumentException(knownPrefix
-                    ? "the Stripe key " + describeTail(t) + " contains characters a Stripe key never has "
-                            + "(spaces, line breaks or punctuation after the prefix): copy it again"
-                    : "this is not a Stripe API key " + describeTail(t) + ": it must start with sk_test_, "
-                            + "sk_live_, rk_test_ or rk_live_");
+            throw knownPrefix ? SettingRefusal.of("config.refused.key_characters", describeTail(t))
+                    : SettingRefusal.of("config.refused.key_not_stripe", describeTail(t));
         }
         return new StripeKey(t);
     }

@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * <p>Arguments are kept as values, not text: a {@link app.scantill.money.Money} is formatted in the
  * reader's locale, an {@link java.time.Instant} in the reader's time zone, a nested {@code Message}
- * in the reader's language. Two messages are equal when key and arguments are, so a status that
+ * in the reader's language, a {@link List} item by item, joined the reader's way. Two messages are
+ * equal when key and arguments are, so a status that
  * carries one can still be compared.
  *
  * @param key a key of {@code app/scantill/i18n/messages.properties}

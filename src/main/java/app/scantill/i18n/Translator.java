@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 
 /**
  * Renders {@link Message}s in one reader's language: the bundle of its locale (falling back to
@@ -105,6 +106,16 @@ public final class Translator {
     private Object display(Object value) {
         if (value instanceof Message nested) {
             return text(nested);
+        }
+        if (value instanceof Sentences sentences) {
+            // Folded pair by pair through the language's own pattern for "one sentence, then the next".
+            return sentences.items().stream().map(this::text).reduce((a, b) -> text("list.sentences", a, b))
+                    .orElse("");
+        }
+        if (value instanceof List<?> items) {
+            // Each item rendered as an argument would be, joined the language's way (", " or "、").
+            return items.stream().map(this::display).map(String::valueOf)
+                    .collect(Collectors.joining(text("list.separator")));
         }
         if (value instanceof Money amount) {
             return money.format(amount);

@@ -1,5 +1,6 @@
 package app.scantill.journal;
 
+import app.scantill.i18n.Message;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import java.time.Duration;
@@ -48,6 +49,11 @@ public final class SaleFilter {
             }
         }
         return List.copyOf(choices);
+    }
+
+    /** The filter's name for people, in any language: "All sales", "Needs attention", or the state's name. */
+    public Message label() {
+        return state != null ? state.label() : Message.of(attention ? "history.filter.attention" : "history.filter.all");
     }
 
     public boolean matches(Sale sale, Instant now) {

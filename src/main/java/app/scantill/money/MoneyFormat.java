@@ -51,14 +51,15 @@ public final class MoneyFormat {
     public static long parseMinorUnits(String text, Currency currency) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
-            throw new IllegalArgumentException("price is empty");
+            throw new PriceException(PriceException.Reason.EMPTY, t, "price is empty");
         }
         if (!t.matches("-?[0-9]{1,18}(\\.[0-9]{1,18})?")) {
-            throw new IllegalArgumentException("price '" + Texts.abbreviate(t, 40) + "' is not a number like 3.50");
+            throw new PriceException(PriceException.Reason.NOT_A_NUMBER, Texts.abbreviate(t, 40),
+                    "price '" + Texts.abbreviate(t, 40) + "' is not a number like 3.50");
         }
         BigDecimal value = new BigDecimal(t);
         if (value.signum() < 0) {
-            throw new IllegalArgumentException("price " + t + " is negative");
+            throw new PriceException(PriceException.Reason.NEGATIVE, t, "price " + t + " is negative");
         }
         int digits = CurrencyFacts.fractionDigits(currency);
         BigDecimal minor = value.movePointRight(digits);
@@ -67,14 +68,46 @@ public final class MoneyFormat {
                     ? failFraction(t, currency, digits)
                     : minor.longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("price " + Texts.abbreviate(t, 40) + " is too large");
+            throw new PriceException(PriceException.Reason.TOO_LARGE, Texts.abbreviate(t, 40),
+                    "price " + Texts.abbreviate(t, 40) + " is too large");
         }
     }
 
     private static long failFraction(String t, Currency currency, int digits) {
-        throw new IllegalArgumentException(digits == 0
-                ? "price " + t + " has decimals, but " + currency.getCurrencyCode() + " has no minor unit"
-                : "price " + t + " has more than " + digits + " decimals for " + currency.getCurrencyCode());
+        throw digits == 0
+                ? new PriceException(PriceException.Reason.NO_MINOR_UNIT, t,
+                        "price " + t + " has decimals, but " + currency.getCurrencyCode() + " has no minor unit")
+                : new PriceException(PriceException.Reason.TOO_MANY_DECIMALS, t,
+                        "price " + t + " has more than " + digits + " decimals for " + currency.getCurrencyCode());
+    }
+
+    /**
+     * A price that cannot be read, with the reason as a value so a screen can say it in its reader's
+     * language; the exception's own message says it in English, for the log.
+     */
+    public static final class PriceException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        public enum Reason { EMPTY, NOT_A_NUMBER, NEGATIVE, NO_MINOR_UNIT, TOO_MANY_DECIMALS, TOO_LARGE }
+
+        private final Reason reason;
+        private final String price;
+
+        PriceException(Reason reason, String price, String english) {
+            super(english);
+            this.reason = reason;
+            this.price = price;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        /** The price as written (at most 40 characters of it). */
+        public String price() {
+            return price;
+        }
     }
 
 }

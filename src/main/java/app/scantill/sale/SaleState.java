@@ -1,6 +1,8 @@
 package app.scantill.sale;
 
+import app.scantill.i18n.Message;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -30,6 +32,11 @@ public enum SaleState {
     CANCELLED,
     /** Something unexpected happened; a person must look. The sale and its session id are kept. */
     NEEDS_ATTENTION;
+
+    /** The state's name for people, e.g. "Awaiting payment", in any language. */
+    public Message label() {
+        return Message.of("sale.state." + name().toLowerCase(Locale.ROOT));
+    }
 
     public boolean isFinal() {
         return this == PAID || this == CANCELLED;

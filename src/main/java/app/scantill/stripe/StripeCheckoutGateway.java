@@ -150,12 +150,25 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
         if (request.cancelUrl() != null) {
             b.setCancelUrl(request.cancelUrl());
         }
+        if (request.locale() != null) {
+            b.setLocale(checkoutLocale(request.locale()));
+        }
         if (request.description() != null) {
             b.setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
                     .setDescription(request.description())
                     .build());
         }
         return b.build();
+    }
+
+    /** The SDK's constant for a Checkout locale value; the flow only makes values this list has. */
+    private static SessionCreateParams.Locale checkoutLocale(String value) {
+        for (SessionCreateParams.Locale locale : SessionCreateParams.Locale.values()) {
+            if (locale.getValue().equals(value)) {
+                return locale;
+            }
+        }
+        throw new IllegalArgumentException("stripe-java has no Checkout locale " + value);
     }
 
     @Override

@@ -1,12 +1,13 @@
 package app.scantill.till;
 
+import app.scantill.i18n.Message;
 import java.util.Objects;
 
 /**
  * What the cashier is told when a Stripe call fails: a headline, one or two sentences of
  * explanation, and the one thing to do next, which the screen can offer as a button.
  */
-public record CashierMessage(String headline, String explanation, Action action) {
+public record CashierMessage(Message headline, Message explanation, Action action) {
 
     public enum Action {
         /** Try the same attempt again (same idempotency key: no double charge). */

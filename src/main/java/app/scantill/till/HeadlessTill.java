@@ -6,10 +6,12 @@ import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.CheckoutGateway;
 import app.scantill.checkout.RecoverySummary;
 import app.scantill.config.AppConfig;
+import app.scantill.config.Settings;
 import app.scantill.config.UserEnvironment;
+import app.scantill.i18n.Message;
+import app.scantill.i18n.Translator;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
-import app.scantill.money.MoneyFormat;
 import app.scantill.refund.RefundGateway;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
@@ -20,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -55,6 +58,8 @@ public final class HeadlessTill {
     private static final String PER_SALE_OPTION = "--recovery.per_sale_ms=";
 
     private final PrintStream out;
+    /** The till's language ({@code locale}) for the sentences it prints; the line format itself is fixed. */
+    private Translator words = Translator.english();
 
     private HeadlessTill(PrintStream out) {
         this.out = out;
@@ -99,9 +104,10 @@ public final class HeadlessTill {
             }
         }
         AppConfig config = AppConfig.load(configArgs, where);
+        words = Translator.forLocale(config.get(Settings.LOCALE), ZoneId.systemDefault());
         Clock clock = Clock.systemUTC();
         try (TillServices till = TillServices.start(config, clock, decorate, decorateRefunds)) {
-            till.problems().forEach(p -> print("ERROR", "", p));
+            till.problems().forEach(p -> print("ERROR", "", words.text(p)));
             Optional<ChargeService> charges = till.charges();
             if (charges.isEmpty() || till.journal().isEmpty() || till.gateway().isEmpty()) {
                 print("ERROR", "", "Payments cannot be taken; see the messages above.");
@@ -109,16 +115,17 @@ public final class HeadlessTill {
             }
             ChargeService service = charges.get();
             SalesJournal journal = till.journal().get();
-            service.addListener(status -> print("EVENT", fields(status), status.message()));
+            service.addListener(status -> print("EVENT", fields(status), text(status.message())));
             till.onStoreWatch(watch -> print("STORE", "watch=" + watch, null));
             HeadlessRefunds refunds = till.refunds().map(r -> new HeadlessRefunds(r, journal, till.refundsAllowed(),
                     this::print)).orElse(null);
-            RecoverySummary summary = till.recover(perSale, new MoneyFormat(Locale.US), round -> {
+            RecoverySummary summary = till.recover(perSale, round -> {
                 report(round);
-                print("RECOVERY", "retry=true total=" + round.entries().size() + counts(round), round.headline());
+                print("RECOVERY", "retry=true total=" + round.entries().size() + counts(round),
+                        words.text(round.headline()));
             }).orElseThrow();
             report(summary);
-            print("RECOVERY", "total=" + summary.entries().size() + counts(summary), summary.headline());
+            print("RECOVERY", "total=" + summary.entries().size() + counts(summary), words.text(summary.headline()));
             print("READY", "register=" + config.registerId() + " mode=" + service.mode(), null);
             return commands(till, service, journal, refunds, commands);
         }
@@ -154,7 +161,7 @@ public final class HeadlessTill {
                     case "retry" -> ok(service::retry);
                     case "new-attempt" -> ok(service::newAttempt);
                     case "card-only" -> ok(service::chargeByCardOnly);
-                    case "status" -> print("STATUS", fields(service.status()), service.status().message());
+                    case "status" -> print("STATUS", fields(service.status()), text(service.status().message()));
                     case "sale" -> sale(journal, words);
                     case "store" -> print("STORE", "watch=" + till.storeWatch().orElse("-") + " unshipped="
                             + till.notYetInLedger().size() + " storewide=" + till.storeWide(), null);
@@ -212,7 +219,7 @@ public final class HeadlessTill {
         for (RecoverySummary.Entry e : summary.entries()) {
             print("RECOVERED", "sale=" + e.saleId() + " outcome=" + e.outcome() + " amount=" + e.amount().minorUnits()
                     + " currency=" + e.amount().currencyCode() + " method=" + dash(e.paymentMethod())
-                    + " session=" + dash(e.sessionId()), e.sentence());
+                    + " session=" + dash(e.sessionId()), words.text(e.sentence()));
         }
     }
 
@@ -235,6 +242,11 @@ public final class HeadlessTill {
 
     private static String dash(String value) {
         return value == null || value.isEmpty() ? "-" : value.replace(' ', '_');
+    }
+
+    /** A message in the till's language; null stays null (a line without text). */
+    private String text(Message message) {
+        return message == null ? null : words.text(message);
     }
 
     private synchronized void print(String kind, String fields, String text) {

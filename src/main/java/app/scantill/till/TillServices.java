@@ -3,12 +3,14 @@ package app.scantill.till;
 import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeSettings;
 import app.scantill.checkout.CheckoutGateway;
+import app.scantill.checkout.CheckoutLocale;
 import app.scantill.checkout.RecoverySummary;
 import app.scantill.checkout.StartupRecovery;
 import app.scantill.config.AppConfig;
 import app.scantill.config.SandboxBind;
 import app.scantill.config.Settings;
 import app.scantill.config.StripeKey;
+import app.scantill.i18n.Message;
 import app.scantill.i18n.Translator;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
@@ -16,7 +18,6 @@ import app.scantill.journal.JournalLock;
 import app.scantill.journal.RegisterInUseException;
 import app.scantill.journal.SaleRecords;
 import app.scantill.journal.SalesJournal;
-import app.scantill.money.MoneyFormat;
 import app.scantill.refund.RefundGateway;
 import app.scantill.refund.RefundService;
 import app.scantill.refund.RefundSettings;
@@ -32,10 +33,8 @@ import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -57,7 +56,7 @@ public final class TillServices implements AutoCloseable {
     private static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(30);
 
     private final AppConfig config;
-    private final List<String> problems;
+    private final List<Message> problems;
     private final SalesJournal journal;
     private final StripeSandbox sandbox;
     private final CheckoutGateway gateway;
@@ -69,8 +68,9 @@ public final class TillServices implements AutoCloseable {
     private final StoreLink store;
     private StartupRecovery recovery;
 
-    private TillServices(AppConfig config, Clock clock, List<String> problems, JournalLock lock, SalesJournal journal,
-            StripeSandbox sandbox, CheckoutGateway gateway, ChargeService charges, StoreLink store, RefundService refunds) {
+    private TillServices(AppConfig config, Clock clock, List<Message> problems, JournalLock lock, SalesJournal journal,
+            StripeSandbox sandbox, CheckoutGateway gateway, ChargeService charges, StoreLink store,
+            RefundService refunds) {
         this.refunds = refunds;
         this.config = config;
         this.clock = clock;
@@ -102,12 +102,11 @@ public final class TillServices implements AutoCloseable {
      */
     public static TillServices start(AppConfig config, Clock clock, UnaryOperator<CheckoutGateway> decorate,
             UnaryOperator<RefundGateway> decorateRefunds) {
-        List<String> problems = new ArrayList<>();
-        config.problems().forEach(p -> problems.add(p.setting() + ": " + p.message()));
+        List<Message> problems = new ArrayList<>();
+        config.problems().forEach(p -> problems.add(Message.of("setup.config_problem", p.setting(), p.message())));
 
         boolean inStore = config.get(Settings.LEDGER_URL).isPresent();
-        Translator words = Translator.forLocale(Locale.getDefault(), ZoneId.systemDefault());
-        JournalLock lock = lockJournal(config, problems, words);
+        JournalLock lock = lockJournal(config, problems);
         JdbcSalesJournal journal = lock == null ? null : openJournal(config, clock, problems, inStore);
 
         StripeSandbox sandbox = null;
@@ -130,7 +129,7 @@ public final class TillServices implements AutoCloseable {
             undecorated = gateway;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "Payment service could not start", e);
-            problems.add("Payments are unavailable: " + StripeKey.redactAll(String.valueOf(e.getMessage())));
+            problems.add(Message.of("setup.payments_unavailable", StripeKey.redactAll(String.valueOf(e.getMessage()))));
         }
 
         if (gateway != null) {
@@ -142,10 +141,10 @@ public final class TillServices implements AutoCloseable {
                 // The watcher only reads sessions: it takes the gateway as it is, not as decorated for tests.
                 store = StoreLink.join(config, journal.outbox().orElseThrow(), undecorated,
                         connection == null ? null : new StripeEventsGateway(connection), clock,
-                        away -> problems.add(words.text("store.ledger_unreachable", away)));
+                        away -> problems.add(Message.of("store.ledger_unreachable", away)));
             } catch (RegisterInUseException held) {
                 LOG.log(Level.ERROR, held.getMessage());
-                problems.add(refusal(held, words));
+                problems.add(refusal(held));
                 journal.close();
                 journal = null;
             }
@@ -158,10 +157,10 @@ public final class TillServices implements AutoCloseable {
                     .withPolling(config.pollInterval(), max(MAX_POLL_BACKOFF, config.pollInterval()))
                     .withFallbackPoll(config.get(Settings.FALLBACK_POLL_INTERVAL))
                     .withAmazonPay(config.get(Settings.AMAZON_PAY))
-                    .withSettlementCurrency(config.get(Settings.SETTLEMENT_CURRENCY));
+                    .withSettlementCurrency(config.get(Settings.SETTLEMENT_CURRENCY))
+                    .withCheckoutLocale(CheckoutLocale.of(config.get(Settings.CUSTOMER_LOCALE)));
             charges = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
-                    new CashierMessages(config.stripeKey(), Locale.getDefault(),
-                            config.get(Settings.SETTLEMENT_CURRENCY)));
+                    new CashierMessages(config.stripeKey(), config.get(Settings.SETTLEMENT_CURRENCY)));
             if (store != null) {
                 store.attach(charges);
             }
@@ -175,26 +174,26 @@ public final class TillServices implements AutoCloseable {
     }
 
     /** The journal is one till's: a second process on it is refused, naming the register and machine. */
-    private static JournalLock lockJournal(AppConfig config, List<String> problems, Translator words) {
+    private static JournalLock lockJournal(AppConfig config, List<Message> problems) {
         try {
             return JournalLock.acquire(config.journalPath(), config.registerId());
         } catch (RegisterInUseException held) {
             LOG.log(Level.ERROR, held.getMessage());
-            problems.add(refusal(held, words));
+            problems.add(refusal(held));
             return null;
         } catch (JournalException e) {
             LOG.log(Level.ERROR, e.getMessage());
-            problems.add(e.getMessage());
+            problems.add(Message.of("setup.journal_unusable", String.valueOf(e.getMessage())));
             return null;
         }
     }
 
     /** The refusal of a register held elsewhere, for the person at this till. */
-    private static String refusal(RegisterInUseException held, Translator words) {
+    private static Message refusal(RegisterInUseException held) {
         Object since = held.since() == null ? "?" : held.since();
         return held.journal() == null
-                ? words.text("store.register_in_use.ledger", held.registerId(), held.machine(), held.process(), since)
-                : words.text("store.register_in_use.journal", held.registerId(), held.machine(), held.process(), since,
+                ? Message.of("store.register_in_use.ledger", held.registerId(), held.machine(), held.process(), since)
+                : Message.of("store.register_in_use.journal", held.registerId(), held.machine(), held.process(), since,
                         held.journal().toString());
     }
 
@@ -203,14 +202,14 @@ public final class TillServices implements AutoCloseable {
     }
 
     /** The journal writes the till's time, the one the charge flow and its clock-skew correction read. */
-    private static JdbcSalesJournal openJournal(AppConfig config, Clock clock, List<String> problems,
+    private static JdbcSalesJournal openJournal(AppConfig config, Clock clock, List<Message> problems,
             boolean keepOutbox) {
         try {
             return JdbcSalesJournal.open(config.journalPath(), clock, JdbcSalesJournal.DEFAULT_BUSY_TIMEOUT,
                     keepOutbox);
         } catch (JournalException e) {
             LOG.log(Level.ERROR, "Sales journal unusable: " + e.getMessage());
-            problems.add(e.getMessage() + " Payments are switched off until the journal can be used.");
+            problems.add(Message.of("setup.journal_unusable", String.valueOf(e.getMessage())));
             return null;
         }
     }
@@ -236,7 +235,7 @@ public final class TillServices implements AutoCloseable {
     }
 
     /** Sentences for the cashier about what is misconfigured or unavailable; empty when all is well. */
-    public List<String> problems() {
+    public List<Message> problems() {
         return problems;
     }
 
@@ -309,8 +308,8 @@ public final class TillServices implements AutoCloseable {
      * retried in the background, each round reported to {@code laterRounds}. Empty when payments
      * cannot be taken.
      */
-    public Optional<RecoverySummary> recover(Duration perSale, MoneyFormat money,
-            Consumer<RecoverySummary> laterRounds) throws InterruptedException {
+    public Optional<RecoverySummary> recover(Duration perSale, Consumer<RecoverySummary> laterRounds)
+            throws InterruptedException {
         if (refunds != null) {
             // Refunds journaled but unanswered, or pending at Stripe, are taken up again; they settle on their own.
             refunds.resumeUnfinished();
@@ -321,7 +320,7 @@ public final class TillServices implements AutoCloseable {
         StartupRecovery started;
         synchronized (this) {
             if (recovery == null) {
-                recovery = new StartupRecovery(charges, gateway, journal, clock, perSale, money);
+                recovery = new StartupRecovery(charges, gateway, journal, clock, perSale);
             }
             started = recovery;
         }

@@ -6,7 +6,6 @@ import app.scantill.catalog.Ean13;
 import app.scantill.checkout.ChargeStatus;
 import app.scantill.config.AppConfig;
 import app.scantill.journal.JdbcSalesJournal;
-import app.scantill.money.MoneyFormat;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import app.scantill.sandbox.RecordedRequest;
@@ -170,13 +169,13 @@ class TillBenchmark {
         AppConfig config = AppConfig.load(List.of("--data.dir=" + data.toAbsolutePath(),
                 "--catalog=" + catalogFile.toAbsolutePath()), Map.of(), data);
         Stage stage = FxToolkit.registerPrimaryStage();
-        MoneyFormat format = new MoneyFormat(Locale.US);
         try (TillServices services = TillServices.start(config, Clock.systemUTC());
                 FxUiExecutor executor = new FxUiExecutor(2)) {
             StripeSandbox sandbox = services.sandbox().orElseThrow();
             TillViewModel model = WaitForAsyncUtils.asyncFx(() -> {
-                CashierViewModel cashier = new CashierViewModel(new app.scantill.cart.Cart(format), format, executor);
-                TillViewModel till = new TillViewModel(cashier, executor, format, Clock.systemUTC());
+                CashierViewModel cashier = new CashierViewModel(new app.scantill.cart.Cart(),
+                        app.scantill.i18n.English.words(), executor);
+                TillViewModel till = new TillViewModel(cashier, executor, Clock.systemUTC());
                 TillView view = new TillView(till);
                 view.showIn(stage);
                 cashier.showCatalog(catalog);

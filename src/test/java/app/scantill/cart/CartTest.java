@@ -1,13 +1,12 @@
 package app.scantill.cart;
 
+import app.scantill.i18n.English;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.catalog.Ean13;
 import app.scantill.catalog.Product;
 import app.scantill.money.Money;
-import app.scantill.money.MoneyFormat;
 import app.scantill.sale.SaleLine;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class CartTest {
@@ -19,7 +18,7 @@ class CartTest {
         return Product.of(sku, twelve + Ean13.checkDigit(twelve), name, Money.of(minor, currency), "Test");
     }
 
-    private final Cart cart = new Cart(new MoneyFormat(Locale.US));
+    private final Cart cart = new Cart();
     private final Product espresso = product("COF-ESP", "Espresso", 300, "USD");
     private final Product latte = product("COF-LAT", "Caffe Latte", 475, "USD");
     private final Product stroopwafel = product("EU-STRW", "Stroopwafel Tin", 690, "EUR");
@@ -42,7 +41,7 @@ class CartTest {
         cart.add(espresso);
         CartOutcome outcome = cart.add(espresso);
 
-        assertThat(outcome.message()).isEqualTo("Added Espresso (quantity 2)");
+        assertThat(English.text(outcome.message())).isEqualTo("Added Espresso (quantity 2)");
         assertThat(cart.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
         assertThat(cart.total()).contains(Money.of(600, "USD"));
     }
@@ -54,7 +53,7 @@ class CartTest {
         CartOutcome outcome = cart.add(stroopwafel);
 
         assertThat(outcome.refused()).isTrue();
-        assertThat(outcome.message()).startsWith("Cart is in USD; EUR items need a separate sale")
+        assertThat(English.text(outcome.message())).startsWith("Cart is in USD; EUR items need a separate sale")
                 .contains("Stroopwafel Tin");
         assertThat(cart.lines()).extracting(CartLine::sku).containsExactly("COF-ESP");
         assertThat(cart.total()).contains(Money.of(300, "USD"));
@@ -72,7 +71,7 @@ class CartTest {
     @Test
     void removingTheLastLineFreesTheCurrency() {
         cart.add(espresso);
-        assertThat(cart.remove("cof-esp").message()).isEqualTo("Removed Espresso");
+        assertThat(English.text(cart.remove("cof-esp").message())).isEqualTo("Removed Espresso");
 
         assertThat(cart.currency()).isEmpty();
         assertThat(cart.add(mochi).accepted()).isTrue();
@@ -87,7 +86,7 @@ class CartTest {
         CartOutcome outcome = cart.add(product("L100", "One too many", 1, "USD"));
 
         assertThat(outcome.refused()).isTrue();
-        assertThat(outcome.message()).contains("at most 100 different items").contains("One too many");
+        assertThat(English.text(outcome.message())).contains("at most 100 different items").contains("One too many");
         assertThat(cart.lineCount()).isEqualTo(100);
         assertThat(cart.add(cart.lines().get(0).product()).accepted()).as("existing line may still grow").isTrue();
     }
@@ -100,19 +99,19 @@ class CartTest {
         CartOutcome outcome = cart.increase("COF-ESP");
 
         assertThat(outcome.refused()).isTrue();
-        assertThat(outcome.message()).isEqualTo("Quantity of Espresso cannot go above 999 in one sale");
+        assertThat(English.text(outcome.message())).isEqualTo("Quantity of Espresso cannot go above 999 in one sale");
         assertThat(cart.line("COF-ESP")).map(CartLine::quantity).contains(999);
-        assertThat(cart.add(espresso).message()).contains("cannot go above 999");
+        assertThat(English.text(cart.add(espresso).message())).contains("cannot go above 999");
     }
 
     @Test
     void quantityOutsideOneTo999IsRefusedWhenSet() {
         cart.add(espresso);
 
-        assertThat(cart.setQuantity("COF-ESP", 0).message())
+        assertThat(English.text(cart.setQuantity("COF-ESP", 0).message()))
                 .isEqualTo("Quantity must be between 1 and 999 (Espresso stays at 1)");
         assertThat(cart.setQuantity("COF-ESP", 1000).refused()).isTrue();
-        assertThat(cart.add(latte, 0).message()).contains("between 1 and 999");
+        assertThat(English.text(cart.add(latte, 0).message())).contains("between 1 and 999");
         assertThat(cart.line("COF-ESP")).map(CartLine::quantity).contains(1);
     }
 
@@ -123,7 +122,7 @@ class CartTest {
 
         CartOutcome outcome = cart.decrease("COF-ESP");
 
-        assertThat(outcome.message()).isEqualTo(
+        assertThat(English.text(outcome.message())).isEqualTo(
                 "Espresso is already at quantity 1; remove the line to take it out of the sale");
         assertThat(cart.line("COF-ESP")).map(CartLine::quantity).contains(1);
     }
@@ -137,7 +136,7 @@ class CartTest {
         CartOutcome outcome = cart.add(ring);
 
         assertThat(outcome.refused()).isTrue();
-        assertThat(outcome.message()).isEqualTo(
+        assertThat(English.text(outcome.message())).isEqualTo(
                 "The total would be $1,000,000.01, above the $999,999.99 one sale may have; Ring was not added");
         assertThat(cart.total()).contains(Money.of(98_999_901, "USD"));
     }
@@ -149,7 +148,7 @@ class CartTest {
 
         CartOutcome outcome = cart.increase("W1");
 
-        assertThat(outcome.message()).contains("above the $999,999.99").contains("Watch stays at 1");
+        assertThat(English.text(outcome.message())).contains("above the $999,999.99").contains("Watch stays at 1");
         assertThat(cart.total()).contains(Money.of(50_000_000, "USD"));
     }
 
@@ -159,7 +158,7 @@ class CartTest {
         assertThat(cart.add(goat).accepted()).isTrue();
         CartOutcome second = cart.add(goat);
         assertThat(second.accepted()).isFalse();
-        assertThat(second.message()).contains("UGX").contains("999,999");
+        assertThat(English.text(second.message())).contains("UGX").contains("999,999");
         assertThat(cart.total()).contains(Money.of(600_000, "UGX"));
     }
 
@@ -169,7 +168,7 @@ class CartTest {
         cart.add(sweet);
         assertThat(cart.chargeability().status()).isEqualTo(Chargeability.Status.BELOW_MINIMUM);
 
-        Cart hkAccount = new Cart(new MoneyFormat(Locale.US), java.util.Optional.of(java.util.Currency.getInstance("HKD")));
+        Cart hkAccount = new Cart(java.util.Optional.of(java.util.Currency.getInstance("HKD")));
         hkAccount.add(sweet);
         assertThat(hkAccount.chargeability().status()).as("Stripe decides after converting to HKD")
                 .isEqualTo(Chargeability.Status.CHARGEABLE);
@@ -208,14 +207,14 @@ class CartTest {
 
         assertThat(c.status()).isEqualTo(Chargeability.Status.BELOW_MINIMUM);
         assertThat(c.minimum()).contains(Money.of(50, "USD"));
-        assertThat(c.summary()).isEqualTo("Below Stripe's minimum charge of $0.50");
+        assertThat(English.text(c.summary())).isEqualTo("Below Stripe's minimum charge of $0.50");
     }
 
     @Test
     void yenMinimumIsFiftyYen() {
         cart.add(product("JP-CANDY", "Candy", 30, "JPY"));
 
-        assertThat(cart.chargeability().summary()).isEqualTo("Below Stripe's minimum charge of ¥50");
+        assertThat(English.text(cart.chargeability().summary())).isEqualTo("Below Stripe's minimum charge of ¥50");
         cart.add(mochi);
         assertThat(cart.chargeability().chargeable()).isTrue();
     }
@@ -236,7 +235,7 @@ class CartTest {
 
         assertThat(c.chargeable()).isTrue();
         assertThat(c.amazonPayAvailable()).isTrue();
-        assertThat(c.summary()).isEqualTo("Card or Amazon Pay");
+        assertThat(English.text(c.summary())).isEqualTo("Card or Amazon Pay");
     }
 
     @Test
@@ -247,7 +246,7 @@ class CartTest {
 
         assertThat(c.chargeable()).isTrue();
         assertThat(c.amazonPayAvailable()).isFalse();
-        assertThat(c.summary()).isEqualTo("Card only: Amazon Pay does not accept CAD");
+        assertThat(English.text(c.summary())).isEqualTo("Card only: Amazon Pay does not accept CAD");
     }
 
     @Test
@@ -267,8 +266,8 @@ class CartTest {
 
     @Test
     void commandsOnItemsNotInTheCartAreRefused() {
-        assertThat(cart.increase("NOPE").message()).isEqualTo("Item NOPE is not in the cart");
+        assertThat(English.text(cart.increase("NOPE").message())).isEqualTo("Item NOPE is not in the cart");
         assertThat(cart.remove("NOPE").refused()).isTrue();
-        assertThat(cart.clear().message()).isEqualTo("The cart is already empty");
+        assertThat(English.text(cart.clear().message())).isEqualTo("The cart is already empty");
     }
 }

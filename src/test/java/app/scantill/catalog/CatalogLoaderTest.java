@@ -1,5 +1,6 @@
 package app.scantill.catalog;
 
+import app.scantill.i18n.English;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.money.Money;
@@ -31,9 +32,9 @@ class CatalogLoaderTest {
         assertThat(result.problems()).hasSize(1);
         CatalogProblem problem = result.problems().get(0);
         assertThat(problem.lineNumber()).isEqualTo(3);
-        assertThat(problem.describe()).startsWith("line 3: ");
+        assertThat(English.text(problem.describe())).startsWith("line 3: ");
         for (String fragment : fragments) {
-            assertThat(problem.message()).containsIgnoringCase(fragment);
+            assertThat(English.text(problem.message())).containsIgnoringCase(fragment);
         }
         assertThat(result.catalog().products()).extracting(Product::sku).containsExactly("COF-ESP", "COF-LAT");
     }
@@ -125,7 +126,7 @@ class CatalogLoaderTest {
     @Test
     void priceAboveStripesMaximumIsReported() {
         assertOneProblemOnLine3(parseWithBadRow("B1,0850012000020,Espresso machine,1000000.00,USD,Gear"),
-                "above Stripe's maximum", "999999.99 USD");
+                "above Stripe's maximum", "$999,999.99");
     }
 
     @Test
@@ -141,7 +142,7 @@ class CatalogLoaderTest {
     @Test
     void ugxAboveStripesMaximumInItsOwnUnitsIsReported() {
         assertOneProblemOnLine3(parseWithBadRow("B1,0850012000020,Tractor,1000000,UGX,Gear"),
-                "above Stripe's maximum", "999999 UGX");
+                "above Stripe's maximum", "UGX999,999");
     }
 
     @Test
@@ -237,7 +238,7 @@ class CatalogLoaderTest {
     void severalProblemsInOneRowAreReportedTogether() {
         CatalogLoadResult result = parse(",123,,1.00,XYZ,\n");
 
-        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message())
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(English.text(p.message()))
                 .contains("SKU is missing").contains("13").contains("name is missing").contains("XYZ"));
     }
 
@@ -261,7 +262,7 @@ class CatalogLoaderTest {
         assertThat(result.catalog().isEmpty()).isTrue();
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.lineNumber()).isEqualTo(1);
-            assertThat(p.message()).contains("sku,barcode,name,price,currency,category").contains("code,name,price");
+            assertThat(English.text(p.message())).contains("sku,barcode,name,price,currency,category").contains("code,name,price");
         });
     }
 
@@ -271,7 +272,7 @@ class CatalogLoaderTest {
 
         assertThat(result.catalog().isEmpty()).isTrue();
         assertThat(result.problems()).singleElement()
-                .satisfies(p -> assertThat(p.describe()).contains("empty.csv is empty"));
+                .satisfies(p -> assertThat(English.text(p.describe())).contains("empty.csv is empty"));
     }
 
     @Test
@@ -281,7 +282,7 @@ class CatalogLoaderTest {
         assertThat(result.catalog().isEmpty()).isTrue();
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.concernsWholeFile()).isTrue();
-            assertThat(p.message()).contains("not found").contains("nope.csv").contains("empty catalog");
+            assertThat(English.text(p.message())).contains("not found").contains("nope.csv").contains("empty catalog");
         });
     }
 
@@ -290,7 +291,7 @@ class CatalogLoaderTest {
         CatalogLoadResult result = loader.load(dir);
 
         assertThat(result.catalog().isEmpty()).isTrue();
-        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("folder"));
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(English.text(p.message())).contains("folder"));
     }
 
     @Test
@@ -300,7 +301,7 @@ class CatalogLoaderTest {
         CatalogLoadResult result = loader.parse(utf16, "u16.csv");
 
         assertThat(result.catalog().isEmpty()).isTrue();
-        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("UTF-16"));
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(English.text(p.message())).contains("UTF-16"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package app.scantill.checkout;
 
+import app.scantill.i18n.English;
+import app.scantill.i18n.Message;
 import static app.scantill.checkout.FlowFixtures.CAD;
 import static app.scantill.checkout.FlowFixtures.CART;
 import static app.scantill.checkout.FlowFixtures.CART_TOTAL;
@@ -161,6 +163,14 @@ class ChargeFlowTest {
 
     static ChargeStatus status(Phase phase, Sale sale) {
         return ChargeRules.status(phase, sale);
+    }
+
+    /** The journal's note of a sale handed to a person: the message, in English. */
+    /** A person's note, as any message the flow hands over. */
+    static final Message LOOK = Message.of("charge.detail", "Look at it.");
+
+    static Journal move(SaleState to, Message note) {
+        return move(to, ChargeWording.inEnglish(note));
     }
 
     static Journal move(SaleState to, String note) {
@@ -354,7 +364,7 @@ class ChargeFlowTest {
             assertThat(shown.phase()).isEqualTo(Phase.FAILED);
             assertThat(shown.retryable()).isTrue();
             assertThat(shown.stripeUnreachable()).isTrue();
-            assertThat(shown.message()).contains("Retry");
+            assertThat(English.text(shown.message())).contains("Retry");
             assertThat(shown.sessionMayBeOpen()).isTrue();
         }
 
@@ -385,7 +395,7 @@ class ChargeFlowTest {
             CreateAttempt cancelled = attempt(4).cancelled().failedAgain();
             Transition t = step(new Creating(cancelled), refused(moveTo(SaleState.CANCELLING)));
 
-            String message = ChargeWording.notRecordedAs(SaleState.CANCELLING);
+            Message message = ChargeWording.notRecordedAs(SaleState.CANCELLING);
             assertThat(t.next()).isEqualTo(new NeedsAttention(cancelled.sale(), null, message));
             assertThat(effects(t)).containsExactly(new StopTimer(),
                     Publish.of(status(Phase.NEEDS_ATTENTION, cancelled.sale()).withMessage(message)));
@@ -471,7 +481,7 @@ class ChargeFlowTest {
             Transition refusedLookup = step(new Creating(attempt(1)), new FindFailed(
                     failure(Kind.PERMISSION, 403, null, "no permission")), later);
             assertThat(refusedLookup.next()).isInstanceOf(NeedsAttention.class);
-            assertThat(((NeedsAttention) refusedLookup.next()).message()).startsWith("Stripe could not be asked");
+            assertThat(English.text(((NeedsAttention) refusedLookup.next()).message())).startsWith("Stripe could not be asked");
         }
     }
 
@@ -604,7 +614,8 @@ class ChargeFlowTest {
                     CART_TOTAL - 100, "1");
             Transition t = step(new RecordingSession(attempt(1), wrong), recorded(write, awaiting));
 
-            String message = "Stripe's session is for 32.99 USD but the sale totals 33.99 USD.";
+            Message message = ((NeedsAttention) t.next()).message();
+            assertThat(English.text(message)).isEqualTo("Stripe's session is for $32.99 but the sale totals $33.99.");
             assertThat(t.next()).isEqualTo(new NeedsAttention(awaiting, SESSION_ID, message));
             assertThat(effects(t)).containsExactly(new ExpireQuietly(SESSION_ID), new StopTimer(),
                     move(SaleState.NEEDS_ATTENTION, message));
@@ -741,7 +752,7 @@ class ChargeFlowTest {
 
             assertThat(t.next()).isEqualTo(new NeedsAttention(awaiting, SESSION_ID,
                     ChargeWording.unexpectedEnd(completeUnpaid())));
-            assertThat(((NeedsAttention) t.next()).message()).contains("COMPLETE/NO_PAYMENT_REQUIRED");
+            assertThat(English.text(((NeedsAttention) t.next()).message())).contains("COMPLETE/NO_PAYMENT_REQUIRED");
         }
 
         @Test
@@ -767,7 +778,7 @@ class ChargeFlowTest {
             Transition t = step(resumed, new RetrieveFailed(failure(Kind.NOT_FOUND, 404, "resource_missing", "gone")));
 
             assertThat(t.next()).isInstanceOf(NeedsAttention.class);
-            assertThat(((NeedsAttention) t.next()).message()).startsWith("Stripe will not tell the state");
+            assertThat(English.text(((NeedsAttention) t.next()).message())).startsWith("Stripe will not tell the state");
         }
 
         @Test
@@ -814,7 +825,7 @@ class ChargeFlowTest {
                     Money.of(CART_TOTAL, "EUR"), NOW, EXPIRES_AT, SALE_ID, null, null, false);
             Transition t = step(shown, new Retrieved(euros));
 
-            assertThat(((NeedsAttention) t.next()).message()).isEqualTo(
+            assertThat(English.text(((NeedsAttention) t.next()).message())).isEqualTo(
                     "Stripe's session is in EUR but the sale is in USD.");
         }
 
@@ -1079,6 +1090,8 @@ class ChargeFlowTest {
 
             assertThat(((NeedsAttention) t.next()).message()).isEqualTo(ChargeWording.unexpectedCancelEnd(
                     completeUnpaid()));
+            assertThat(English.text(((NeedsAttention) t.next()).message()))
+                    .isEqualTo("The cancelled session ended as COMPLETE/NO_PAYMENT_REQUIRED, which ScanTill does not expect.");
         }
 
         @Test
@@ -1118,7 +1131,7 @@ class ChargeFlowTest {
         void cancelStripeRefusesNeedsAttention() {
             GatewayException permission = failure(Kind.PERMISSION, 403, null, "no");
 
-            assertThat(((NeedsAttention) step(expiring, new ExpireFailed(permission)).next()).message())
+            assertThat(English.text(((NeedsAttention) step(expiring, new ExpireFailed(permission)).next()).message()))
                     .startsWith("The cancel could not be completed");
             assertThat(step(expiring, new RetrieveFailed(permission)).next()).isInstanceOf(NeedsAttention.class);
         }
@@ -1149,6 +1162,14 @@ class ChargeFlowTest {
             Sale cardOnly = sale(SaleState.EXPIRED, USD, KEY + "-card", SESSION_ID);
             assertThat(effects(step(new Expired(cardOnly), new NewAttempt())))
                     .endsWith(new Journal(new BeginAttempt(SALE_ID, "scantill-" + SALE_ID + "-a2-card")));
+        }
+
+        @Test
+        void aNewAttemptKeepsThePaymentPagesLanguageOfTheSale() {
+            Sale japanese = sale(SaleState.EXPIRED, USD, KEY + "-card-lang-ja", SESSION_ID);
+
+            assertThat(effects(step(new Expired(japanese), new NewAttempt())))
+                    .endsWith(new Journal(new BeginAttempt(SALE_ID, "scantill-" + SALE_ID + "-a2-card-lang-ja")));
         }
 
         @Test
@@ -1190,7 +1211,8 @@ class ChargeFlowTest {
             assertThat(t.next()).isEqualTo(new NeedsAttention(expiredSale, null,
                     ChargeWording.notRecordedAs(SaleState.CANCELLED)));
             assertThat(step(t.next(), new NewAttempt()).next()).isEqualTo(new BeginningAttempt(expiredSale));
-            assertIgnored(new NeedsAttention(sale(SaleState.NEEDS_ATTENTION), SESSION_ID, "m"), new NewAttempt());
+            assertIgnored(new NeedsAttention(sale(SaleState.NEEDS_ATTENTION), SESSION_ID,
+                    LOOK), new NewAttempt());
         }
 
         @Test
@@ -1225,15 +1247,16 @@ class ChargeFlowTest {
         void attentionIsShownOnceJournaledOrWithTheJournalsTrouble() {
             Sale awaiting = sale(SaleState.AWAITING_PAYMENT);
             Sale marked = moved(awaiting, SaleState.NEEDS_ATTENTION);
-            NeedsAttention attention = new NeedsAttention(awaiting, SESSION_ID, "Look at it.");
+            NeedsAttention attention = new NeedsAttention(awaiting, SESSION_ID, LOOK);
 
             Transition t = step(attention, recorded(moveTo(SaleState.NEEDS_ATTENTION), marked));
-            assertThat(t.next()).isEqualTo(new NeedsAttention(marked, SESSION_ID, "Look at it."));
+            assertThat(t.next()).isEqualTo(new NeedsAttention(marked, SESSION_ID, LOOK));
             assertThat(effects(t)).containsExactly(Publish.of(status(Phase.NEEDS_ATTENTION, marked)
-                    .withSession(SESSION_ID, null, null).withMessage("Look at it.")));
+                    .withSession(SESSION_ID, null, null).withMessage(LOOK)));
 
             Transition unrecorded = step(attention, refused(moveTo(SaleState.NEEDS_ATTENTION)));
-            String message = "Look at it. " + ChargeWording.JOURNAL_DOWN;
+            Message message = ((NeedsAttention) unrecorded.next()).message();
+            assertThat(English.text(message)).isEqualTo("Look at it. " + English.text(ChargeWording.JOURNAL_DOWN));
             assertThat(unrecorded.next()).isEqualTo(new NeedsAttention(awaiting, SESSION_ID, message));
             assertThat(effects(unrecorded)).containsExactly(Publish.of(status(Phase.NEEDS_ATTENTION, awaiting)
                     .withSession(SESSION_ID, null, null).withMessage(message)));
@@ -1277,7 +1300,7 @@ class ChargeFlowTest {
             Transition t = step(new Idle(), new Resume(broken));
 
             assertThat(t.next()).isInstanceOf(NeedsAttention.class);
-            assertThat(((NeedsAttention) t.next()).message()).startsWith("The interrupted sale can no longer be sent");
+            assertThat(English.text(((NeedsAttention) t.next()).message())).startsWith("The interrupted sale can no longer be sent");
         }
 
         @Test

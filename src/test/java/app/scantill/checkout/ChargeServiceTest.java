@@ -1,5 +1,6 @@
 package app.scantill.checkout;
 
+import app.scantill.i18n.English;
 import static app.scantill.checkout.ScriptedCheckoutGateway.failure;
 import static app.scantill.checkout.ScriptedCheckoutGateway.network;
 import static app.scantill.checkout.ScriptedCheckoutGateway.rateLimited;
@@ -150,7 +151,7 @@ class ChargeServiceTest {
         assertThatThrownBy(() -> service.start(USD, List.of(new SaleLine("A", "Apple", 100, 1000))))
                 .isInstanceOf(CartNotChargeableException.class).hasMessageContaining("above the limit of 999");
         assertThatThrownBy(() -> service.start(USD, List.of(new SaleLine("A", "Apple", 49, 1))))
-                .isInstanceOf(CartNotChargeableException.class).hasMessageContaining("minimum charge of 0.50 USD");
+                .isInstanceOf(CartNotChargeableException.class).hasMessageContaining("minimum charge of $0.50");
         assertThatThrownBy(() -> service.start(USD, List.of(new SaleLine("A", "Gold bar", 50_000_000, 2))))
                 .isInstanceOf(CartNotChargeableException.class).hasMessageContaining("maximum");
 
@@ -198,7 +199,7 @@ class ChargeServiceTest {
         service.start(USD, CART);
         ChargeStatus failed = awaitPhase(Phase.FAILED);
 
-        assertThat(failed.message()).contains("Payments cannot be taken");
+        assertThat(English.text(failed.message())).contains("Payments cannot be taken");
         assertThat(failed.retryable()).isFalse();
         assertThat(gateway.calls()).isEmpty();
     }
@@ -237,7 +238,7 @@ class ChargeServiceTest {
         service.start(USD, CART);
         ChargeStatus failed = awaitPhase(Phase.FAILED);
 
-        assertThat(failed.message()).contains("API key");
+        assertThat(English.text(failed.message())).contains("API key");
         assertThat(failed.retryable()).isFalse();
         assertThat(gateway.calls("create")).hasSize(1);
         assertThat(journaled(failed).state()).isEqualTo(SaleState.CANCELLED);
@@ -252,7 +253,7 @@ class ChargeServiceTest {
         service.start(USD, CART);
         ChargeStatus failed = awaitPhase(Phase.FAILED);
         assertThat(failed.cardOnlyOffered()).isTrue();
-        assertThat(failed.message()).contains("Settings > Payment methods");
+        assertThat(English.text(failed.message())).contains("Settings > Payment methods");
 
         assertThat(journaled(failed).state()).as("the sale is kept for the card-only charge")
                 .isEqualTo(SaleState.CHARGING);
@@ -301,7 +302,7 @@ class ChargeServiceTest {
         service.start(USD, CART);
         ChargeStatus failed = awaitPhase(Phase.FAILED);
         assertThat(failed.retryable()).isTrue();
-        assertThat(failed.message()).contains("Retry");
+        assertThat(English.text(failed.message())).contains("Retry");
         assertThat(journaled(failed).state()).isEqualTo(SaleState.CHARGING);
         assertThat(service.hasOpenSession()).as("a session may exist: do not free the cart").isTrue();
 
@@ -357,7 +358,7 @@ class ChargeServiceTest {
 
         ChargeStatus lost = awaitPhase(Phase.CONNECTION_LOST);
         assertThat(lost.url()).as("the QR stays up").isEqualTo(awaiting.url());
-        assertThat(lost.message()).contains("still waiting");
+        assertThat(English.text(lost.message())).contains("still waiting");
         awaitPhase(Phase.AWAITING_PAYMENT);
 
         List<ScriptedCheckoutGateway.Call> retrieves = gateway.calls("retrieve");
@@ -409,7 +410,7 @@ class ChargeServiceTest {
         ChargeStatus attention = awaitPhase(Phase.NEEDS_ATTENTION);
 
         assertThat(attention.sessionId()).isEqualTo(gateway.onlySessionId());
-        assertThat(attention.message()).contains("but the sale totals");
+        assertThat(English.text(attention.message())).contains("but the sale totals");
         assertThat(journaled(attention).state()).isEqualTo(SaleState.NEEDS_ATTENTION);
         assertThat(journaled(attention).sessionId()).isEqualTo(gateway.onlySessionId());
         assertThat(gateway.session(gateway.onlySessionId()).isExpired()).as("no wrong amount can be paid").isTrue();
@@ -452,7 +453,7 @@ class ChargeServiceTest {
         service.cancel();
         ChargeStatus paid = awaitPhase(Phase.PAID);
 
-        assertThat(paid.message()).contains("money was taken");
+        assertThat(English.text(paid.message())).contains("money was taken");
         assertThat(paid.paymentMethod()).isEqualTo("amazon_pay");
         assertThat(journaled(paid).state()).isEqualTo(SaleState.PAID);
         assertThat(journal.history(paid.saleId())).extracting(StateChange::to)
@@ -468,8 +469,8 @@ class ChargeServiceTest {
         gateway.failNext("expire", network(), network(), network());
 
         service.cancel();
-        ChargeStatus cancelling = await(s -> s.phase() == Phase.CANCELLING && s.message() != null);
-        assertThat(cancelling.message()).contains("still trying to cancel");
+        ChargeStatus cancelling = await(s -> s.phase() == Phase.CANCELLING && English.text(s.message()) != null);
+        assertThat(English.text(cancelling.message())).contains("still trying to cancel");
         assertThat(journaled(cancelling).state()).isEqualTo(SaleState.CANCELLING);
         assertThat(service.hasOpenSession()).as("the cart is not free yet").isTrue();
 
@@ -719,7 +720,7 @@ class ChargeServiceTest {
         service.resume(sale);
         ChargeStatus paid = awaitPhase(Phase.PAID);
 
-        assertThat(paid.message()).contains("money was taken");
+        assertThat(English.text(paid.message())).contains("money was taken");
         assertThat(journal.find(sale.id()).orElseThrow().state()).isEqualTo(SaleState.PAID);
     }
 

@@ -26,7 +26,7 @@ class CheckoutRequestFactoryTest {
         Currency jpy = Currency.getInstance("JPY");
         assertThat(factory.validate(jpy, List.of(new SaleLine("A", "Onigiri", 500, 1)))).isEqualTo(Money.of(500, jpy));
         assertThatThrownBy(() -> factory.validate(jpy, List.of(new SaleLine("A", "Candy", 40, 1))))
-                .hasMessageContaining("minimum charge of 50 JPY");
+                .hasMessageContaining("minimum charge of ¥50");
     }
 
     @Test
@@ -147,6 +147,46 @@ class CheckoutRequestFactoryTest {
         assertThat(IdempotencyKeys.isCardOnlyChoice(IdempotencyKeys.forAttempt("S-1", 1))).isFalse();
         assertThat(CheckoutRequestFactory.cardOnlyByChoice(Currency.getInstance("CAD"), true))
                 .as("card alone is CAD's only offer, not a choice").isFalse();
+    }
+
+    @Test
+    void thePaymentPagesLanguageTravelsInTheJournaledKeyAndNotInTheSettings() {
+        List<SaleLine> cart = List.of(new SaleLine("A", "Book", 1200, 1));
+        Instant start = Instant.parse("2026-11-29T04:20:00Z");
+        String key = IdempotencyKeys.forAttempt("S-1", 1, true, "ja");
+        CheckoutRequestFactory german = new CheckoutRequestFactory(settings.withCheckoutLocale("de"), clock);
+
+        assertThat(key).isEqualTo("scantill-S-1-a1-card-lang-ja");
+        assertThat(IdempotencyKeys.isCardOnlyChoice(key)).isTrue();
+        assertThat(IdempotencyKeys.checkoutLocale(key)).contains("ja");
+        assertThat(german.build("S-1", 1, key, Currency.getInstance("EUR"), cart, true, start).locale())
+                .as("the language the attempt was journaled with, whatever the settings say now").isEqualTo("ja");
+        assertThat(german.build("S-1", 1, Currency.getInstance("EUR"), cart, false).locale()).isEqualTo("de");
+    }
+
+    @Test
+    void anAttemptJournaledWithoutALanguageIsReplayedWithoutOne() {
+        List<SaleLine> cart = List.of(new SaleLine("A", "Book", 1200, 1));
+        Instant start = Instant.parse("2026-11-29T04:20:00Z");
+        CheckoutRequest before = factory.build("S-1", 1, "scantill-S-1-a1", Currency.getInstance("EUR"), cart, false,
+                start);
+        CheckoutRequest replayed = new CheckoutRequestFactory(settings.withCheckoutLocale("fr"), clock)
+                .build("S-1", 1, "scantill-S-1-a1", Currency.getInstance("EUR"), cart, false, start);
+
+        assertThat(replayed).isEqualTo(before);
+        assertThat(replayed.locale()).isNull();
+        assertThat(IdempotencyKeys.checkoutLocale("scantill-S-lang-x-a1")).as("not a Checkout locale").isEmpty();
+    }
+
+    @Test
+    void theCustomersLanguageBecomesStripesCheckoutLocale() {
+        assertThat(CheckoutLocale.of(app.scantill.config.CustomerLanguage.AUTO)).isEqualTo("auto");
+        assertThat(CheckoutLocale.of(java.util.Locale.JAPANESE)).isEqualTo("ja");
+        assertThat(CheckoutLocale.of(java.util.Locale.forLanguageTag("de-CH"))).isEqualTo("de");
+        assertThat(CheckoutLocale.of(java.util.Locale.forLanguageTag("fr-CA"))).isEqualTo("fr-CA");
+        assertThat(CheckoutLocale.of(java.util.Locale.forLanguageTag("es-MX"))).isEqualTo("es-419");
+        assertThat(CheckoutLocale.of(java.util.Locale.forLanguageTag("en-GB"))).isEqualTo("en-GB");
+        assertThatThrownBy(() -> settings.withCheckoutLocale("klingon")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

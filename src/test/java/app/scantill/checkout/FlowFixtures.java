@@ -76,7 +76,8 @@ final class FlowFixtures {
     }
 
     private static int attemptOf(String key) {
-        String tail = key.substring(key.lastIndexOf("-a") + 2).replace("-card", "");
+        String bare = key.replaceAll("-lang-.*$", "");
+        String tail = bare.substring(bare.lastIndexOf("-a") + 2).replace("-card", "");
         return Integer.parseInt(tail);
     }
 

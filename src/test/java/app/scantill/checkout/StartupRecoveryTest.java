@@ -1,11 +1,11 @@
 package app.scantill.checkout;
 
+import app.scantill.i18n.English;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.RecoverySummary.Outcome;
 import app.scantill.journal.InMemorySalesJournal;
-import app.scantill.money.MoneyFormat;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +42,7 @@ class StartupRecoveryTest {
         journal = new InMemorySalesJournal(clock);
         gateway = new ScriptedCheckoutGateway(clock, CheckoutGateway.Mode.SANDBOX);
         onScreen = new ChargeService(gateway, journal, settings, clock);
-        recovery = new StartupRecovery(onScreen, gateway, journal, clock, WAIT, new MoneyFormat(Locale.US));
+        recovery = new StartupRecovery(onScreen, gateway, journal, clock, WAIT);
     }
 
     @AfterEach
@@ -69,7 +68,7 @@ class StartupRecoveryTest {
         RecoverySummary summary = recovery.run();
 
         assertThat(summary.count(Outcome.PAID)).isEqualTo(1);
-        assertThat(summary.sentences()).containsExactly(
+        assertThat(summary.sentences()).extracting(English::text).containsExactly(
                 "Sale S-20261129-0400-AAAA01 paid while ScanTill was closed: $12.50 (Amazon Pay).");
         assertThat(journal.find("S-20261129-0400-AAAA01").orElseThrow().state()).isEqualTo(SaleState.PAID);
         assertThat(journal.history("S-20261129-0400-AAAA01")).filteredOn(c -> c.to() == SaleState.PAID).hasSize(1);
@@ -94,7 +93,7 @@ class StartupRecoveryTest {
         ChargeStatus shown = onScreen.await(s -> s.phase() == Phase.AWAITING_PAYMENT, WAIT);
         assertThat(shown.sessionId()).isEqualTo(newest);
         assertThat(shown.url()).isEqualTo(ScriptedCheckoutGateway.urlOf(newest));
-        assertThat(summary.headline()).isEqualTo(
+        assertThat(English.text(summary.headline())).isEqualTo(
                 "ScanTill checked 3 unfinished sales: 1 expired, 1 withdrawn, 1 back on screen.");
     }
 
@@ -123,7 +122,7 @@ class StartupRecoveryTest {
 
         assertThat(summary.stripeUnreachable()).isTrue();
         assertThat(summary.count(Outcome.WAITING_FOR_STRIPE)).isEqualTo(2);
-        assertThat(summary.headline()).contains("Stripe cannot be reached");
+        assertThat(English.text(summary.headline())).contains("Stripe cannot be reached");
         assertThat(journal.unfinished()).hasSize(2);
         assertThat(onScreen.status().saleId()).as("newest stays on screen, polling").isEqualTo("S-20261129-0400-AAAA06");
         assertThat(recovery.unresolved()).containsExactly("S-20261129-0400-AAAA05");

@@ -1,5 +1,6 @@
 package app.scantill.checkout;
 
+import app.scantill.i18n.English;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.checkout.ChargeStatus.Phase;
@@ -104,7 +105,7 @@ class StripeTermsSandboxTest {
                 .sandbox(SandboxOptions.inMemory().withAccount(SandboxAccount.anywhere()
                         .settlingIn(HKD, Map.of("USD", "7.80"))))
                 .settings(s -> s.withSettlementCurrency(Optional.of(HKD)))
-                .messages(new CashierMessages(Optional.empty(), Locale.US, Optional.of(HKD)))
+                .messages(new CashierMessages(Optional.empty(), Optional.of(HKD)))
                 .start();
         List<SaleLine> smallTea = List.of(new SaleLine("TEA", "Tea", 45, 1));
 
@@ -113,7 +114,7 @@ class StripeTermsSandboxTest {
         till.service().start(USD, smallTea);
         ChargeStatus refused = till.awaitPhase(Phase.FAILED);
 
-        assertThat(refused.message()).contains("HKD").contains("HK$4.00").contains("after conversion");
+        assertThat(English.text(refused.message())).contains("HKD").contains("HK$4.00").contains("after conversion");
         assertThat(till.sale(refused.saleId()).state()).isEqualTo(SaleState.CANCELLED);
         assertThat(till.sandbox().sessions()).isEmpty();
 

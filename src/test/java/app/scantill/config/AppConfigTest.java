@@ -1,5 +1,6 @@
 package app.scantill.config;
 
+import app.scantill.i18n.English;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.CapturedLogs;
@@ -101,7 +102,7 @@ class AppConfigTest {
 
         assertThat(fromOption.registerId()).isEqualTo("explicit");
         assertThat(fromEnv.problems()).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("does not exist"));
+                .satisfies(p -> assertThat(English.text(p.message())).contains("does not exist"));
     }
 
     @Test
@@ -114,7 +115,7 @@ class AppConfigTest {
         assertThat(c.problems()).singleElement().satisfies(p -> {
             assertThat(p.setting()).isEqualTo("stripe.secret_key");
             assertThat(p.source()).isEqualTo("STRIPE_SECRET_KEY");
-            assertThat(p.message()).contains("publishable key", "cannot create Checkout Sessions", "SANDBOX")
+            assertThat(English.text(p.message())).contains("publishable key", "cannot create Checkout Sessions", "SANDBOX")
                     .doesNotContain("FAKEscantillPublishabI7jx");
         });
     }
@@ -127,7 +128,7 @@ class AppConfigTest {
 
         assertThat(c.mode()).isEqualTo(AppConfig.RunMode.SANDBOX);
         assertThat(c.problems()).singleElement().satisfies(p ->
-                assertThat(p.message()).contains("not a Stripe API key").doesNotContain("my-secret-password"));
+                assertThat(English.text(p.message())).contains("not a Stripe API key").doesNotContain("my-secret-password"));
     }
 
     @Test
@@ -160,7 +161,7 @@ class AppConfigTest {
         assertThat(c.mode()).isEqualTo(AppConfig.RunMode.SANDBOX);
         assertThat(c.registerId()).isEqualTo("register-1");
         assertThat(c.configFile()).isEmpty();
-        assertThat(c.problems()).singleElement().satisfies(p -> assertThat(p.message())
+        assertThat(c.problems()).singleElement().satisfies(p -> assertThat(English.text(p.message()))
                 .contains("chmod 600 " + file, "rw-r--r--", "other users can read").doesNotContain(TEST_KEY));
     }
 
@@ -192,7 +193,7 @@ class AppConfigTest {
         assertThat(c.sessionLifetime()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.problems()).singleElement().satisfies(p -> {
             assertThat(p.setting()).isEqualTo("checkout.session_lifetime_minutes");
-            assertThat(p.message()).contains("30 to 1440");
+            assertThat(English.text(p.message())).contains("30 to 1440");
         });
     }
 
@@ -205,7 +206,7 @@ class AppConfigTest {
         assertThat(wrong.get(Settings.AMAZON_PAY)).isEqualTo(AmazonPayChoice.AUTO);
         assertThat(wrong.problems()).singleElement().satisfies(p -> {
             assertThat(p.setting()).isEqualTo("payments.amazon_pay");
-            assertThat(p.message()).contains("'sometimes'").contains("auto").contains("off")
+            assertThat(English.text(p.message())).contains("'sometimes'").contains("auto").contains("off")
                     .doesNotContain("[stripe.");
         });
     }
@@ -219,7 +220,7 @@ class AppConfigTest {
         assertThat(gold.get(Settings.SETTLEMENT_CURRENCY)).isEmpty();
         assertThat(gold.problems()).singleElement().satisfies(p -> {
             assertThat(p.setting()).isEqualTo("account.settlement_currency");
-            assertThat(p.message()).contains("'XAU'").doesNotContain("[stripe.");
+            assertThat(English.text(p.message())).contains("'XAU'").doesNotContain("[stripe.");
         });
     }
 
@@ -269,7 +270,7 @@ class AppConfigTest {
         AppConfig c = load("--checkout.success_url=https://shop.example/ok");
 
         assertThat(c.mode()).isEqualTo(AppConfig.RunMode.SANDBOX);
-        assertThat(c.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("https"));
+        assertThat(c.problems()).singleElement().satisfies(p -> assertThat(English.text(p.message())).contains("https"));
     }
 
     @Test
@@ -334,7 +335,7 @@ class AppConfigTest {
         assertThat(c.registerId()).isEqualTo("front-till");
         assertThat(c.problems()).singleElement().satisfies(p -> {
             assertThat(p.setting()).isEqualTo("catalog");
-            assertThat(p.message()).contains("unknown setting");
+            assertThat(English.text(p.message())).contains("unknown setting");
         });
     }
 

@@ -1,5 +1,6 @@
 package app.scantill.config;
 
+import app.scantill.i18n.English;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ class JournalPathTest {
         assertThat(config.problems()).singleElement().satisfies(p -> {
             assertThat(p.setting()).isEqualTo("journal.path");
             assertThat(p.source()).isEqualTo("--journal");
-            assertThat(p.message()).contains("not a valid path");
+            assertThat(English.text(p.message())).contains("not a valid path");
         });
     }
 }

@@ -80,6 +80,17 @@ class CheckoutSessionValidationTest {
     }
 
     @Test
+    void checkoutLocaleIsRecorded() throws Exception {
+        SessionCreateParams p = cart(sandbox).setLocale(SessionCreateParams.Locale.JA).build();
+        assertThat(stripe.v1().checkout().sessions().create(p).getLocale()).isEqualTo("ja");
+    }
+
+    @Test
+    void checkoutLocaleStripeDoesNotHaveIsRefused() {
+        assertRawRefused(body("locale=klingon"), null, "locale");
+    }
+
+    @Test
     void missingModeIsAMissingParam() {
         assertRawRefused(body().replace("mode=payment&", ""), "parameter_missing", "mode");
         assertThatThrownBy(() -> rawPost(stripe, "/v1/checkout/sessions", body().replace("mode=payment&", "")))

@@ -1,5 +1,6 @@
 package app.scantill.stripe;
 
+import app.scantill.i18n.English;
 import app.scantill.checkout.CheckoutGateway;
 import app.scantill.checkout.CheckoutRequest;
 import app.scantill.checkout.GatewayException.Kind;
@@ -121,6 +122,19 @@ class StripeCheckoutGatewayTest {
         assertThat(created.amountTotal()).isEqualTo(Money.of(4150, "USD"));
         assertThat(created.expiresAt()).isEqualTo(Instant.ofEpochSecond(1767227400));
         assertThat(created.clientReferenceId()).isEqualTo("S-20260101-0007");
+    }
+
+    @Test
+    void thePaymentPagesLanguageIsSentAsCheckoutsLocale() throws Exception {
+        stripe.reply(Reply.json(200, session("cs_test_a3", "open", "unpaid", "S-3", null, "card")));
+        CheckoutRequest r = threeProductCart();
+        CheckoutRequest japanese = new CheckoutRequest(r.saleId(), r.registerId(), r.idempotencyKey(), r.currency(),
+                r.lines(), r.paymentMethods(), r.successUrl(), r.cancelUrl(), r.expiresAt(), r.metadata(),
+                r.description(), "ja");
+
+        gateway(0).create(japanese);
+
+        assertThat(stripe.onlyRequest().form().get("locale")).isEqualTo("ja");
     }
 
     @Test
@@ -267,12 +281,12 @@ class StripeCheckoutGatewayTest {
                         + "in your dashboard (https://dashboard.stripe.com/account/payments/settings).")));
 
         GatewayException e = catchThrowableOfType(GatewayException.class, () -> gateway(0).create(threeProductCart()));
-        CashierMessage m = new CashierMessages(java.util.Optional.of(StripeKey.parse(KEY)), java.util.Locale.US)
+        CashierMessage m = new CashierMessages(java.util.Optional.of(StripeKey.parse(KEY)))
                 .explain(e);
 
         assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
         assertThat(m.action()).isEqualTo(CashierMessage.Action.CHARGE_CARD_ONLY);
-        assertThat(m.explanation()).contains("Settings > Payment methods");
+        assertThat(English.text(m.explanation())).contains("Settings > Payment methods");
     }
 
     @Test
@@ -349,7 +363,7 @@ class StripeCheckoutGatewayTest {
         GatewayException e = catchThrowableOfType(GatewayException.class, () -> gateway(0).expire("cs_test_a1"));
 
         assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
-        assertThat(new CashierMessages(java.util.Optional.empty(), java.util.Locale.US).explain(e).action())
+        assertThat(new CashierMessages(java.util.Optional.empty()).explain(e).action())
                 .isEqualTo(CashierMessage.Action.CHECK_SESSION);
     }
 

@@ -1,5 +1,6 @@
 package app.scantill.till;
 
+import app.scantill.i18n.English;
 import app.scantill.checkout.GatewayException.Kind;
 import app.scantill.checkout.GatewayException;
 import app.scantill.config.StripeKey;
@@ -14,7 +15,7 @@ class CashierMessagesTest {
 
     private static final String KEY = "rk_test_51Hx9ZpQabcdefghijklmnopqrstuvwxyz0123Q7rT";
 
-    private final CashierMessages messages = new CashierMessages(Optional.of(StripeKey.parse(KEY)), Locale.US);
+    private final CashierMessages messages = new CashierMessages(Optional.of(StripeKey.parse(KEY)));
 
     private static GatewayException failure(Kind kind, int status, String code, String param, Duration retryAfter,
             String message) {
@@ -26,8 +27,8 @@ class CashierMessagesTest {
         CashierMessage m = messages.explain(failure(Kind.INVALID_REQUEST, 400, null, "payment_method_types", null,
                 "create failed: The payment method type \"amazon_pay\" is invalid."));
 
-        assertThat(m.headline()).contains("Amazon Pay");
-        assertThat(m.explanation()).contains("Stripe Dashboard", "Settings > Payment methods", "card only");
+        assertThat(English.text(m.headline())).contains("Amazon Pay");
+        assertThat(English.text(m.explanation())).contains("Stripe Dashboard", "Settings > Payment methods", "card only");
         assertThat(m.action()).isEqualTo(CashierMessage.Action.CHARGE_CARD_ONLY);
     }
 
@@ -35,8 +36,8 @@ class CashierMessagesTest {
     void authenticationFailureNamesOnlyTheKeysLastFour() {
         CashierMessage m = messages.explain(failure(Kind.AUTHENTICATION, 401, null, null, null, "401"));
 
-        assertThat(m.headline()).contains("restricted key ending in Q7rT").doesNotContain(KEY.substring(0, 20));
-        assertThat(m.explanation()).contains("STRIPE_SECRET_KEY");
+        assertThat(English.text(m.headline())).contains("restricted key ending in Q7rT").doesNotContain(KEY.substring(0, 20));
+        assertThat(English.text(m.explanation())).contains("STRIPE_SECRET_KEY");
         assertThat(m.action()).isEqualTo(CashierMessage.Action.FIX_SETTINGS);
     }
 
@@ -44,7 +45,7 @@ class CashierMessagesTest {
     void permissionFailureNamesTheCheckoutSessionsWritePermission() {
         CashierMessage m = messages.explain(failure(Kind.PERMISSION, 403, null, null, null, "403"));
 
-        assertThat(m.explanation()).contains("Checkout Sessions: Write");
+        assertThat(English.text(m.explanation())).contains("Checkout Sessions: Write");
         assertThat(m.action()).isEqualTo(CashierMessage.Action.FIX_SETTINGS);
     }
 
@@ -53,7 +54,7 @@ class CashierMessagesTest {
         CashierMessage m = messages.explain(failure(Kind.NETWORK, 0, null, null, null, "refused"));
 
         assertThat(m.action()).isEqualTo(CashierMessage.Action.RETRY);
-        assertThat(m.explanation()).contains("sale is kept", "cannot charge twice");
+        assertThat(English.text(m.explanation())).contains("sale is kept", "cannot charge twice");
     }
 
     @Test
@@ -62,7 +63,7 @@ class CashierMessagesTest {
                 Duration.ofSeconds(7), "429"));
 
         assertThat(m.action()).isEqualTo(CashierMessage.Action.WAIT_AND_RETRY);
-        assertThat(m.explanation()).contains("Wait 7 seconds");
+        assertThat(English.text(m.explanation())).contains("Wait 7 seconds");
     }
 
     @Test
@@ -70,24 +71,24 @@ class CashierMessagesTest {
         CashierMessage m = messages.explain(failure(Kind.INVALID_REQUEST, 400, "amount_too_small", "line_items", null,
                 "too small"), Currency.getInstance("USD"));
 
-        assertThat(m.explanation()).contains("$0.50");
+        assertThat(English.text(m.explanation())).contains("$0.50");
         assertThat(m.action()).isEqualTo(CashierMessage.Action.CHANGE_CART);
     }
 
     @Test
     void amountTooSmallAfterConversionNamesTheSettlementCurrencyAndItsMinimum() {
-        CashierMessages hkAccount = new CashierMessages(Optional.empty(), Locale.US,
-                Optional.of(Currency.getInstance("HKD")));
+        CashierMessages hkAccount = new CashierMessages(Optional.empty(), Optional.of(Currency.getInstance("HKD")));
         GatewayException tooSmall = failure(Kind.INVALID_REQUEST, 400, "amount_too_small", null, null,
                 "Amount must convert to at least HK$4.00");
 
         CashierMessage m = hkAccount.explain(tooSmall, Currency.getInstance("USD"));
-        assertThat(m.explanation()).contains("after conversion to HKD").contains("HK$4.00");
+        assertThat(English.text(m.explanation())).contains("after conversion to HKD").contains("HK$4.00");
         assertThat(m.action()).isEqualTo(CashierMessage.Action.CHANGE_CART);
 
-        CashierMessages german = new CashierMessages(Optional.empty(), Locale.GERMAN,
+        CashierMessages canadianAccount = new CashierMessages(Optional.empty(),
                 Optional.of(Currency.getInstance("CAD")));
-        assertThat(german.forCashier(tooSmall)).contains("Umrechnung in CAD").doesNotContain("[stripe.");
+        assertThat(app.scantill.i18n.Translator.forLocale(Locale.GERMAN, java.time.ZoneOffset.UTC)
+                .text(canadianAccount.forCashier(tooSmall))).contains("Umrechnung in CAD").doesNotContain("[stripe.");
     }
 
     @Test
@@ -95,7 +96,7 @@ class CashierMessagesTest {
         CashierMessage m = messages.explain(failure(Kind.IDEMPOTENCY, 400, null, null, null, "idempotency"));
 
         assertThat(m.action()).isEqualTo(CashierMessage.Action.NEW_ATTEMPT);
-        assertThat(m.explanation()).contains("req_abc");
+        assertThat(English.text(m.explanation())).contains("req_abc");
     }
 
     @Test
@@ -103,14 +104,14 @@ class CashierMessagesTest {
         CashierMessage m = messages.explain(failure(Kind.INVALID_REQUEST, 400, "parameter_unknown", "foo", null, "x"));
 
         assertThat(m.action()).isEqualTo(CashierMessage.Action.CONTACT_SUPPORT);
-        assertThat(m.explanation()).contains("sale is kept", "Reference: req_abc");
+        assertThat(English.text(m.explanation())).contains("sale is kept", "Reference: req_abc");
     }
 
     @Test
     void withoutAKeyTheMessageSpeaksOfTheApiKey() {
-        CashierMessage m = new CashierMessages(Optional.empty(), Locale.US)
+        CashierMessage m = new CashierMessages(Optional.empty())
                 .explain(failure(Kind.AUTHENTICATION, 401, null, null, null, "401"));
 
-        assertThat(m.headline()).contains("API key");
+        assertThat(English.text(m.headline())).contains("API key");
     }
 }

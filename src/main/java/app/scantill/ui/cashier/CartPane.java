@@ -44,14 +44,17 @@ final class CartPane extends VBox {
         table.getStyleClass().add("cart-table");
         table.setItems(model.cartLines());
         table.setFocusTraversable(false);
-        table.setPlaceholder(new Label("Scan an item to start a sale"));
+        table.setPlaceholder(new Label(model.words().text("cashier.cart.placeholder")));
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<CartLine, String> name = column("Item", line -> line.product().name(), "name-column", 210);
-        TableColumn<CartLine, String> unit = column("Price", line -> model.format(line.unitPrice()), "money-column", 95);
-        TableColumn<CartLine, String> qty = column("Qty", line -> Integer.toString(line.quantity()), "qty-column", 55);
-        TableColumn<CartLine, String> total = column("Total", line -> model.format(line.lineTotal()), "money-column",
-                105);
+        TableColumn<CartLine, String> name = column(model.words().text("cashier.column.item"),
+                line -> line.product().name(), "name-column", 210);
+        TableColumn<CartLine, String> unit = column(model.words().text("cashier.column.price"),
+                line -> model.format(line.unitPrice()), "money-column", 95);
+        TableColumn<CartLine, String> qty = column(model.words().text("cashier.column.quantity"),
+                line -> Integer.toString(line.quantity()), "qty-column", 55);
+        TableColumn<CartLine, String> total = column(model.words().text("cashier.column.total"),
+                line -> model.format(line.lineTotal()), "money-column", 105);
         table.getColumns().setAll(List.of(name, unit, qty, total));
         VBox.setVgrow(table, Priority.ALWAYS);
     }
@@ -103,9 +106,10 @@ final class CartPane extends VBox {
         minus.setId("decreaseButton");
         Button plus = scanField.button("+", "quantity-button", model::increaseSelected);
         plus.setId("increaseButton");
-        Button remove = scanField.button("Remove", "line-button", model::removeSelected);
+        Button remove = scanField.button(model.words().text("cashier.button.remove"), "line-button",
+                model::removeSelected);
         remove.setId("removeButton");
-        Button clear = scanField.button("Clear cart", "line-button", model::clearCart);
+        Button clear = scanField.button(model.words().text("cashier.button.clear"), "line-button", model::clearCart);
         clear.setId("clearButton");
         clear.getStyleClass().add("danger");
         BooleanBinding noSelection = model.selectedSkuProperty().isNull().or(model.cartLockedProperty());

@@ -1,35 +1,24 @@
 package app.scantill.ui.cashier;
 
+import app.scantill.i18n.Message;
+import java.util.Locale;
+
 /**
  * Every keyboard shortcut of the cashier screen, in the order the help overlay lists them. The
- * view's key handling and the overlay both read this, so the overlay cannot drift from the keys.
+ * view's key handling and the overlay both read this, so the overlay cannot drift from the keys. The
+ * words are the bundles' {@code help.keys.*} and {@code help.action.*} keys; docs/cashier.md lists the
+ * same keys in the same order (CashierShortcutDocTest).
  */
 public enum CashierShortcut {
-    SCAN("Enter", "Add one unit of the scanned or typed barcode / SKU"),
-    SELECT("\u2191 / \u2193", "Select the previous / next cart line"),
-    RAISE("+", "Raise the selected line's quantity (main or number pad)"),
-    LOWER("\u2212", "Lower the selected line's quantity (scan field empty)"),
-    REMOVE("Delete", "Remove the selected line (scan field empty)"),
-    CLEAR("Ctrl+Delete", "Clear the whole cart"),
-    SEARCH("F2", "Search products by name; Enter or Esc returns to the scan field"),
-    ESCAPE("Esc", "Empty the scan field, leave search, close this help"),
-    CHARGE("F12", "Charge the cart"),
-    HISTORY("F9", "Sales history and end-of-day report"),
-    HELP("F1", "Show or hide this help");
+    SCAN, SELECT, RAISE, LOWER, REMOVE, CLEAR, SEARCH, ESCAPE, CHARGE, HISTORY, HELP;
 
-    private final String keys;
-    private final String action;
-
-    CashierShortcut(String keys, String action) {
-        this.keys = keys;
-        this.action = action;
+    /** The keys, as the keyboard's labels read in the reader's language ("Entf" on a German keyboard). */
+    public Message keys() {
+        return Message.of("help.keys." + name().toLowerCase(Locale.ROOT));
     }
 
-    public String keys() {
-        return keys;
-    }
-
-    public String action() {
-        return action;
+    /** What the keys do. */
+    public Message action() {
+        return Message.of("help.action." + name().toLowerCase(Locale.ROOT));
     }
 }

@@ -58,19 +58,20 @@ public final class CashierView {
     }
 
     private Node header(CashierViewModel model) {
-        Label brand = new Label("ScanTill");
+        Label brand = new Label(model.words().text("app.name"));
         brand.getStyleClass().add("brand");
         brand.setMinWidth(Region.USE_PREF_SIZE);
 
-        Button help = scanField.button("Help  F1", "header-button", model::toggleHelp);
+        Button help = scanField.button(model.words().text("cashier.button.help"), "header-button", model::toggleHelp);
         help.setId("helpButton");
         help.setMinWidth(Region.USE_PREF_SIZE);
 
-        Button history = scanField.button("History  F9", "header-button", model::openHistory);
+        Button history = scanField.button(model.words().text("cashier.button.history"), "header-button",
+                model::openHistory);
         history.setId("historyButton");
         history.setMinWidth(Region.USE_PREF_SIZE);
 
-        ModeBadge mode = new ModeBadge(model.modeBadgeProperty());
+        ModeBadge mode = new ModeBadge(model.modeBadgeProperty(), model.modeStyleProperty());
         mode.setId("modeBadge");
 
         HBox header = new HBox(brand, mode, scanField.node(), history, help);

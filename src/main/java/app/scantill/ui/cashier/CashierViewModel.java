@@ -9,8 +9,9 @@ import app.scantill.catalog.Catalog;
 import app.scantill.catalog.CatalogLoadResult;
 import app.scantill.catalog.CatalogProblem;
 import app.scantill.catalog.Product;
+import app.scantill.i18n.Message;
+import app.scantill.i18n.Translator;
 import app.scantill.money.Money;
-import app.scantill.money.MoneyFormat;
 import app.scantill.ui.support.UiExecutor;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -51,20 +52,24 @@ public final class CashierViewModel {
 
     public enum NoticeLevel { INFO, WARNING, ERROR }
 
-    /** A message for the message bar. {@code sequence} makes a repeated identical message a new value. */
+    /**
+     * A message for the message bar, in the cashier's language. {@code sequence} makes a repeated
+     * identical message a new value.
+     */
     public record Notice(NoticeLevel level, String text, long sequence) {
     }
 
     private static final System.Logger LOG = System.getLogger(CashierViewModel.class.getName());
 
     private final Cart cart;
-    private final MoneyFormat moneyFormat;
+    private final Translator words;
     private final UiExecutor executor;
     private Catalog catalog = Catalog.empty();
     private long noticeSequence;
     private Consumer<CartSnapshot> onCharge = snapshot -> { };
     private Runnable onOpenHistory = () -> { };
     private final ReadOnlyStringWrapper modeBadge = new ReadOnlyStringWrapper(this, "modeBadge", "");
+    private final ReadOnlyStringWrapper modeStyle = new ReadOnlyStringWrapper(this, "modeStyle", "");
 
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObjectProperty<String> category = new SimpleObjectProperty<>();
@@ -77,7 +82,7 @@ public final class CashierViewModel {
     private final ObservableList<CatalogProblem> catalogProblems = FXCollections.observableArrayList();
     private final ObservableList<CatalogProblem> readOnlyCatalogProblems =
             FXCollections.unmodifiableObservableList(catalogProblems);
-    private final ReadOnlyStringWrapper catalogStatus = new ReadOnlyStringWrapper("Loading catalog\u2026");
+    private final ReadOnlyStringWrapper catalogStatus = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper catalogLoading = new ReadOnlyBooleanWrapper();
 
     private final ObservableList<CartLine> cartLines = FXCollections.observableArrayList();
@@ -94,9 +99,11 @@ public final class CashierViewModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper helpShown = new ReadOnlyBooleanWrapper(this, "helpShown");
 
-    public CashierViewModel(Cart cart, MoneyFormat moneyFormat, UiExecutor executor) {
+    /** @param words the cashier's language: every text this screen shows is rendered with it */
+    public CashierViewModel(Cart cart, Translator words, UiExecutor executor) {
         this.cart = Objects.requireNonNull(cart, "cart");
-        this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
+        this.words = Objects.requireNonNull(words, "words");
+        catalogStatus.set(words.text("cashier.catalog.loading"));
         this.executor = Objects.requireNonNull(executor, "executor");
         searchText.addListener((obs, old, now) -> refreshProducts());
         category.addListener((obs, old, now) -> refreshProducts());
@@ -109,12 +116,12 @@ public final class CashierViewModel {
     /** Reads the catalog in the background and shows it (and its problems) when ready. */
     public void loadCatalog(Callable<CatalogLoadResult> load) {
         catalogLoading.set(true);
-        catalogStatus.set("Loading catalog\u2026");
+        catalogStatus.set(words.text("cashier.catalog.loading"));
         executor.submit(load, this::showCatalog, failure -> {
             LOG.log(Level.ERROR, "Catalog could not be loaded", failure);
             showCatalog(new CatalogLoadResult(Catalog.empty(),
-                    List.of(CatalogProblem.ofFile("The catalog could not be loaded (" + failure + ")."
-                            + " Starting with an empty catalog.")), "catalog"));
+                    List.of(CatalogProblem.ofFile(Message.of("catalog.problem.not_loaded", String.valueOf(failure)))),
+                    "catalog"));
         });
     }
 
@@ -127,17 +134,14 @@ public final class CashierViewModel {
         if (category.get() != null && !categories.contains(category.get())) {
             category.set(null);
         }
-        String status = catalog.size() + (catalog.size() == 1 ? " product" : " products") + " \u00b7 " + result.source();
         long skipped = result.problems().stream().filter(p -> !p.concernsWholeFile()).count();
-        if (skipped > 0) {
-            status += " \u00b7 " + skipped + (skipped == 1 ? " row" : " rows") + " skipped";
-        }
-        catalogStatus.set(status);
+        catalogStatus.set(words.text(skipped > 0 ? "cashier.catalog.status_skipped" : "cashier.catalog.status",
+                catalog.size(), result.source(), skipped));
         refreshProducts();
         if (catalog.isEmpty() && result.hasProblems()) {
             notify(NoticeLevel.ERROR, result.problems().get(0).describe());
         } else if (result.hasProblems()) {
-            notify(NoticeLevel.WARNING, "Some catalog rows were skipped; see Catalog problems");
+            notify(NoticeLevel.WARNING, Message.of("cashier.catalog.rows_skipped"));
         }
     }
 
@@ -163,8 +167,7 @@ public final class CashierViewModel {
         }
         Optional<Product> product = catalog.find(trimmed);
         if (product.isEmpty()) {
-            notify(NoticeLevel.WARNING, "Unknown code \u201c" + shorten(trimmed) + "\u201d: no product has this"
-                    + " barcode or SKU. Nothing was added.");
+            notify(NoticeLevel.WARNING, Message.of("cashier.unknown_code", shorten(trimmed)));
             return true;
         }
         add(product.get());
@@ -249,9 +252,9 @@ public final class CashierViewModel {
         if (!canCharge.get()) {
             Chargeability c = chargeability.get();
             if (cartLocked.get()) {
-                notify(NoticeLevel.WARNING, "A payment is already open for this cart");
+                notify(NoticeLevel.WARNING, Message.of("cashier.payment_already_open"));
             } else if (c != null && !c.chargeable()) {
-                notify(NoticeLevel.WARNING, "Cannot charge yet: " + c.summary());
+                notify(NoticeLevel.WARNING, Message.of("cashier.cannot_charge_yet", c.summary()));
             }
             return;
         }
@@ -272,9 +275,15 @@ public final class CashierViewModel {
         this.onOpenHistory = Objects.requireNonNull(onOpenHistory, "onOpenHistory");
     }
 
-    /** Which money this till moves (SANDBOX, TEST, LIVE), or STARTING / PAYMENTS OFF; always on screen. */
-    public void showMode(String mode) {
-        modeBadge.set(mode == null ? "" : mode);
+    /** Which money this till moves (SANDBOX, TEST, LIVE), or starting / payments off; always on screen. */
+    public void showMode(Message mode) {
+        modeBadge.set(mode == null ? "" : words.text(mode));
+        modeStyle.set(mode == null ? "" : mode.key().substring(mode.key().lastIndexOf('.') + 1));
+    }
+
+    /** The badge's colour: sandbox, test, live, starting or off (the text is in the cashier's language). */
+    public ReadOnlyStringProperty modeStyleProperty() {
+        return modeStyle.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty modeBadgeProperty() {
@@ -284,6 +293,7 @@ public final class CashierViewModel {
     /**
      * Says next to the total that Amazon Pay is not offered, whatever the cart's currency: Stripe refused it
      * for the account, or the settings switch it off. Empty text: Amazon Pay is offered where the currency allows.
+     * The note is in the cashier's language already (the charge screen's model words it).
      */
     public void showAmazonPayNote(String note) {
         String now = note == null ? "" : note;
@@ -325,13 +335,18 @@ public final class CashierViewModel {
         helpShown.set(false);
     }
 
-    /** Shows a message in the message bar; for other parts of the app (the charge flow) as well. */
-    public void notify(NoticeLevel level, String text) {
-        notice.set(new Notice(level, text, ++noticeSequence));
+    /** Shows a message in the message bar, in the cashier's language; for other parts of the app as well. */
+    public void notify(NoticeLevel level, Message message) {
+        notice.set(new Notice(level, words.text(message), ++noticeSequence));
     }
 
     public String format(Money money) {
-        return moneyFormat.format(money);
+        return words.moneyFormat().format(money);
+    }
+
+    /** The cashier's language, for the screen's own words. */
+    public Translator words() {
+        return words;
     }
 
     private Optional<CartLine> selected() {
@@ -341,7 +356,7 @@ public final class CashierViewModel {
 
     private boolean refuseWhenLocked() {
         if (cartLocked.get()) {
-            notify(NoticeLevel.WARNING, "The cart cannot change while a payment is open; cancel the payment first");
+            notify(NoticeLevel.WARNING, Message.of("cashier.cart_locked"));
             return true;
         }
         return false;
@@ -358,19 +373,19 @@ public final class CashierViewModel {
             selectedSku.set(null);
         }
         refreshChargeability();
-        totalText.set(cart.total().map(moneyFormat::format).orElse("\u2014"));
+        totalText.set(cart.total().map(this::format).orElse("\u2014"));
         currencyText.set(cart.currency().map(currency -> currency.getCurrencyCode()).orElse(""));
         int units = cartLines.stream().mapToInt(CartLine::quantity).sum();
-        itemCountText.set(units == 0 ? "Empty cart"
-                : units + (units == 1 ? " item" : " items") + " \u00b7 " + cartLines.size()
-                        + (cartLines.size() == 1 ? " line" : " lines"));
+        itemCountText.set(units == 0 ? words.text("cashier.cart.empty")
+                : words.text("cashier.cart.count", units, cartLines.size()));
     }
 
     private void refreshChargeability() {
         Chargeability c = cart.chargeability();
         if (c.chargeable() && c.amazonPayAvailable() && !amazonPayNote.get().isEmpty()) {
             // The currency allows Amazon Pay but the account (or the settings) does not: card only, and why.
-            c = new Chargeability(c.status(), c.minimum(), false, amazonPayNote.get());
+            c = new Chargeability(c.status(), c.minimum(), false,
+                    Message.of("cashier.amazon_pay_note", amazonPayNote.get()));
         }
         chargeability.set(c);
         canCharge.set(c.chargeable() && !cartLocked.get());

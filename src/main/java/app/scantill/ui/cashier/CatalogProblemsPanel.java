@@ -1,6 +1,7 @@
 package app.scantill.ui.cashier;
 
 import app.scantill.catalog.CatalogProblem;
+import app.scantill.i18n.Translator;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -15,7 +16,7 @@ import javafx.scene.layout.Pane;
  */
 final class CatalogProblemsPanel extends TitledPane {
 
-    private CatalogProblemsPanel(ObservableList<CatalogProblem> problems) {
+    private CatalogProblemsPanel(ObservableList<CatalogProblem> problems, Translator words) {
         ListView<CatalogProblem> list = new ListView<>(problems);
         list.setFocusTraversable(false);
         list.getStyleClass().add("problem-list");
@@ -23,15 +24,15 @@ final class CatalogProblemsPanel extends TitledPane {
             @Override
             protected void updateItem(CatalogProblem problem, boolean empty) {
                 super.updateItem(problem, empty);
-                setText(empty || problem == null ? null : problem.describe());
+                setText(empty || problem == null ? null : words.text(problem.describe()));
             }
         });
         setId("catalogProblems");
         getStyleClass().add("problems-panel");
         setContent(list);
         setFocusTraversable(false);
-        textProperty().bind(Bindings.createStringBinding(() -> "Catalog problems (" + problems.size() + ")",
-                problems));
+        textProperty().bind(Bindings.createStringBinding(
+                () -> words.text("cashier.catalog.problems", problems.size()), problems));
         visibleProperty().bind(Bindings.isNotEmpty(problems));
         managedProperty().bind(visibleProperty());
     }
@@ -41,9 +42,9 @@ final class CatalogProblemsPanel extends TitledPane {
      * A TitledPane around a ListView, with their skins and CSS, is not built for the first frame: the
      * catalog loads after that frame (ADR 0071) and most catalogs have no problems at all (ADR 0080).
      */
-    static void addWhenNeeded(Pane area, ObservableList<CatalogProblem> problems) {
+    static void addWhenNeeded(Pane area, ObservableList<CatalogProblem> problems, Translator words) {
         if (!problems.isEmpty()) {
-            area.getChildren().add(new CatalogProblemsPanel(problems));
+            area.getChildren().add(new CatalogProblemsPanel(problems, words));
             return;
         }
         ListChangeListener<CatalogProblem> firstProblem = new ListChangeListener<>() {
@@ -51,7 +52,7 @@ final class CatalogProblemsPanel extends TitledPane {
             public void onChanged(Change<? extends CatalogProblem> change) {
                 if (!problems.isEmpty()) {
                     problems.removeListener(this);
-                    area.getChildren().add(new CatalogProblemsPanel(problems));
+                    area.getChildren().add(new CatalogProblemsPanel(problems, words));
                 }
             }
         };

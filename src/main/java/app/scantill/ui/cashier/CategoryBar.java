@@ -30,7 +30,7 @@ final class CategoryBar extends FlowPane {
         String current = model.categoryProperty().get();
         group.getToggles().clear();
         getChildren().clear();
-        ToggleButton all = toggle("All", null);
+        ToggleButton all = toggle(model.words().text("cashier.category.all"), null);
         getChildren().add(all);
         for (String name : model.categories()) {
             getChildren().add(toggle(name, name));

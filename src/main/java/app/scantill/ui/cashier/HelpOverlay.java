@@ -18,20 +18,19 @@ final class HelpOverlay extends StackPane {
         grid.getStyleClass().add("help-grid");
         int row = 0;
         for (CashierShortcut shortcut : CashierShortcut.values()) {
-            Label keys = new Label(shortcut.keys());
+            Label keys = new Label(model.words().text(shortcut.keys()));
             keys.getStyleClass().add("help-keys");
             keys.setMinWidth(Region.USE_PREF_SIZE);
-            Label action = new Label(shortcut.action());
+            Label action = new Label(model.words().text(shortcut.action()));
             action.getStyleClass().add("help-action");
             grid.addRow(row++, keys, action);
         }
-        Label title = new Label("Keyboard shortcuts");
+        Label title = new Label(model.words().text("help.title"));
         title.getStyleClass().add("help-title");
-        Label footer = new Label("A barcode scanner types into the scan field and presses Enter by itself."
-                + "  Press F1 or Esc to close.");
+        Label footer = new Label(model.words().text("help.footer"));
         footer.getStyleClass().addAll("help-footer", "muted-text");
         footer.setWrapText(true);
-        Button close = scanField.button("Close", "help-close", model::closeHelp);
+        Button close = scanField.button(model.words().text("help.close"), "help-close", model::closeHelp);
         VBox card = new VBox(title, grid, footer, close);
         card.getStyleClass().add("help-card");
         card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);

@@ -38,7 +38,7 @@ final class ProductGrid extends VBox {
         this.model = model;
         this.scanField = scanField;
         searchField.setId("searchField");
-        searchField.setPromptText("Search products  (F2)");
+        searchField.setPromptText(model.words().text("cashier.search.prompt"));
         searchField.getStyleClass().add("search-field");
         searchField.textProperty().bindBidirectional(model.searchTextProperty());
         searchField.setOnAction(event -> scanField.focus());
@@ -56,7 +56,7 @@ final class ProductGrid extends VBox {
         scroller.viewportBoundsProperty().addListener((obs, old, bounds) -> fitTiles(bounds.getWidth()));
 
         getChildren().addAll(searchField, new CategoryBar(model), scroller, statusLine());
-        CatalogProblemsPanel.addWhenNeeded(this, model.catalogProblems());
+        CatalogProblemsPanel.addWhenNeeded(this, model.catalogProblems(), model.words());
         getStyleClass().add("product-area");
         HBox.setHgrow(this, Priority.ALWAYS);
     }
@@ -73,8 +73,7 @@ final class ProductGrid extends VBox {
             int matching = model.matchingProductCountProperty().get();
             int shown = model.visibleProducts().size();
             String base = model.catalogStatusProperty().get();
-            return matching > shown ? "Showing " + shown + " of " + matching + " matches; type to narrow \u00b7 " + base
-                    : base;
+            return matching > shown ? model.words().text("cashier.catalog.showing", shown, matching, base) : base;
         }, model.matchingProductCountProperty(), model.visibleProducts(), model.catalogStatusProperty()));
         return status;
     }

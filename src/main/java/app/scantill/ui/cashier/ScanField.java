@@ -17,7 +17,7 @@ final class ScanField {
 
     ScanField(CashierViewModel model) {
         field.setId("scanField");
-        field.setPromptText("Scan a barcode or type a SKU, then Enter");
+        field.setPromptText(model.words().text("cashier.scan.prompt"));
         field.getStyleClass().add("scan-field");
         field.setOnAction(event -> {
             if (model.scan(field.getText())) {

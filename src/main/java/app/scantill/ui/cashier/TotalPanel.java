@@ -31,7 +31,7 @@ final class TotalPanel extends VBox {
         HBox topRow = new HBox(items, gap, currency);
         topRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label totalCaption = new Label("Total");
+        Label totalCaption = new Label(model.words().text("cashier.total"));
         totalCaption.getStyleClass().addAll("total-caption", "muted-text");
         Label total = new Label();
         total.setId("totalLabel");
@@ -47,10 +47,10 @@ final class TotalPanel extends VBox {
         chargeability.getStyleClass().add("chargeability");
         chargeability.setWrapText(true);
         chargeability.setMaxWidth(Double.MAX_VALUE);
-        model.chargeabilityProperty().addListener((obs, old, now) -> showChargeability(now));
-        showChargeability(model.chargeabilityProperty().get());
+        model.chargeabilityProperty().addListener((obs, old, now) -> showChargeability(model, now));
+        showChargeability(model, model.chargeabilityProperty().get());
 
-        Button charge = scanField.button("Charge  F12", "charge-button", model::charge);
+        Button charge = scanField.button(model.words().text("cashier.button.charge"), "charge-button", model::charge);
         charge.setId("chargeButton");
         charge.setMaxWidth(Double.MAX_VALUE);
         charge.disableProperty().bind(model.canChargeProperty().not());
@@ -59,12 +59,12 @@ final class TotalPanel extends VBox {
         getStyleClass().add("total-box");
     }
 
-    private void showChargeability(Chargeability now) {
+    private void showChargeability(CashierViewModel model, Chargeability now) {
         chargeability.getStyleClass().removeAll("ok", "warn", "muted");
         if (now == null) {
             return;
         }
-        chargeability.setText(now.summary());
+        chargeability.setText(model.words().text(now.summary()));
         chargeability.getStyleClass().add(switch (now.status()) {
             case CHARGEABLE -> "ok";
             case BELOW_MINIMUM, ZERO_TOTAL -> "warn";

@@ -137,13 +137,12 @@ public final class ChargeView extends BorderPane {
     }
 
     private Node header() {
-        ModeBadge badge = new ModeBadge(model.modeBadgeProperty());
+        ModeBadge badge = new ModeBadge(model.modeBadgeProperty(), model.modeStyleProperty());
         badge.setId("mode-badge");
         Label sale = new Label();
         sale.setId("sale-id");
         sale.getStyleClass().addAll("sale-id", "muted-text");
-        sale.textProperty().bind(Bindings.when(model.saleIdProperty().isEmpty()).then("")
-                .otherwise(Bindings.concat("Sale ", model.saleIdProperty())));
+        sale.textProperty().bind(saleText());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, badge, spacer, sale);
@@ -155,15 +154,15 @@ public final class ChargeView extends BorderPane {
     private Node creatingPane() {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("creating-progress");
-        Label title = title("Creating the payment…");
+        Label title = title("charge.title.creating");
         Label amount = amount();
         Label detail = message();
-        Button cancel = button("Cancel", "cancel-creating", model::cancel);
+        Button cancel = button("charge.button.cancel", "cancel-creating", model::cancel);
         return column("creating-pane", progress, title, amount, detail, cancel);
     }
 
     private Node awaitingPane() {
-        Label banner = new Label("Connection lost — still waiting");
+        Label banner = new Label(words("charge.banner.connection_lost"));
         banner.setId("connection-banner");
         banner.getStyleClass().add("connection-banner");
         banner.visibleProperty().bind(model.connectionLostProperty());
@@ -184,7 +183,7 @@ public final class ChargeView extends BorderPane {
         countdown.setId("countdown");
         countdown.getStyleClass().addAll("countdown", "muted-text");
         countdown.textProperty().bind(model.countdownProperty());
-        Button cancel = button("Cancel", "cancel-button", model::cancel);
+        Button cancel = button("charge.button.cancel", "cancel-button", model::cancel);
         cancel.getStyleClass().add("cancel-button");
         VBox side = new VBox(16, amount, hint, countdown, cancel);
         side.getStyleClass().add("charge-side");
@@ -206,20 +205,20 @@ public final class ChargeView extends BorderPane {
 
     private Node cancellingPane() {
         ProgressIndicator progress = new ProgressIndicator();
-        return column("cancelling-pane", progress, title("Cancelling…"), amount(), message());
+        return column("cancelling-pane", progress, title("charge.title.cancelling"), amount(), message());
     }
 
     private Node paidPane() {
-        Label title = title("Paid");
+        Label title = title("charge.title.paid");
         title.setId("paid-title");
         title.getStyleClass().add("paid-title");
         Label method = new Label();
         method.setId("paid-method");
         method.getStyleClass().addAll("detail", "muted-text");
-        method.textProperty().bind(Bindings.when(model.methodTextProperty().isEmpty()).then("")
-                .otherwise(Bindings.concat("Paid with ", model.methodTextProperty())));
+        method.textProperty().bind(Bindings.createStringBinding(() -> model.methodTextProperty().get().isEmpty() ? ""
+                : words("charge.paid_with", model.methodTextProperty().get()), model.methodTextProperty()));
         Label sale = saleLine();
-        Button next = button("New sale", "new-sale", model::newSale);
+        Button next = button("charge.button.new_sale", "new-sale", model::newSale);
         next.setDefaultButton(true);
         Button receipt = button("", "paid-receipt", model::receipt);
         receipt.textProperty().bind(model.receiptLabelProperty());
@@ -229,43 +228,43 @@ public final class ChargeView extends BorderPane {
     }
 
     private Node expiredPane() {
-        Label title = title("The QR code expired");
-        Button again = button("New QR code", "new-qr", model::newQrCode);
+        Label title = title("charge.title.expired");
+        Button again = button("charge.button.new_qr", "new-qr", model::newQrCode);
         again.setDefaultButton(true);
-        Button back = button("Back to cart", "expired-back", model::backToCart);
+        Button back = button("charge.button.back", "expired-back", model::backToCart);
         return column("expired-pane", title, amount(), saleLine(), new HBox(12, again, back));
     }
 
     private Node cancelledPane() {
-        Label title = title("Cancelled — no money was taken");
+        Label title = title("charge.title.cancelled");
         title.setId("cancelled-title");
-        Button back = button("Back to cart", "cancelled-back", model::backToCart);
+        Button back = button("charge.button.back", "cancelled-back", model::backToCart);
         return column("cancelled-pane", title, amount(), saleLine(), back);
     }
 
     private Node failedPane() {
-        Label title = title("The payment could not be started");
+        Label title = title("charge.title.failed");
         Label detail = message();
         detail.setId("failed-message");
-        Button retry = button("Retry", "retry", model::retry);
+        Button retry = button("charge.button.retry", "retry", model::retry);
         retry.visibleProperty().bind(model.retryableProperty());
         retry.managedProperty().bind(retry.visibleProperty());
-        Button cardOnly = button("Charge by card only", "card-only", model::chargeCardOnly);
+        Button cardOnly = button("charge.button.card_only", "card-only", model::chargeCardOnly);
         cardOnly.visibleProperty().bind(model.cardOnlyOfferedProperty());
         cardOnly.managedProperty().bind(cardOnly.visibleProperty());
         // One key press: when offered it is the screen's default button, focused, so Enter charges by card.
         cardOnly.defaultButtonProperty().bind(model.cardOnlyOfferedProperty());
-        Button back = button("Back to cart", "failed-back", model::backToCart);
+        Button back = button("charge.button.back", "failed-back", model::backToCart);
         back.visibleProperty().bind(model.retryableProperty().not());
         back.managedProperty().bind(back.visibleProperty());
-        Button cancel = button("Cancel", "failed-cancel", model::cancel);
+        Button cancel = button("charge.button.cancel", "failed-cancel", model::cancel);
         cancel.visibleProperty().bind(model.retryableProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         return column("failed-pane", title, detail, new HBox(12, retry, cardOnly, cancel, back));
     }
 
     private Node attentionPane() {
-        Label title = title("This sale needs attention");
+        Label title = title("charge.title.attention");
         title.getStyleClass().add("attention-title");
         Label detail = message();
         detail.setId("attention-message");
@@ -273,14 +272,26 @@ public final class ChargeView extends BorderPane {
         session.setId("attention-session");
         session.setEditable(false);
         session.getStyleClass().add("payment-url");
-        session.textProperty().bind(Bindings.concat("Session ", model.sessionIdProperty()));
+        session.textProperty().bind(Bindings.createStringBinding(
+                () -> words("charge.session", model.sessionIdProperty().get()), model.sessionIdProperty()));
         session.visibleProperty().bind(model.sessionIdProperty().isNotEmpty());
-        Button back = button("Back to cart", "attention-back", model::backToCart);
+        Button back = button("charge.button.back", "attention-back", model::backToCart);
         return column("attention-pane", title, amount(), saleLine(), session, detail, back);
     }
 
-    private Label title(String text) {
-        Label label = new Label(text);
+    /** A text of this screen in its reader's language. */
+    private String words(String key, Object... args) {
+        return model.words().text(key, args);
+    }
+
+    /** "Sale S-…" while there is a sale, nothing otherwise. */
+    private javafx.beans.binding.StringBinding saleText() {
+        return Bindings.createStringBinding(() -> model.saleIdProperty().get().isEmpty() ? ""
+                : words("charge.sale", model.saleIdProperty().get()), model.saleIdProperty());
+    }
+
+    private Label title(String key) {
+        Label label = new Label(words(key));
         label.getStyleClass().addAll("charge-title", "strong-text");
         label.setWrapText(true);
         return label;
@@ -304,12 +315,12 @@ public final class ChargeView extends BorderPane {
     private Label saleLine() {
         Label label = new Label();
         label.getStyleClass().addAll("detail", "muted-text");
-        label.textProperty().bind(Bindings.concat("Sale ", model.saleIdProperty()));
+        label.textProperty().bind(saleText());
         return label;
     }
 
-    private static Button button(String text, String id, Runnable action) {
-        Button button = new Button(text);
+    private Button button(String key, String id, Runnable action) {
+        Button button = new Button(words(key));
         button.setId(id);
         button.setOnAction(e -> action.run());
         return button;

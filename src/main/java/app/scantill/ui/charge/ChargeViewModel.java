@@ -6,17 +6,17 @@ import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.ClockSkew;
 import app.scantill.config.AmazonPayChoice;
+import app.scantill.i18n.Message;
 import app.scantill.i18n.Translator;
 import app.scantill.money.CurrencyFacts;
-import app.scantill.money.MoneyFormat;
 import app.scantill.qr.QrEncoder;
 import app.scantill.qr.QrMatrix;
+import app.scantill.sale.PaymentMethod;
 import app.scantill.sale.SaleLine;
 import app.scantill.ui.support.UiExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +40,7 @@ public final class ChargeViewModel {
     private final ChargeService service;
     private final UiExecutor executor;
     private final QrEncoder encoder;
-    private final MoneyFormat moneyFormat;
+    private final Translator words;
     private final Clock clock;
     private final Consumer<ChargeStatus> listener = this::onStatus;
 
@@ -57,6 +57,7 @@ public final class ChargeViewModel {
     private final ReadOnlyStringWrapper methodText = new ReadOnlyStringWrapper(this, "methodText", "");
     private final ReadOnlyStringWrapper sessionId = new ReadOnlyStringWrapper(this, "sessionId", "");
     private final ReadOnlyStringWrapper modeBadge = new ReadOnlyStringWrapper(this, "modeBadge", "");
+    private final ReadOnlyStringWrapper modeStyle = new ReadOnlyStringWrapper(this, "modeStyle", "");
     private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(this, "connectionLost");
     private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(this, "retryable");
     private final ReadOnlyBooleanWrapper cardOnlyOffered = new ReadOnlyBooleanWrapper(this, "cardOnlyOffered");
@@ -64,7 +65,6 @@ public final class ChargeViewModel {
     private final ReadOnlyStringWrapper clockNotice = new ReadOnlyStringWrapper(this, "clockNotice", "");
     /** Why Amazon Pay is not offered whatever the currency (Stripe refused it for the account, or it is off). */
     private final ReadOnlyStringWrapper amazonPayNote = new ReadOnlyStringWrapper(this, "amazonPayNote", "");
-    private final Translator words;
 
     /** The URL last sent for encoding; read and written on the service's worker thread only. */
     private String encodingUrl;
@@ -73,15 +73,20 @@ public final class ChargeViewModel {
     private Runnable onReceipt = () -> { };
     private final ReadOnlyStringWrapper receiptLabel = new ReadOnlyStringWrapper(this, "receiptLabel", "");
 
-    /** Starts listening to {@code service}; QR encoding (a few milliseconds) runs on the executor's background. */
-    public ChargeViewModel(ChargeService service, UiExecutor executor, MoneyFormat moneyFormat, Clock clock) {
+    /**
+     * Starts listening to {@code service}; QR encoding (a few milliseconds) runs on the executor's background.
+     *
+     * @param words the language of whoever reads this screen
+     */
+    public ChargeViewModel(ChargeService service, UiExecutor executor, Translator words, Clock clock) {
         this.service = Objects.requireNonNull(service, "service");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
+        this.words = Objects.requireNonNull(words, "words");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.encoder = new QrEncoder();
-        this.words = Translator.forLocale(moneyFormat.locale(), ZoneId.systemDefault());
-        modeBadge.set(service.mode().name());
+        String mode = service.mode().name().toLowerCase(Locale.ROOT);
+        modeBadge.set(words.text("mode." + mode));
+        modeStyle.set(mode);
         amazonPayNote.set(amazonPayNoteNow());
         service.addListener(listener);
     }
@@ -171,10 +176,11 @@ public final class ChargeViewModel {
         // expires_at is on Stripe's clock: count down on it, whatever the till's clock says.
         Duration left = Duration.between(service.clockSkew().onStripe(clock.instant()), expiresAt);
         if (left.isNegative() || left.isZero()) {
-            countdown.set("Expiring…");
+            countdown.set(words.text("charge.countdown.expiring"));
         } else {
             long seconds = left.toSeconds();
-            countdown.set(String.format(Locale.ROOT, "Expires in %d:%02d", seconds / 60, seconds % 60));
+            countdown.set(words.text("charge.countdown", String.format(Locale.ROOT, "%d:%02d", seconds / 60,
+                    seconds % 60)));
         }
     }
 
@@ -189,8 +195,13 @@ public final class ChargeViewModel {
         try {
             start.run();
             return true;
-        } catch (CartNotChargeableException | IllegalStateException e) {
-            apply(ChargeStatus.idle().withMessage(e.getMessage()), Phase.FAILED);
+        } catch (CartNotChargeableException e) {
+            apply(ChargeStatus.idle().withMessage(e.reason()), Phase.FAILED);
+            retryable.set(false);
+            return false;
+        } catch (IllegalStateException e) {
+            // Another sale still holds the register (the service's own words are for the log).
+            apply(ChargeStatus.idle().withMessage(Message.of("charge.still_busy")), Phase.FAILED);
             retryable.set(false);
             return false;
         }
@@ -215,15 +226,14 @@ public final class ChargeViewModel {
                 if (nextUrl.equals(url.get())) {
                     qr.set(matrix);
                 }
-            }, failure -> message.set("The payment link cannot be shown as a QR code; "
-                    + "open it from the address below."));
+            }, failure -> message.set(words.text("charge.qr_failed")));
         }
     }
 
     private void apply(ChargeStatus next, Phase shownPhase) {
         String previousUrl = url.get();
         status.set(next);
-        amountText.set(next.amount() == null ? "" : moneyFormat.format(next.amount()));
+        amountText.set(next.amount() == null ? "" : words.moneyFormat().format(next.amount()));
         saleIdText.set(next.saleId() == null ? "" : next.saleId());
         if (next.url() != null) {
             url.set(next.url());
@@ -241,12 +251,11 @@ public final class ChargeViewModel {
             scanHint.set(service.settings().amazonPay() == AmazonPayChoice.OFF
                     ? words.text("stripe.account.amazon_pay_off") : words.text("stripe.account.amazon_pay_unavailable"));
         } else {
-            scanHint.set(next.cardOnly()
-                    ? "Card only — Amazon Pay does not support " + next.amount().currencyCode()
-                    : "Scan to pay with Amazon Pay or card");
+            scanHint.set(next.cardOnly() ? words.text("charge.hint.card_only", next.amount().currencyCode())
+                    : words.text("charge.hint.scan"));
         }
-        message.set(next.message() == null ? "" : next.message());
-        methodText.set(describeMethod(next.paymentMethod()));
+        message.set(next.message() == null ? "" : words.text(next.message()));
+        methodText.set(next.paymentMethod() == null ? "" : words.text(PaymentMethod.labelOf(next.paymentMethod())));
         sessionId.set(next.sessionId() == null ? "" : next.sessionId());
         connectionLost.set(shownPhase == Phase.CONNECTION_LOST);
         retryable.set(next.retryable());
@@ -261,17 +270,6 @@ public final class ChargeViewModel {
             return words.text("stripe.account.amazon_pay_off");
         }
         return service.amazonPayUnavailableOnAccount() ? words.text("stripe.account.amazon_pay_unavailable") : "";
-    }
-
-    static String describeMethod(String method) {
-        if (method == null) {
-            return "";
-        }
-        return switch (method) {
-            case "amazon_pay" -> "Amazon Pay";
-            case "card" -> "Card";
-            default -> method.replace('_', ' ');
-        };
     }
 
     // ---------------------------------------------------------------- properties
@@ -322,9 +320,19 @@ public final class ChargeViewModel {
         return sessionId.getReadOnlyProperty();
     }
 
-    /** SANDBOX, TEST or LIVE. */
+    /** SANDBOX, TEST or LIVE, in the reader's language. */
     public ReadOnlyStringProperty modeBadgeProperty() {
         return modeBadge.getReadOnlyProperty();
+    }
+
+    /** sandbox, test or live: the badge's colour. */
+    public ReadOnlyStringProperty modeStyleProperty() {
+        return modeStyle.getReadOnlyProperty();
+    }
+
+    /** The language of this screen's reader, for the screen's own words. */
+    public Translator words() {
+        return words;
     }
 
     public ReadOnlyBooleanProperty connectionLostProperty() {

@@ -1,13 +1,15 @@
 package app.scantill.ui.history;
 
-import app.scantill.i18n.Translator;
 import app.scantill.journal.SaleFilter;
 import app.scantill.sale.SaleState;
+import app.scantill.ui.Theme;
 import app.scantill.ui.ValueColumn;
 import app.scantill.ui.receipt.ReceiptWindow;
 import app.scantill.ui.refund.RefundWindow;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,13 +32,22 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.StringConverter;
+import javafx.util.converter.LocalDateStringConverter;
 import javafx.stage.Window;
 
 /**
  * The sales history screen: a day picker and state filter over a table of the day's sales, the
  * selected sale's lines and state history beside it, and the end-of-day report below with its CSV
  * export. Only builds nodes and binds them to {@link HistoryViewModel}.
+ *
+ * <p>It looks like the rest of the till (theme.css, history.css), speaks the reader's language
+ * (dates typed and shown the reader's way), its tables share out their width so no column header is
+ * cut and no sideways scroll bar appears, and Esc closes the window it is in.
  */
 public final class HistoryView {
 
@@ -47,21 +58,27 @@ public final class HistoryView {
     }
 
     private final HistoryViewModel model;
-    private final Translator words;
     private final ExportTargetChooser chooser;
     private final BorderPane root = new BorderPane();
 
     public HistoryView(HistoryViewModel model) {
-        this(model, HistoryView::chooseWithFileChooser);
+        this.model = Objects.requireNonNull(model, "model");
+        this.chooser = this::chooseWithFileChooser;
+        build();
     }
 
     public HistoryView(HistoryViewModel model, ExportTargetChooser chooser) {
         this.model = Objects.requireNonNull(model, "model");
-        this.words = model.words();
         this.chooser = Objects.requireNonNull(chooser, "chooser");
+        build();
+    }
+
+    private void build() {
         root.getStyleClass().add("history-view");
-        root.getStylesheets().add(Objects.requireNonNull(HistoryView.class.getResource("history.css")).toExternalForm());
-        root.setTop(toolbar());
+        // The theme travels with the screen, so the history looks like the till wherever it is shown.
+        root.getStylesheets().addAll(Theme.stylesheet(),
+                Objects.requireNonNull(HistoryView.class.getResource("history.css")).toExternalForm());
+        root.setTop(new VBox(header(), toolbar()));
         root.setCenter(salesAndDetail());
         root.setBottom(reportPane());
     }
@@ -70,16 +87,67 @@ public final class HistoryView {
         return root;
     }
 
+    /**
+     * Esc closes the window the screen is shown in. A handler, not a filter: an open date picker or
+     * filter list takes its Esc first and closes itself.
+     */
+    public void closeOnEscape(Stage stage) {
+        root.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                event.consume();
+                stage.hide();
+            }
+        });
+    }
+
+    private String words(String key, Object... args) {
+        return model.words().text(key, args);
+    }
+
+    private HBox header() {
+        Label title = new Label(words("history.title"));
+        title.setId("history-title");
+        title.getStyleClass().addAll("history-title", "strong-text");
+        Label hint = new Label(words("history.close_hint"));
+        hint.getStyleClass().add("muted-text");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(title, grow, hint);
+        header.getStyleClass().add("history-header");
+        return header;
+    }
+
+    /** A date picker that reads and writes dates the reader's way (not the computer's). */
+    private DatePicker datePicker(String id) {
+        DatePicker picker = new DatePicker();
+        picker.setId(id);
+        DateTimeFormatter format = DateInput.formatFor(model.words().locale());
+        picker.setConverter(new LocalDateStringConverter(format, format));
+        picker.setPromptText(format.format(LocalDate.of(2026, 12, 31)));
+        picker.setPrefWidth(150);
+        return picker;
+    }
+
     private HBox toolbar() {
-        DatePicker day = new DatePicker();
-        day.setId("history-day");
+        DatePicker day = datePicker("history-day");
         day.valueProperty().bindBidirectional(model.dayProperty());
 
         ComboBox<SaleFilter> filter = new ComboBox<>(FXCollections.observableArrayList(model.filters()));
         filter.setId("history-filter");
+        filter.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SaleFilter f) {
+                return f == null ? "" : model.words().text(f.label());
+            }
+
+            @Override
+            public SaleFilter fromString(String text) {
+                return model.filterProperty().get();
+            }
+        });
         filter.valueProperty().bindBidirectional(model.filterProperty());
 
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button(words("history.button.refresh"));
         refresh.setId("history-refresh");
         refresh.setOnAction(e -> model.refresh());
 
@@ -88,7 +156,7 @@ public final class HistoryView {
         attention.getStyleClass().add("attention-badge");
         attention.textProperty().bind(Bindings.createStringBinding(() -> {
             int n = model.attentionCountProperty().get();
-            return n == 0 ? "" : n == 1 ? "1 sale needs attention" : n + " sales need attention";
+            return n == 0 ? "" : words("history.attention", n);
         }, model.attentionCountProperty()));
         attention.visibleProperty().bind(model.attentionCountProperty().greaterThan(0));
         attention.setOnMouseClicked(e -> model.filterProperty().set(SaleFilter.NEEDS_ATTENTION));
@@ -102,8 +170,8 @@ public final class HistoryView {
         ComboBox<String> register = new ComboBox<>(model.registers());
         register.setId("history-register");
         register.valueProperty().bindBidirectional(model.registerProperty());
-        HBox bar = new HBox(new Label("Day"), day, new Label("Show"), filter,
-                new Label(words.text("history.store.column.register")), register, refresh, attention, grow, busy);
+        HBox bar = new HBox(new Label(words("history.day")), day, new Label(words("history.show")), filter,
+                new Label(words("history.store.column.register")), register, refresh, attention, grow, busy);
         bar.getStyleClass().add("history-toolbar");
         return bar;
     }
@@ -111,16 +179,15 @@ public final class HistoryView {
     private SplitPane salesAndDetail() {
         TableView<HistoryViewModel.SaleRow> sales = new TableView<>(model.rows());
         sales.setId("history-sales");
-        sales.getColumns().add(column("Time", HistoryViewModel.SaleRow::time, 90));
-        sales.getColumns().add(column("Total", HistoryViewModel.SaleRow::total, 110));
-        sales.getColumns().add(column("State", HistoryViewModel.SaleRow::state, 140));
-        sales.getColumns().add(column("Method", HistoryViewModel.SaleRow::method, 110));
-        sales.getColumns().add(column("Session", HistoryViewModel.SaleRow::sessionId, 260));
-        sales.getColumns().add(column(words.text("history.store.column.register"), HistoryViewModel.SaleRow::register,
-                110));
-        sales.getColumns().add(column(words.text("history.store.column.ledger"), HistoryViewModel.SaleRow::ledger,
-                200));
-        sales.setPlaceholder(new Label("No sales on this day"));
+        fitColumns(sales);
+        sales.getColumns().add(column("history.column.time", HistoryViewModel.SaleRow::time, 1));
+        sales.getColumns().add(column("history.column.total", HistoryViewModel.SaleRow::total, 1));
+        sales.getColumns().add(column("history.column.state", HistoryViewModel.SaleRow::state, 1.3));
+        sales.getColumns().add(column("history.column.method", HistoryViewModel.SaleRow::method, 1.1));
+        sales.getColumns().add(column("history.column.session", HistoryViewModel.SaleRow::sessionId, 1.4));
+        sales.getColumns().add(column("history.store.column.register", HistoryViewModel.SaleRow::register, 1));
+        sales.getColumns().add(column("history.store.column.ledger", HistoryViewModel.SaleRow::ledger, 1.2));
+        sales.setPlaceholder(new Label(words("history.sales.placeholder")));
         sales.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(HistoryViewModel.SaleRow item, boolean empty) {
@@ -145,24 +212,28 @@ public final class HistoryView {
 
         TableView<HistoryViewModel.LineRow> lines = new TableView<>(model.detailLines());
         lines.setId("history-detail-lines");
-        lines.getColumns().add(column("SKU", HistoryViewModel.LineRow::sku, 90));
-        lines.getColumns().add(column("Item", HistoryViewModel.LineRow::name, 160));
-        lines.getColumns().add(column("Qty", HistoryViewModel.LineRow::quantity, 50));
-        lines.getColumns().add(column("Unit", HistoryViewModel.LineRow::unitAmount, 90));
-        lines.getColumns().add(column("Line total", HistoryViewModel.LineRow::lineTotal, 100));
-        lines.setPlaceholder(new Label("Select a sale"));
+        fitColumns(lines);
+        lines.getColumns().add(column("history.column.sku", HistoryViewModel.LineRow::sku, 1));
+        lines.getColumns().add(column("history.column.item", HistoryViewModel.LineRow::name, 1.6));
+        lines.getColumns().add(column("history.column.quantity", HistoryViewModel.LineRow::quantity, 0.6));
+        lines.getColumns().add(column("history.column.unit", HistoryViewModel.LineRow::unitAmount, 1));
+        lines.getColumns().add(column("history.column.line_total", HistoryViewModel.LineRow::lineTotal, 1.1));
+        lines.setPlaceholder(new Label(words("history.lines.placeholder")));
 
         TableView<HistoryViewModel.ChangeRow> changes = new TableView<>(model.detailChanges());
         changes.setId("history-detail-history");
-        changes.getColumns().add(column("When", HistoryViewModel.ChangeRow::time, 150));
-        changes.getColumns().add(column("Change", HistoryViewModel.ChangeRow::change, 200));
-        changes.getColumns().add(column("Note", HistoryViewModel.ChangeRow::note, 200));
+        fitColumns(changes);
+        changes.getColumns().add(column("history.column.when", HistoryViewModel.ChangeRow::time, 1.2));
+        changes.getColumns().add(column("history.column.change", HistoryViewModel.ChangeRow::change, 1.4));
+        changes.getColumns().add(column("history.column.note", HistoryViewModel.ChangeRow::note, 1.4));
         changes.setPlaceholder(new Label(""));
 
-        VBox detail = new VBox(title, afterSaleBar(), new Label("Lines"), lines, refundsTable(),
-                new Label("State history"), changes);
+        VBox detail = new VBox(title, afterSaleBar(), caption("history.lines"), lines, refundsTable(),
+                caption("history.state_history"), changes);
         detail.getStyleClass().add("history-detail");
-        VBox.setVgrow(lines, Priority.ALWAYS);
+        // A sale has a few lines and a longer story: the state history gets the height to spare.
+        lines.setPrefHeight(150);
+        VBox.setVgrow(lines, Priority.SOMETIMES);
         VBox.setVgrow(changes, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(sales, detail);
@@ -228,18 +299,16 @@ public final class HistoryView {
     }
 
     private TitledPane reportPane() {
-        DatePicker from = new DatePicker();
-        from.setId("history-report-from");
+        DatePicker from = datePicker("history-report-from");
         from.valueProperty().bindBidirectional(model.reportFromProperty());
-        DatePicker through = new DatePicker();
-        through.setId("history-report-through");
+        DatePicker through = datePicker("history-report-through");
         through.valueProperty().bindBidirectional(model.reportThroughProperty());
 
-        Button show = new Button("Show report");
+        Button show = new Button(words("history.button.show_report"));
         show.setId("history-report-show");
         show.setOnAction(e -> model.loadReport());
 
-        Button export = new Button("Export CSV…");
+        Button export = new Button(words("history.button.export"));
         export.setId("history-export");
         export.disableProperty().bind(model.reportProperty().isNull());
         export.setOnAction(e -> chooser.choose(root.getScene() == null ? null : root.getScene().getWindow(),
@@ -253,33 +322,53 @@ public final class HistoryView {
 
         TableView<HistoryViewModel.ReportRow> totals = new TableView<>(model.reportRows());
         totals.setId("history-report-table");
-        totals.getColumns().add(column("Currency", HistoryViewModel.ReportRow::currency, 80));
-        totals.getColumns().add(column("Totals of", HistoryViewModel.ReportRow::what, 200));
-        totals.getColumns().add(column("Count", HistoryViewModel.ReportRow::count, 80));
-        totals.getColumns().add(column("Total", HistoryViewModel.ReportRow::total, 140));
-        totals.setPlaceholder(new Label("Choose the days and press Show report"));
+        fitColumns(totals);
+        totals.getColumns().add(column("history.column.currency", HistoryViewModel.ReportRow::currency, 0.8));
+        totals.getColumns().add(column("history.column.totals_of", HistoryViewModel.ReportRow::what, 2));
+        totals.getColumns().add(column("history.column.count", HistoryViewModel.ReportRow::count, 0.7));
+        totals.getColumns().add(column("history.column.total", HistoryViewModel.ReportRow::total, 1.2));
+        totals.setPlaceholder(new Label(words("history.report.placeholder")));
         totals.setPrefHeight(220);
 
-        HBox controls = new HBox(new Label("From"), from, new Label("through"), through, show, export);
+        HBox controls = new HBox(new Label(words("history.report.from")), from, new Label(words("history.report.through")),
+                through, show, export);
         controls.getStyleClass().add("history-toolbar");
         VBox box = new VBox(controls, totals, message);
         box.getStyleClass().add("history-report");
-        TitledPane pane = new TitledPane("End-of-day report", box);
+        TitledPane pane = new TitledPane(words("history.report.title"), box);
         pane.setId("history-report");
         return pane;
     }
 
-    private static <S, T> TableColumn<S, T> column(String title, Function<S, T> value, double width) {
-        TableColumn<S, T> c = new ValueColumn<>(title, value);
-        c.setPrefWidth(width);
+    private Label caption(String key) {
+        Label label = new Label(words(key));
+        label.getStyleClass().addAll("history-caption", "muted-text");
+        return label;
+    }
+
+    /**
+     * The table's columns share its width (no sideways scroll bar), each at least as wide as its
+     * header, so no header is cut in any language.
+     */
+    private static void fitColumns(TableView<?> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getStyleClass().add("history-table");
+        HeaderWidth.keepWhole(table);
+    }
+
+    /** A column whose {@code share} weighs its part of the table's width (its header is kept whole). */
+    private <S, T> TableColumn<S, T> column(String key, Function<S, T> value, double share) {
+        TableColumn<S, T> c = new ValueColumn<>(words(key), value);
+        c.setPrefWidth(90 * share);
+        c.setReorderable(false);
         return c;
     }
 
-    private static Optional<Path> chooseWithFileChooser(Window owner, String suggestedFileName) {
+    private Optional<Path> chooseWithFileChooser(Window owner, String suggestedFileName) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export end-of-day report");
+        fc.setTitle(words("history.export.title"));
         fc.setInitialFileName(suggestedFileName);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(words("history.export.csv_files"), "*.csv"));
         File chosen = fc.showSaveDialog(owner);
         return Optional.ofNullable(chosen).map(File::toPath);
     }

@@ -1,13 +1,14 @@
 package app.scantill.ui.history;
 
+import app.scantill.i18n.Message;
+import app.scantill.i18n.Translator;
 import app.scantill.journal.EndOfDayReport;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.ReportCsv;
 import app.scantill.journal.SaleFilter;
 import app.scantill.journal.SalesHistory;
-import app.scantill.i18n.Translator;
 import app.scantill.money.Money;
-import app.scantill.money.MoneyFormat;
+import app.scantill.sale.PaymentMethod;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundBalance;
 import app.scantill.sale.Sale;
@@ -21,9 +22,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,13 +83,12 @@ public final class HistoryViewModel {
     public record ReportRow(String currency, String what, long count, String total) {
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final SalesHistory history;
-    private final MoneyFormat money;
-    private final UiExecutor executor;
     private final Translator words;
+    /** Times and dates the reader's way: 3:04:05 PM, 15:04:05, 15時04分05秒 ... */
+    private final DateTimeFormatter time;
+    private final DateTimeFormatter dateTime;
+    private final UiExecutor executor;
     /** This till's sales the store ledger does not hold yet (none without a ledger); read in the background. */
     private final Supplier<Set<String>> notYetInLedger;
     private final ObservableList<String> registers = FXCollections.observableArrayList();
@@ -120,23 +120,26 @@ public final class HistoryViewModel {
     private long detailRequest;
     private long reportRequest;
 
-    public HistoryViewModel(SalesHistory history, Locale locale, UiExecutor executor) {
-        this(history, locale, executor, Set::of);
+    /** @param words the reader's language: texts, money, times and dates */
+    public HistoryViewModel(SalesHistory history, Translator words, UiExecutor executor) {
+        this(history, words, executor, Set::of);
     }
 
     /**
      * A history over a store's ledger (all registers) or a till's journal.
      *
+     * @param words the reader's language: texts, money, times and dates
      * @param notYetInLedger this till's sales the store ledger does not hold yet; called off the JavaFX thread
      */
-    public HistoryViewModel(SalesHistory history, Locale locale, UiExecutor executor,
+    public HistoryViewModel(SalesHistory history, Translator words, UiExecutor executor,
             Supplier<Set<String>> notYetInLedger) {
         this.history = Objects.requireNonNull(history, "history");
-        this.money = new MoneyFormat(locale);
+        this.words = Objects.requireNonNull(words, "words");
+        this.figures = new RefundFigures(words, history.zone());
+        this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(words.locale());
+        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(words.locale());
         this.executor = Objects.requireNonNull(executor, "executor");
         this.notYetInLedger = Objects.requireNonNull(notYetInLedger, "notYetInLedger");
-        this.words = Translator.forLocale(locale, history.zone());
-        this.figures = new RefundFigures(words, history.zone());
         registers.setAll(allRegisters());
         register.set(allRegisters());
         LocalDate today = history.today();
@@ -174,7 +177,7 @@ public final class HistoryViewModel {
                     .map(s -> row(s, result.now(), result.notInLedger(), result.balances().get(s.id()))).toList());
             attentionCount.set(result.attention());
             selected.set(rows.stream().filter(r -> r.saleId().equals(keep)).findFirst().orElse(null));
-        }, "read the sales of " + d);
+        }, Message.of("history.failed.day", d));
     }
 
     /** Builds the report for {@link #reportFromProperty()} through {@link #reportThroughProperty()}, both included. */
@@ -182,11 +185,11 @@ public final class HistoryViewModel {
         LocalDate from = reportFrom.get();
         LocalDate through = reportThrough.get();
         if (from == null || through == null) {
-            message.set("Choose the first and the last day of the report.");
+            message.set(words.text("history.report.choose_days"));
             return;
         }
         if (through.isBefore(from)) {
-            message.set("The report's last day (" + through + ") is before its first day (" + from + ").");
+            message.set(words.text("history.report.days_reversed", through, from));
             return;
         }
         long request = ++reportRequest;
@@ -197,20 +200,21 @@ public final class HistoryViewModel {
             }
             report.set(r);
             reportRows.setAll(reportRows(r));
-        }, "build the report");
+        }, Message.of("history.failed.report"));
     }
 
     /** Writes the report on screen to {@code target} as CSV; the outcome appears in {@link #messageProperty()}. */
     public void exportCsv(Path target) {
         EndOfDayReport r = report.get();
         if (r == null) {
-            message.set("Show a report before exporting it.");
+            message.set(words.text("history.report.show_first"));
             return;
         }
         run(() -> {
             ReportCsv.write(r, target);
             return target;
-        }, saved -> message.set("Report saved to " + saved), "save the report to " + target);
+        }, saved -> message.set(words.text("history.report.saved", saved.toString())),
+                Message.of("history.failed.save", target.toString()));
     }
 
     /** A file name for the export, naming the period, e.g. {@code scantill-report-2025-03-14.csv}. */
@@ -225,33 +229,6 @@ public final class HistoryViewModel {
 
     public List<SaleFilter> filters() {
         return SaleFilter.choices();
-    }
-
-    /** The words of this screen's reader. */
-    public Translator words() {
-        return words;
-    }
-
-    /** Gives the screen its Refund and Receipt actions (the window does once the payment services are up). */
-    public void attachAfterSale(AfterSale desk) {
-        this.afterSale = Objects.requireNonNull(desk, "desk");
-        updateCanRefund();
-    }
-
-    public Optional<AfterSale> afterSale() {
-        return Optional.ofNullable(afterSale);
-    }
-
-    /** The executor the screen's windows (refund, receipt) run their work on. */
-    public UiExecutor executor() {
-        return executor;
-    }
-
-    /** Reloads the day and the selected sale, e.g. after a refund. */
-    public void reload() {
-        refresh();
-        loadDetail(selected.get());
-        loadReport();
     }
 
     /** "All registers", then every register with a sale on the day shown (a store's ledger has several). */
@@ -323,6 +300,33 @@ public final class HistoryViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** The reader's language, for the screen's own words. */
+    public Translator words() {
+        return words;
+    }
+
+    /** Gives the screen its Refund and Receipt actions (the window does once the payment services are up). */
+    public void attachAfterSale(AfterSale desk) {
+        this.afterSale = Objects.requireNonNull(desk, "desk");
+        updateCanRefund();
+    }
+
+    public Optional<AfterSale> afterSale() {
+        return Optional.ofNullable(afterSale);
+    }
+
+    /** The executor the screen's windows (refund, receipt) run their work on. */
+    public UiExecutor executor() {
+        return executor;
+    }
+
+    /** Reloads the day and the selected sale, e.g. after a refund. */
+    public void reload() {
+        refresh();
+        loadDetail(selected.get());
+        loadReport();
+    }
+
     /** The selected sale as the records hold it; null when none is selected. */
     public ReadOnlyObjectProperty<Sale> detailSaleProperty() {
         return detailSale.getReadOnlyProperty();
@@ -391,20 +395,21 @@ public final class HistoryViewModel {
             Optional<SalesHistory.SaleDetail> found = loaded.detail();
             showRefunds(found.map(SalesHistory.SaleDetail::sale).orElse(null), loaded.refunds());
             if (found.isEmpty()) {
-                detailTitle.set("Sale " + row.saleId() + " is no longer in the journal");
+                detailTitle.set(words.text("history.detail.gone", row.saleId()));
                 detailLines.clear();
                 detailChanges.clear();
                 return;
             }
             SalesHistory.SaleDetail d = found.get();
             Sale s = d.sale();
-            detailTitle.set("Sale " + s.id() + " · " + money.format(s.total()) + " · "
-                    + SaleFilter.label(s.state()) + (s.attempt() > 1 ? " · attempt " + s.attempt() : ""));
+            detailTitle.set(s.attempt() > 1
+                    ? words.text("history.detail.title_attempt", s.id(), s.total(), s.state().label(), s.attempt())
+                    : words.text("history.detail.title", s.id(), s.total(), s.state().label()));
             detailLines.setAll(s.lines().stream().map(l -> new LineRow(l.sku(), l.name(), l.quantity(),
-                    money.format(Money.of(l.unitAmountMinor(), s.currency())),
-                    money.format(Money.of(l.lineTotalMinor(), s.currency())))).toList());
+                    money(Money.of(l.unitAmountMinor(), s.currency())),
+                    money(Money.of(l.lineTotalMinor(), s.currency())))).toList());
             detailChanges.setAll(d.history().stream().map(this::changeRow).toList());
-        }, "read sale " + row.saleId());
+        }, Message.of("history.failed.sale", row.saleId()));
     }
 
     private void showRefunds(Sale sale, List<Refund> refunds) {
@@ -424,16 +429,17 @@ public final class HistoryViewModel {
     }
 
     private ChangeRow changeRow(StateChange c) {
-        String time = LocalDateTime.ofInstant(c.at(), history.zone()).format(DATE_TIME);
-        String change = c.from() == null ? "Created · " + SaleFilter.label(c.to())
-                : SaleFilter.label(c.from()) + " → " + SaleFilter.label(c.to());
-        return new ChangeRow(time, change, c.note() == null ? "" : c.note());
+        String when = LocalDateTime.ofInstant(c.at(), history.zone()).format(dateTime);
+        String change = c.from() == null ? words.text("history.change.created", c.to().label())
+                : words.text("history.change.moved", c.from().label(), c.to().label());
+        // Notes are the journal's record, written in English when they happened (like the log).
+        return new ChangeRow(when, change, c.note() == null ? "" : c.note());
     }
 
     private SaleRow row(Sale s, Instant now, Set<String> notInLedger, RefundBalance balance) {
-        return new SaleRow(s.id(), LocalDateTime.ofInstant(s.createdAt(), history.zone()).format(TIME),
-                money.format(s.total()), figures.stateLabel(s, balance),
-                s.paymentMethod() == null ? "" : s.paymentMethod(),
+        return new SaleRow(s.id(), LocalDateTime.ofInstant(s.createdAt(), history.zone()).format(time),
+                money(s.total()), figures.stateLabel(s, balance),
+                s.paymentMethod() == null ? "" : words.text(PaymentMethod.labelOf(s.paymentMethod())),
                 s.sessionId() == null ? "" : s.sessionId(), SaleFilter.needsAttention(s, now), s.registerId(),
                 notInLedger.contains(s.id()) ? words.text("history.store.not_in_ledger") : "");
     }
@@ -442,30 +448,32 @@ public final class HistoryViewModel {
         return r.currencies().stream().flatMap(c -> {
             String code = c.currency().getCurrencyCode();
             java.util.stream.Stream.Builder<ReportRow> b = java.util.stream.Stream.builder();
-            b.add(new ReportRow(code, "All sales", c.all().count(), money.format(c.all().total())));
+            b.add(new ReportRow(code, words.text("history.report.all_sales"), c.all().count(),
+                    money(c.all().total())));
             for (Map.Entry<SaleState, EndOfDayReport.Tally> e : c.byState().entrySet()) {
-                b.add(new ReportRow(code, SaleFilter.label(e.getKey()), e.getValue().count(),
-                        money.format(e.getValue().total())));
+                b.add(new ReportRow(code, words.text(e.getKey().label()), e.getValue().count(),
+                        money(e.getValue().total())));
             }
             for (Map.Entry<String, EndOfDayReport.Tally> e : c.paidByMethod().entrySet()) {
-                b.add(new ReportRow(code, "Paid by " + methodLabel(e.getKey()), e.getValue().count(),
-                        money.format(e.getValue().total())));
+                b.add(new ReportRow(code, words.text("history.report.paid_by", methodLabel(e.getKey())),
+                        e.getValue().count(), money(e.getValue().total())));
             }
             figures.reportRows(b, code, c);
             return b.build();
         }).toList();
     }
 
-    private static String methodLabel(String bucket) {
-        return switch (bucket) {
-            case EndOfDayReport.AMAZON_PAY -> "Amazon Pay";
-            case EndOfDayReport.CARD -> "card";
-            default -> "unknown method";
-        };
+    private static Message methodLabel(String bucket) {
+        return bucket.equals(EndOfDayReport.UNKNOWN) ? Message.of("payment.method.unknown")
+                : PaymentMethod.labelOf(bucket);
+    }
+
+    private String money(Money amount) {
+        return words.moneyFormat().format(amount);
     }
 
     /** Runs {@code work} through the executor, keeping {@link #busyProperty()} true until it is answered. */
-    private <T> void run(Callable<T> work, Consumer<T> onSuccess, String action) {
+    private <T> void run(Callable<T> work, Consumer<T> onSuccess, Message action) {
         running++;
         busy.set(true);
         executor.submit(work, result -> {
@@ -482,14 +490,11 @@ public final class HistoryViewModel {
         busy.set(running > 0);
     }
 
-    private static String describe(String action, Throwable failure) {
-        if (failure instanceof JournalException) {
-            return failure.getMessage();
-        }
-        if (failure instanceof IOException) {
-            return "Could not " + action + ": " + failure.getClass().getSimpleName()
-                    + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
-        }
-        return "Could not " + action + ": " + failure;
+    private String describe(Message action, Throwable failure) {
+        // The failure's own words come from the journal or the file system, in English: the detail for support.
+        String detail = failure instanceof IOException ? failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")")
+                : failure instanceof JournalException ? String.valueOf(failure.getMessage()) : String.valueOf(failure);
+        return words.text("history.failed", action, detail);
     }
 }

@@ -3,7 +3,6 @@ package app.scantill.ui.history;
 import app.scantill.i18n.Message;
 import app.scantill.i18n.Translator;
 import app.scantill.journal.EndOfDayReport;
-import app.scantill.journal.SaleFilter;
 import app.scantill.money.MoneyFormat;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundBalance;
@@ -11,6 +10,7 @@ import app.scantill.sale.Sale;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,22 +22,23 @@ import java.util.stream.Stream;
  */
 final class RefundFigures {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Translator words;
     private final MoneyFormat money;
     private final ZoneId zone;
+    private final DateTimeFormatter dateTime;
 
     RefundFigures(Translator words, ZoneId zone) {
         this.words = words;
         this.money = words.moneyFormat();
         this.zone = zone;
+        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(words.locale());
     }
 
     /** A paid sale that gave money back reads Partially refunded or Refunded; any other its state. */
     String stateLabel(Sale s, RefundBalance balance) {
         if (balance == null || balance.standing() == RefundBalance.Standing.NOT_REFUNDED) {
-            return SaleFilter.label(s.state());
+            return words.text(s.state().label());
         }
         return words.text(balance.standing() == RefundBalance.Standing.REFUNDED ? "refund.standing.refunded"
                 : "refund.standing.partially_refunded");
@@ -52,7 +53,7 @@ final class RefundFigures {
 
     List<HistoryViewModel.RefundRow> rows(List<Refund> refunds) {
         return refunds.stream().map(r -> new HistoryViewModel.RefundRow(r.id(),
-                LocalDateTime.ofInstant(r.createdAt(), zone).format(DATE_TIME), money.format(r.amount()),
+                LocalDateTime.ofInstant(r.createdAt(), zone).format(dateTime), money.format(r.amount()),
                 words.text("refund.status." + r.status().name().toLowerCase(Locale.ROOT)),
                 words.text("refund.reason." + r.reason().wireName()))).toList();
     }

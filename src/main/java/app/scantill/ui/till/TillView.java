@@ -76,9 +76,12 @@ public final class TillView {
 
     /** Puts the window on the stage and takes over its close button. */
     public void showIn(Stage stage) {
+        if (model.cashier().words().locale().getLanguage().equals("ja")) {
+            Theme.loadJapaneseFont(); // before the first frame, or its words would show as boxes
+        }
         Scene scene = new Scene(root, 1280, 800);
         Theme.applyTo(scene);
-        stage.setTitle("ScanTill");
+        stage.setTitle(words("app.name"));
         stage.setMinWidth(1000);
         stage.setMinHeight(680);
         stage.setScene(scene);
@@ -111,15 +114,16 @@ public final class TillView {
         }
         var historyModel = model.newHistoryModel();
         if (historyModel.isEmpty()) {
-            model.report(NoticeLevel.ERROR,
-                    "The sales history is unavailable: the sales journal could not be opened.");
+            model.report(NoticeLevel.ERROR, Message.of("till.history_unavailable"));
             return;
         }
         HistoryViewModel history = historyModel.get();
         Stage stage = new Stage();
         stage.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
-        stage.setTitle("ScanTill — Sales history");
-        Scene scene = new Scene(new HistoryView(history).root(), 1100, 720);
+        stage.setTitle(words("history.window_title"));
+        HistoryView view = new HistoryView(history);
+        view.closeOnEscape(stage);
+        Scene scene = new Scene(view.root(), 1100, 720);
         Theme.applyTo(scene);
         stage.setScene(scene);
         stage.setOnHidden(event -> historyStage = null);
@@ -146,7 +150,7 @@ public final class TillView {
                 }
                 Message outcome = ReceiptPrinter.system().print(ReceiptNode.of(blocks, receipt.paperProperty().get()),
                         window(), false);
-                model.report(NoticeLevel.INFO, desk.words().text(outcome));
+                model.report(NoticeLevel.INFO, outcome);
             });
             receipt.load();
         });
@@ -154,6 +158,11 @@ public final class TillView {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** A text of the window in the cashier's language. */
+    private String words(String key) {
+        return model.cashier().words().text(key);
     }
 
     private void onCloseRequest(WindowEvent event) {
@@ -169,16 +178,15 @@ public final class TillView {
         Window owner = root.getScene().getWindow();
         ask.initOwner(owner);
         ask.initModality(Modality.WINDOW_MODAL);
-        ask.setTitle("A payment is open");
-        ask.setHeaderText("A customer can still pay this sale.");
-        ask.setContentText("Closing cancels the payment first, so the QR code stops working. "
-                + "If the customer has just paid, the sale is kept as paid.");
-        ButtonType cancelAndClose = new ButtonType("Cancel payment and close", ButtonBar.ButtonData.OK_DONE);
-        ButtonType stay = new ButtonType("Keep waiting", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ask.setTitle(words("till.close.title"));
+        ask.setHeaderText(words("till.close.header"));
+        ask.setContentText(words("till.close.content"));
+        ButtonType cancelAndClose = new ButtonType(words("till.close.cancel_and_close"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType stay = new ButtonType(words("till.close.keep_waiting"), ButtonBar.ButtonData.CANCEL_CLOSE);
         ask.getButtonTypes().setAll(cancelAndClose, stay);
         ask.showAndWait().filter(cancelAndClose::equals).ifPresent(answer -> {
             closing = true;
-            model.report(NoticeLevel.INFO, "Cancelling the open payment before closing…");
+            model.report(NoticeLevel.INFO, Message.of("till.close.cancelling"));
             model.cancelThenClose(CLOSE_PATIENCE, Platform::exit);
         });
     }

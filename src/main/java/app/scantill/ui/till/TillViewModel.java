@@ -7,10 +7,11 @@ import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.RecoverySummary;
 import app.scantill.config.AppConfig;
 import app.scantill.config.Settings;
+import app.scantill.i18n.Message;
+import app.scantill.i18n.Sentences;
 import app.scantill.i18n.Translator;
 import app.scantill.journal.SalesHistory;
 import app.scantill.journal.SalesJournal;
-import app.scantill.money.MoneyFormat;
 import app.scantill.receipt.Paper;
 import app.scantill.receipt.Shop;
 import app.scantill.sale.Sale;
@@ -24,10 +25,10 @@ import app.scantill.ui.support.UiExecutor;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +60,6 @@ public final class TillViewModel {
 
     private final CashierViewModel cashier;
     private final UiExecutor executor;
-    private final MoneyFormat moneyFormat;
     private final Clock clock;
     private final ReadOnlyBooleanWrapper chargeShown = new ReadOnlyBooleanWrapper(this, "chargeShown", false);
     private final ReadOnlyObjectWrapper<ChargeViewModel> chargeModel =
@@ -75,14 +75,14 @@ public final class TillViewModel {
     private Consumer<Sale> onShowReceipt = sale -> { };
     private Consumer<Sale> onPrintReceipt = sale -> { };
 
-    public TillViewModel(CashierViewModel cashier, UiExecutor executor, MoneyFormat moneyFormat, Clock clock) {
+    /** The window speaks the cashier's language ({@link CashierViewModel#words()}) on every screen. */
+    public TillViewModel(CashierViewModel cashier, UiExecutor executor, Clock clock) {
         this.cashier = Objects.requireNonNull(cashier, "cashier");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.moneyFormat = Objects.requireNonNull(moneyFormat, "moneyFormat");
         this.clock = Objects.requireNonNull(clock, "clock");
         cashier.setOnCharge(this::charge);
         cashier.setOnOpenHistory(() -> onOpenHistory.run());
-        cashier.showMode("STARTING");
+        cashier.showMode(Message.of("mode.starting"));
     }
 
     /**
@@ -92,9 +92,10 @@ public final class TillViewModel {
     public void attach(TillServices started) {
         this.services = Objects.requireNonNull(started, "started");
         Optional<ChargeService> charges = started.charges();
-        cashier.showMode(charges.map(c -> c.mode().name()).orElse("PAYMENTS OFF"));
+        cashier.showMode(charges.map(c -> Message.of("mode." + c.mode().name().toLowerCase(Locale.ROOT)))
+                .orElse(Message.of("mode.off")));
         charges.ifPresent(service -> {
-            ChargeViewModel model = new ChargeViewModel(service, executor, moneyFormat, clock);
+            ChargeViewModel model = new ChargeViewModel(service, executor, cashier.words(), clock);
             model.setOnNewSale(() -> {
                 cashier.completeSale();
                 release();
@@ -112,7 +113,8 @@ public final class TillViewModel {
             // Told once: the till's clock is minutes off Stripe's (payments go on, on Stripe's clock).
             model.clockNoticeProperty().addListener((obs, old, now) -> {
                 if (now != null && !now.isEmpty()) {
-                    cashier.notify(NoticeLevel.WARNING, now);
+                    // Worded by the charge screen's model, in the cashier's language already.
+                    cashier.notify(NoticeLevel.WARNING, Message.of("till.notice", now));
                 }
             });
             model.amazonPayNoteProperty().addListener((obs, old, now) -> cashier.showAmazonPayNote(now));
@@ -128,14 +130,14 @@ public final class TillViewModel {
             // Said once: the store's key may not read events, so every till polls its own sessions.
             if (watch.equals("NO_PERMISSION") && !eventsRefusalSaid) {
                 eventsRefusalSaid = true;
-                executor.onUiThread(() -> cashier.notify(NoticeLevel.WARNING, Translator.forLocale(
-                        moneyFormat.locale(), ZoneId.systemDefault()).text("store.no_events_permission")));
+                executor.onUiThread(() -> cashier.notify(NoticeLevel.WARNING,
+                        Message.of("store.no_events_permission")));
             }
         });
-        List<String> problems = started.problems();
+        List<Message> problems = started.problems();
         if (!problems.isEmpty()) {
             cashier.notify(charges.isPresent() ? NoticeLevel.WARNING : NoticeLevel.ERROR,
-                    String.join("  •  ", problems));
+                    Message.of("till.problems", Sentences.of(problems)));
         }
         attached.set(true);
         if (charges.isPresent()) {
@@ -151,8 +153,7 @@ public final class TillViewModel {
     private void recover(TillServices started) {
         recovering.set(true);
         executor.submit(
-                () -> started.recover(RECOVERY_PER_SALE, moneyFormat,
-                        round -> executor.onUiThread(() -> reportRecovery(round))),
+                () -> started.recover(RECOVERY_PER_SALE, round -> executor.onUiThread(() -> reportRecovery(round))),
                 summary -> {
                     recovering.set(false);
                     summary.ifPresent(this::reportRecovery);
@@ -160,8 +161,7 @@ public final class TillViewModel {
                 failure -> {
                     recovering.set(false);
                     LOG.log(Level.ERROR, "Start-up recovery failed", failure);
-                    cashier.notify(NoticeLevel.ERROR, "Unfinished sales could not be checked; they stay in the "
-                            + "journal and are checked at the next start. See the log for details.");
+                    cashier.notify(NoticeLevel.ERROR, Message.of("till.recovery_failed"));
                 });
     }
 
@@ -170,23 +170,22 @@ public final class TillViewModel {
             return;
         }
         boolean attention = summary.stripeUnreachable() || summary.count(RecoverySummary.Outcome.NEEDS_ATTENTION) > 0;
-        List<String> lines = new ArrayList<>();
+        List<Message> lines = new ArrayList<>();
         lines.add(summary.headline());
         lines.addAll(summary.sentences());
-        cashier.notify(attention ? NoticeLevel.WARNING : NoticeLevel.INFO, String.join("  ", lines));
+        cashier.notify(attention ? NoticeLevel.WARNING : NoticeLevel.INFO, Message.of("till.recovery", Sentences.of(lines)));
     }
 
     /** The cashier pressed Charge with a chargeable cart. */
     public void charge(CartSnapshot cart) {
         ChargeViewModel model = chargeModel.get();
         if (recovering.get()) {
-            cashier.notify(NoticeLevel.INFO, "Checking unfinished sales first; charge again in a moment.");
+            cashier.notify(NoticeLevel.INFO, Message.of("till.recovering"));
             return;
         }
         if (model == null) {
-            cashier.notify(NoticeLevel.ERROR, services == null
-                    ? "Payments are still starting; try again in a moment."
-                    : "Payments are switched off: " + String.join("; ", services.problems()));
+            cashier.notify(NoticeLevel.ERROR, services == null ? Message.of("till.payments_starting")
+                    : Message.of("till.payments_off", Sentences.of(services.problems())));
             return;
         }
         cashier.lockCart();
@@ -195,7 +194,7 @@ public final class TillViewModel {
     }
 
     /** A line for the cashier after start-up recovery, e.g. a sale paid while the till was closed. */
-    public void report(NoticeLevel level, String text) {
+    public void report(NoticeLevel level, Message text) {
         cashier.notify(level, text);
     }
 
@@ -222,9 +221,9 @@ public final class TillViewModel {
         return services.records().map(records -> {
             // Sales from the records (a store's ledger, or this till's journal); refunds from this till's journal.
             SalesHistory sales = services.journal()
-                    .map(journal -> new SalesHistory(records, journal, ZoneId.systemDefault(), clock))
-                    .orElseGet(() -> new SalesHistory(records, ZoneId.systemDefault(), clock));
-            HistoryViewModel history = new HistoryViewModel(sales, moneyFormat.locale(), executor,
+                    .map(journal -> new SalesHistory(records, journal, cashier.words().zone(), clock))
+                    .orElseGet(() -> new SalesHistory(records, cashier.words().zone(), clock));
+            HistoryViewModel history = new HistoryViewModel(sales, cashier.words(), executor,
                     services::notYetInLedger);
             if (afterSale != null) {
                 history.attachAfterSale(afterSale);
@@ -268,7 +267,7 @@ public final class TillViewModel {
                 config.get(Settings.SHOP_TAX_ID).orElse(null));
         return new AfterSale(journal, started.refunds(), started.refundsAllowed(), config.get(Settings.MANAGER_PIN),
                 shop, Paper.fromSetting(config.get(Settings.RECEIPT_PAPER)), config.get(Settings.RECEIPT_PRINT_ON_PAID),
-                Translator.forLocale(moneyFormat.locale(), ZoneId.systemDefault()));
+                cashier.words());
     }
 
     public void setOnOpenHistory(Runnable action) {

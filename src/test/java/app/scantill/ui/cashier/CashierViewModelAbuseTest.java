@@ -1,5 +1,6 @@
 package app.scantill.ui.cashier;
 
+import app.scantill.i18n.English;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.cart.Cart;
@@ -42,9 +43,8 @@ class CashierViewModelAbuseTest {
 
     @BeforeEach
     void start() {
-        MoneyFormat format = new MoneyFormat(Locale.US);
-        cart = new Cart(format);
-        model = new CashierViewModel(cart, format, new CurrentThreadUiExecutor());
+        cart = new Cart();
+        model = new CashierViewModel(cart, English.words(), new CurrentThreadUiExecutor());
         model.showCatalog(new CatalogLoader().parse(CATALOG, "abuse.csv"));
     }
 

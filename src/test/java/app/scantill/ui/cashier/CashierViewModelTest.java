@@ -1,5 +1,6 @@
 package app.scantill.ui.cashier;
 
+import app.scantill.i18n.English;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.cart.Cart;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class CashierViewModelTest {
 
-    private final MoneyFormat format = new MoneyFormat(Locale.US);
-    private final CashierViewModel model = new CashierViewModel(new Cart(format), format, new CurrentThreadUiExecutor());
+    private final CashierViewModel model = new CashierViewModel(new Cart(), English.words(),
+            new CurrentThreadUiExecutor());
 
     private void loadSample() {
         model.loadCatalog(() -> new CatalogLoader().load(Path.of("assets", "catalog.csv")));
@@ -50,7 +51,7 @@ class CashierViewModelTest {
         });
 
         assertThat(model.catalogProblems()).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("device not ready"));
+                .satisfies(p -> assertThat(English.text(p.message())).contains("device not ready"));
         assertThat(model.scan("0850012000013")).isTrue();
         assertThat(model.cartLines()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package app.scantill.ui.cashier;
 
+import app.scantill.i18n.English;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.cart.Cart;
@@ -58,8 +59,7 @@ class CashierViewTest {
 
     @Start
     void start(Stage stage) {
-        MoneyFormat format = new MoneyFormat(Locale.US);
-        model = new CashierViewModel(new Cart(format), format, new CurrentThreadUiExecutor());
+        model = new CashierViewModel(new Cart(), English.words(), new CurrentThreadUiExecutor());
         model.showCatalog(new CatalogLoader().parse(CATALOG, "test-catalog.csv"));
         model.setOnCharge(charged::add);
         CashierView view = new CashierView(model);
@@ -229,7 +229,7 @@ class CashierViewTest {
         List<String> shown = robot.from(overlay).lookup(".label").queryAllAs(Label.class).stream()
                 .map(Label::getText).filter(Objects::nonNull).toList();
         for (CashierShortcut shortcut : CashierShortcut.values()) {
-            assertThat(shown).contains(shortcut.keys(), shortcut.action());
+            assertThat(shown).contains(English.text(shortcut.keys()), English.text(shortcut.action()));
         }
 
         robot.type(KeyCode.ESCAPE);

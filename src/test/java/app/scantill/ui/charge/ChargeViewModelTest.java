@@ -40,7 +40,7 @@ class ChargeViewModelTest {
                 .withPolling(Duration.ofMillis(20), Duration.ofMillis(200));
         service = new ChargeService(gateway, new InMemorySalesJournal(clock), settings, clock);
         // Statuses are applied on the service's worker thread; service.await orders them before the asserts.
-        model = new ChargeViewModel(service, new CurrentThreadUiExecutor(), new MoneyFormat(Locale.US), clock);
+        model = new ChargeViewModel(service, new CurrentThreadUiExecutor(), app.scantill.i18n.English.words(), clock);
     }
 
     @AfterEach

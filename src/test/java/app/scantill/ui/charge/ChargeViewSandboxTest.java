@@ -55,7 +55,7 @@ class ChargeViewSandboxTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("scantill-charge-view");
         till = SandboxTill.in(dir).start();
-        model = new ChargeViewModel(till.service(), executor, new MoneyFormat(Locale.US),
+        model = new ChargeViewModel(till.service(), executor, app.scantill.i18n.English.words(),
                 Clock.systemUTC());
         view = new ChargeView(model);
         stage.setScene(new Scene(view, 960, 720));

@@ -59,7 +59,7 @@ class ChargeViewTest {
                 .withPolling(Duration.ofMillis(20), Duration.ofMillis(200))
                 .withCreateRetries(2, Duration.ofMillis(10));
         service = new ChargeService(gateway, journal, settings, clock);
-        model = new ChargeViewModel(service, executor, new MoneyFormat(Locale.US), clock);
+        model = new ChargeViewModel(service, executor, app.scantill.i18n.English.words(), clock);
         view = new ChargeView(model);
         stage.setScene(new Scene(view, 960, 720));
         stage.show();

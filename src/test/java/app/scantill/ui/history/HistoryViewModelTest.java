@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Deque;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class HistoryViewModelTest {
         journal = JdbcSalesJournal.open(dir.resolve("journal.db"), clock);
         JournalFixtures.seedDay(journal, clock);
         clock.set(Instant.parse("2025-03-14T18:00:00Z"));
-        model = new HistoryViewModel(new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock), Locale.US,
+        model = new HistoryViewModel(new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock), app.scantill.i18n.English.words(),
                 executor);
     }
 
@@ -130,7 +129,7 @@ class HistoryViewModelTest {
             store.begin("back-1", "back", usd, lines, "k2");
             store.markPaid("back-1", "pi_2", "amazon_pay", null);
             HistoryViewModel storeWide = new HistoryViewModel(new SalesHistory(store, ZoneId.of("UTC"), clock),
-                    Locale.US, executor, () -> java.util.Set.of("back-1"));
+                    app.scantill.i18n.English.words(), executor, () -> java.util.Set.of("back-1"));
 
             storeWide.refresh();
             runBackground();

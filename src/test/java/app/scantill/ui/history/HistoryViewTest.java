@@ -63,7 +63,7 @@ class HistoryViewTest {
         clock.set(Instant.parse("2025-03-14T18:00:00Z"));
 
         executor = new FxUiExecutor(1);
-        model = new HistoryViewModel(new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock), Locale.US,
+        model = new HistoryViewModel(new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock), app.scantill.i18n.English.words(),
                 executor);
         exportTarget = dir.resolve("report-" + RUN.get() + ".csv");
         HistoryView view = new HistoryView(model, (owner, name) -> Optional.of(exportTarget));
@@ -83,11 +83,27 @@ class HistoryViewTest {
         TableView<HistoryViewModel.SaleRow> table = robot.lookup("#history-sales").queryTableView();
         waitUntil(() -> table.getItems().size() == 8);
 
-        assertThat(table.getItems().get(0)).isEqualTo(new HistoryViewModel.SaleRow("usd-1", "00:00:00",
-                US.format(Money.of(975, "USD")), "Paid", "amazon_pay", "cs_usd-1", false, "till-1", ""));
+        // 23:00 UTC the day before is midnight in Berlin, written the reader's (US) way.
+        assertThat(table.getItems().get(0)).isEqualTo(new HistoryViewModel.SaleRow("usd-1", "12:00:00 AM",
+                US.format(Money.of(975, "USD")), "Paid", "Amazon Pay", "cs_usd-1", false, "till-1", ""));
         assertThat(table.getItems()).extracting(HistoryViewModel.SaleRow::saleId)
                 .containsExactly("usd-1", "jpy-1", "usd-2", "usd-3", "jpy-2", "eur-1", "odd,\"id\"", "flagged");
-        assertThat(shownTexts(robot)).contains("cs_jpy-1", US.format(Money.of(1500, "JPY")), "Expired");
+        assertThat(shownTexts(robot)).contains("cs_jpy-1", US.format(Money.of(1500, "JPY")), "Expired", "Amazon Pay")
+                .as("Stripe's ids stay off the screen").doesNotContain("amazon_pay", "card");
+    }
+
+    @Test
+    void atTheTillsWindowSizeEveryHeaderIsWholeAndNoTableScrollsSideways(FxRobot robot) throws Exception {
+        TableView<HistoryViewModel.SaleRow> table = robot.lookup("#history-sales").queryTableView();
+        waitUntil(() -> table.getItems().size() == 8);
+        robot.clickOn("#history-report-show");
+        robot.interact(() -> table.getScene().getWindow().setWidth(1280));
+        robot.interact(() -> table.getScene().getWindow().setHeight(800));
+        waitUntil(() -> !robot.lookup("#history-report-table").queryTableView().getItems().isEmpty());
+        robot.clickOn("cs_usd-3");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        HistoryLayout.assertHeadersWholeAndNoSidewaysScrolling(robot);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package app.scantill.ui.till;
 
+import app.scantill.i18n.English;
+import app.scantill.i18n.Translator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.cart.Cart;
@@ -116,10 +118,10 @@ class TillRecoveryViewTest {
 
     private void show(FxRobot robot) {
         robot.interact(() -> {
-            MoneyFormat format = new MoneyFormat(Locale.US);
+            Translator words = English.words();
             executor = new FxUiExecutor(2);
-            CashierViewModel cashier = new CashierViewModel(new Cart(format), format, executor);
-            model = new TillViewModel(cashier, executor, format, Clock.systemUTC());
+            CashierViewModel cashier = new CashierViewModel(new Cart(), words, executor);
+            model = new TillViewModel(cashier, executor, Clock.systemUTC());
             Stage stage = new Stage();
             new TillView(model).showIn(stage);
             model.attach(services);

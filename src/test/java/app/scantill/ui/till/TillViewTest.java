@@ -1,5 +1,7 @@
 package app.scantill.ui.till;
 
+import app.scantill.i18n.English;
+import app.scantill.i18n.Translator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.cart.Cart;
@@ -70,11 +72,11 @@ class TillViewTest {
         AppConfig config = AppConfig.load(List.of("--data.dir=" + data, "--poll.interval_ms=250"),
                 java.util.Map.of(), data);
         services = TillServices.start(config, Clock.systemUTC());
-        MoneyFormat format = new MoneyFormat(Locale.US);
+        Translator words = English.words();
         executor = new FxUiExecutor(2);
-        CashierViewModel cashier = new CashierViewModel(new Cart(format), format, executor);
+        CashierViewModel cashier = new CashierViewModel(new Cart(), words, executor);
         cashier.showCatalog(new CatalogLoader().parse(CATALOG, "test-catalog.csv"));
-        model = new TillViewModel(cashier, executor, format, Clock.systemUTC());
+        model = new TillViewModel(cashier, executor, Clock.systemUTC());
         model.attach(services);
         new TillView(model).showIn(stage);
     }

@@ -1,19 +1,20 @@
 package app.scantill.ui.till;
 
+import app.scantill.i18n.Translator;
 import app.scantill.cart.Cart;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
 import app.scantill.config.AppConfig;
-import app.scantill.money.MoneyFormat;
+import app.scantill.config.Settings;
 import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.support.FxUiExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -71,13 +72,14 @@ final class TillWindowFixture implements AutoCloseable {
         args.add("--catalog=" + catalog);
         AppConfig config = AppConfig.load(args, env, dir);
         TillServices services = TillServices.start(config, tillClock);
-        MoneyFormat format = new MoneyFormat(Locale.US);
+        // The cashier's language as the app picks it: the locale setting (English in tests unless given).
+        Translator words = Translator.forLocale(config.get(Settings.LOCALE), ZoneId.systemDefault());
         FxUiExecutor executor = new FxUiExecutor(2);
         TillWindowFixture[] fixture = new TillWindowFixture[1];
         WaitForAsyncUtils.asyncFx(() -> {
-            CashierViewModel cashier = new CashierViewModel(new Cart(format), format, executor);
+            CashierViewModel cashier = new CashierViewModel(new Cart(), words, executor);
             cashier.showCatalog(new app.scantill.catalog.CatalogLoader().load(catalog));
-            TillViewModel model = new TillViewModel(cashier, executor, format, tillClock);
+            TillViewModel model = new TillViewModel(cashier, executor, tillClock);
             TillView view = new TillView(model);
             view.showIn(stage);
             model.attach(services);
