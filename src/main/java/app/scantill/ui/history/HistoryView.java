@@ -273,6 +273,10 @@ public final class HistoryView {
         buttons.setMinWidth(0);
         VBox bar = new VBox(balance, buttons);
         bar.setMinWidth(0);
+        // Only a paid sale has money to give back or a receipt: otherwise the bar takes no room.
+        bar.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.detailSaleProperty().get() != null
+                && model.detailSaleProperty().get().state() == SaleState.PAID, model.detailSaleProperty()));
+        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 

@@ -58,8 +58,14 @@ final class RefundFigures {
                 words.text("refund.reason." + r.reason().wireName()))).toList();
     }
 
-    /** Refunds that went through per method, refunds on their way, and net takings. */
+    /**
+     * Refunds that went through per method, refunds on their way, and net takings; nothing for a currency
+     * without refunds in the period (its net takings are what was paid, already on screen).
+     */
     void reportRows(Stream.Builder<HistoryViewModel.ReportRow> b, String code, EndOfDayReport.CurrencyTotals c) {
+        if (c.refunded().count() == 0 && c.refundsInProgress().count() == 0) {
+            return;
+        }
         for (Map.Entry<String, EndOfDayReport.Tally> e : c.refundedByMethod().entrySet()) {
             if (e.getValue().count() > 0) {
                 b.add(new HistoryViewModel.ReportRow(code, words.text(Message.of("report.refunded_by",
