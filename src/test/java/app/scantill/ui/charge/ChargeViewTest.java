@@ -200,13 +200,14 @@ class ChargeViewTest {
 
     @Test
     void lostConnectionShowsABannerOverTheStillVisibleQrCode(FxRobot robot) throws Exception {
-        gateway.failNext("retrieve", ScriptedCheckoutGateway.network(), ScriptedCheckoutGateway.network(),
-                ScriptedCheckoutGateway.network(), ScriptedCheckoutGateway.network());
         charge("USD");
         waitForQr();
+        // Down until the banner has been seen, however slowly the screen gets to it: then back.
+        gateway.networkDown();
 
         waitUntilShowing(robot, "#connection-banner");
         assertThat(isShowing(view.qrCode())).isTrue();
+        gateway.networkUp();
         waitUntil(() -> !robot.lookup("#connection-banner").query().isVisible());
     }
 
