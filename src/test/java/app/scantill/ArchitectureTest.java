@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] NON_UI_PACKAGES = {
-        "app.scantill.till..", "app.scantill.checkout..", "app.scantill.stripe..", "app.scantill.sandbox..",
-        "app.scantill.journal..", "app.scantill.ledger..", "app.scantill.watcher..", "app.scantill.cart..", "app.scantill.catalog..", "app.scantill.qr..",
+        "app.scantill.till..", "app.scantill.checkout..", "app.scantill.refund..", "app.scantill.receipt..",
+        "app.scantill.stripe..", "app.scantill.sandbox..", "app.scantill.journal..", "app.scantill.ledger..",
+        "app.scantill.watcher..", "app.scantill.cart..", "app.scantill.catalog..", "app.scantill.qr..",
         "app.scantill.sale..", "app.scantill.money..", "app.scantill.config..", "app.scantill.text..",
         "app.scantill.i18n.."
     };
@@ -32,10 +33,11 @@ class ArchitectureTest {
                 .layer("App").definedBy("app.scantill.app..")
                 .layer("UI").definedBy("app.scantill.ui..")
                 .layer("Till").definedBy("app.scantill.till..")
-                .layer("Flow").definedBy("app.scantill.checkout..", "app.scantill.watcher..")
+                .layer("Flow").definedBy("app.scantill.checkout..", "app.scantill.watcher..", "app.scantill.refund..")
                 .layer("Adapters").definedBy("app.scantill.stripe..", "app.scantill.sandbox..")
                 .layer("Storage").definedBy("app.scantill.journal..", "app.scantill.ledger..")
-                .layer("Domain").definedBy("app.scantill.cart..", "app.scantill.catalog..", "app.scantill.qr..")
+                .layer("Domain").definedBy("app.scantill.cart..", "app.scantill.catalog..", "app.scantill.qr..",
+                        "app.scantill.receipt..")
                 .layer("Values").definedBy("app.scantill.sale..", "app.scantill.money..", "app.scantill.config..",
                         "app.scantill.text..", "app.scantill.i18n..")
                 .whereLayer("App").mayNotBeAccessedByAnyLayer()

@@ -1,5 +1,6 @@
 package app.scantill.app;
 
+import app.scantill.config.ManagerPinSetup;
 import app.scantill.stripe.StripeVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,8 @@ import javafx.application.Application;
  * launcher refuses such a main class on the classpath ("JavaFX runtime components are missing").
  *
  * <p>{@code --version} prints the version and the Stripe API version and exits before JavaFX is
- * touched, so it works on a machine without a display (an installer's check, a support call).
+ * touched, so it works on a machine without a display (an installer's check, a support call);
+ * {@code --set-manager-pin} likewise asks for the manager PIN and writes its hash to the config file.
  */
 public final class Main {
 
@@ -24,6 +26,10 @@ public final class Main {
         if (List.of(args).contains("--version")) {
             System.out.println(versionText());
             return;
+        }
+        if (ManagerPinSetup.requested(args)) {
+            // Sets the manager PIN (its hash in the config file) and exits; no window.
+            System.exit(ManagerPinSetup.run(args));
         }
         Application.launch(ScanTillApp.class, args);
     }

@@ -12,6 +12,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -240,6 +241,64 @@ public final class SettingTypes {
             }
             return t;
         }, Function.identity(), true);
+    }
+
+    /** One of a few words, written in lower case; the first refusal names them all. */
+    public static SettingType<String> oneOf(String... words) {
+        List<String> choices = List.of(words);
+        String allowed = String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1);
+        return new Simple<>(allowed, (text, where) -> {
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            if (!choices.contains(t)) {
+                throw new IllegalArgumentException("'" + Texts.abbreviate(text.strip(), 60) + "' is not one of "
+                        + allowed);
+            }
+            return t;
+        }, Function.identity(), true);
+    }
+
+    /** {@code true} or {@code false} (also yes/no, on/off). */
+    public static SettingType<Boolean> yesNo() {
+        return new Simple<>("true or false", (text, where) -> switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("'" + Texts.abbreviate(text.strip(), 60)
+                    + "' is not true or false");
+        }, String::valueOf, true);
+    }
+
+    /**
+     * Short lines of text for a receipt, e.g. an address: lines separated by {@code ;} (or a newline, written
+     * {@code \n} in a properties file), each at most {@code maxChars} long; stored with newlines.
+     */
+    public static SettingType<String> textLines(int maxLines, int maxChars) {
+        String allowed = "up to " + maxLines + " lines of up to " + maxChars + " characters, separated by ;";
+        return new Simple<>(allowed, (text, where) -> {
+            List<String> lines = java.util.Arrays.stream(text.split(";|\\R")).map(String::strip)
+                    .filter(l -> !l.isEmpty()).toList();
+            if (lines.isEmpty() || lines.size() > maxLines
+                    || lines.stream().anyMatch(l -> l.length() > maxChars || l.codePoints().anyMatch(Character::isISOControl))) {
+                throw new IllegalArgumentException("expected " + allowed);
+            }
+            return String.join("\n", lines);
+        }, v -> v.replace("\n", "; "), true);
+    }
+
+    /** One line of text up to {@code maxChars} characters. */
+    public static SettingType<String> oneLine(int maxChars) {
+        return new Simple<>("one line, up to " + maxChars + " characters", (text, where) -> {
+            String t = text.strip();
+            if (t.isEmpty() || t.length() > maxChars || t.codePoints().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("expected one line of up to " + maxChars + " characters");
+            }
+            return t;
+        }, Function.identity(), true);
+    }
+
+    /** A salted hash of the manager PIN as {@link ManagerPin#hash} writes it; the PIN itself is never stored. */
+    public static SettingType<ManagerPin> managerPin() {
+        return new Simple<>("a PIN hash written by --set-manager-pin", (text, where) -> ManagerPin.parse(text.strip()),
+                ManagerPin::stored, true);
     }
 
     /** True when {@code url}'s host is this computer; names other than {@code localhost} are not resolved. */

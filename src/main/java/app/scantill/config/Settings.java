@@ -96,6 +96,30 @@ public final class Settings {
             Setting.derived("locale.customer", SettingTypes.customerLanguage(),
                     (earlier, where) -> CustomerLanguage.of(earlier.get(LOCALE)), "as locale"));
 
+    /** The shop's address on receipts: lines separated by {@code ;}. The shop's name is {@link #MERCHANT_NAME}. */
+    public static final Setting<Optional<String>> SHOP_ADDRESS = declare(
+            Setting.optional("shop.address", SettingTypes.textLines(4, 60)));
+
+    /** The shop's tax (VAT) number on receipts. */
+    public static final Setting<Optional<String>> SHOP_TAX_ID = declare(
+            Setting.optional("shop.tax_id", SettingTypes.oneLine(40)));
+
+    /** The receipt layout: a 58 mm or 80 mm roll, or an A4 page. */
+    public static final Setting<String> RECEIPT_PAPER = declare(
+            Setting.of("receipt.paper", SettingTypes.oneOf("58mm", "80mm", "a4"), "80mm"));
+
+    /** Print a receipt on the default printer as soon as a sale is paid. */
+    public static final Setting<Boolean> RECEIPT_PRINT_ON_PAID = declare(
+            Setting.of("receipt.print_on_paid", SettingTypes.yesNo(), false));
+
+    /** The salted hash of the manager PIN asked before a refund; none means no PIN is asked. */
+    public static final Setting<Optional<ManagerPin>> MANAGER_PIN = declare(
+            Setting.optional("manager.pin_hash", SettingTypes.managerPin())
+                    .secret("the manager PIN's hash"));
+
+    /** {@code till} (a cashier serves) or {@code kiosk} (customers serve themselves: no refunds). */
+    public static final Setting<String> MODE = declare(
+            Setting.of("till.mode", SettingTypes.oneOf("till", "kiosk"), "till"));
     /**
      * Where the customer display goes: a second screen when one is attached ({@code auto}), none, a chosen
      * screen, or an ordinary window (a demo without a second screen). Kiosk mode has no second display.

@@ -1,6 +1,8 @@
 package app.scantill.journal;
 
 import app.scantill.money.Money;
+import app.scantill.sale.Refund;
+import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import java.time.LocalDate;
@@ -24,7 +26,7 @@ import java.util.TreeMap;
  * @param currencies one block per currency, by currency code
  */
 public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sale> sales,
-        List<CurrencyTotals> currencies) {
+        List<CurrencyTotals> currencies, List<Refund> refunds) {
 
     /** The payment method buckets of {@link CurrencyTotals#paidByMethod()}, in display order. */
     public static final String AMAZON_PAY = "amazon_pay";
@@ -35,17 +37,32 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
     public EndOfDayReport {
         sales = List.copyOf(sales);
         currencies = List.copyOf(currencies);
+        refunds = List.copyOf(refunds);
     }
 
     public static EndOfDayReport of(LocalDate from, LocalDate to, ZoneId zone, List<Sale> sales) {
+        return of(from, to, zone, sales, List.of());
+    }
+
+    /**
+     * The report of the sales and the refunds made in the period. A refund counts on the day it was made,
+     * whatever day its sale was: takings are what came in minus what went back that day.
+     */
+    public static EndOfDayReport of(LocalDate from, LocalDate to, ZoneId zone, List<Sale> sales, List<Refund> refunds) {
         Map<String, Builder> byCurrency = new TreeMap<>();
         for (Sale sale : sales) {
             byCurrency.computeIfAbsent(sale.currency().getCurrencyCode(), c -> new Builder(sale.currency())).add(sale);
         }
+        for (Refund refund : refunds) {
+            byCurrency.computeIfAbsent(refund.currency().getCurrencyCode(), c -> new Builder(refund.currency()))
+                    .add(refund);
+        }
         List<CurrencyTotals> totals = byCurrency.values().stream().map(Builder::build).toList();
         List<Sale> ordered = new ArrayList<>(sales);
         ordered.sort(Comparator.comparing(Sale::createdAt));
-        return new EndOfDayReport(from, to, zone, ordered, totals);
+        List<Refund> orderedRefunds = new ArrayList<>(refunds);
+        orderedRefunds.sort(Comparator.comparing(Refund::createdAt));
+        return new EndOfDayReport(from, to, zone, ordered, totals, orderedRefunds);
     }
 
     public Optional<CurrencyTotals> totalsFor(Currency currency) {
@@ -54,7 +71,10 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
 
     /** The report's bucket for a sale's payment method: amazon_pay, card, or unknown. */
     public static String methodBucket(Sale sale) {
-        String m = sale.paymentMethod();
+        return methodBucket(sale.paymentMethod());
+    }
+
+    static String methodBucket(String m) {
         return AMAZON_PAY.equals(m) || CARD.equals(m) ? m : UNKNOWN;
     }
 
@@ -65,7 +85,11 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
         }
 
         Tally plus(Sale sale) {
-            return new Tally(count + 1, total.plus(sale.total()));
+            return plus(sale.total());
+        }
+
+        Tally plus(Money amount) {
+            return new Tally(count + 1, total.plus(amount));
         }
     }
 
@@ -75,18 +99,36 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
      * @param all every sale, whatever its state
      * @param byState only the states that occur, in the order of {@link SaleState}
      * @param paidByMethod paid sales per {@link #METHODS} bucket, all three always present
+     * @param refundedByMethod refunds made in the period that went through, per {@link #METHODS} bucket of
+     *     the sale's payment, all three always present
+     * @param refundsInProgress refunds made in the period still on their way (requested, pending, needing the customer)
      */
     public record CurrencyTotals(Currency currency, Tally all, Map<SaleState, Tally> byState,
-            Map<String, Tally> paidByMethod) {
+            Map<String, Tally> paidByMethod, Map<String, Tally> refundedByMethod, Tally refundsInProgress) {
 
         public CurrencyTotals {
             byState = Collections.unmodifiableMap(new EnumMap<>(byState));
             paidByMethod = Collections.unmodifiableMap(new LinkedHashMap<>(paidByMethod));
+            refundedByMethod = Collections.unmodifiableMap(new LinkedHashMap<>(refundedByMethod));
         }
 
         /** The money actually taken. */
         public Tally paid() {
             return byState.getOrDefault(SaleState.PAID, Tally.zero(currency));
+        }
+
+        /** Every refund of the period that went through. */
+        public Tally refunded() {
+            Tally sum = Tally.zero(currency);
+            for (Tally t : refundedByMethod.values()) {
+                sum = new Tally(sum.count() + t.count(), sum.total().plus(t.total()));
+            }
+            return sum;
+        }
+
+        /** Net takings: what was paid minus what went back. */
+        public Money net() {
+            return paid().total().minus(refunded().total());
         }
     }
 
@@ -95,12 +137,25 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
         private Tally all;
         private final Map<SaleState, Tally> byState = new EnumMap<>(SaleState.class);
         private final Map<String, Tally> byMethod = new LinkedHashMap<>();
+        private final Map<String, Tally> refundedByMethod = new LinkedHashMap<>();
+        private Tally refundsInProgress;
 
         Builder(Currency currency) {
             this.currency = currency;
             this.all = Tally.zero(currency);
+            this.refundsInProgress = Tally.zero(currency);
             for (String m : METHODS) {
                 byMethod.put(m, Tally.zero(currency));
+                refundedByMethod.put(m, Tally.zero(currency));
+            }
+        }
+
+        void add(Refund refund) {
+            if (refund.status() == RefundStatus.SUCCEEDED) {
+                refundedByMethod.merge(methodBucket(refund.paymentMethod()), Tally.zero(currency).plus(refund.amount()),
+                        (a, b) -> a.plus(refund.amount()));
+            } else if (refund.status().holdsAmount()) {
+                refundsInProgress = refundsInProgress.plus(refund.amount());
             }
         }
 
@@ -113,7 +168,7 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
         }
 
         CurrencyTotals build() {
-            return new CurrencyTotals(currency, all, byState, byMethod);
+            return new CurrencyTotals(currency, all, byState, byMethod, refundedByMethod, refundsInProgress);
         }
     }
 }

@@ -1,5 +1,8 @@
 package app.scantill.journal;
 
+import app.scantill.sale.Refund;
+import app.scantill.sale.RefundOrder;
+import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -292,6 +295,88 @@ public final class JdbcSalesJournal implements SalesJournal {
     @Override
     public List<String> attemptKeys(String saleId) {
         return db.read("read the attempts of sale " + saleId, t -> t.attemptKeys(saleId));
+    }
+
+    // ---------------------------------------------------------------- refunds
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Runs in one {@code BEGIN IMMEDIATE} transaction: the sale and its earlier refunds are read and the
+     * new refund written under SQLite's write lock, so a refund started at the same moment in another
+     * window or another process on this file sees this one's amount (or this one sees its).
+     */
+    @Override
+    public Refund beginRefund(RefundOrder order) {
+        return db.write("journal refund " + order.refundId() + " of sale " + order.saleId(), t -> {
+            RefundTables refunds = t.refunds();
+            Optional<Refund> same = refunds.load(order.refundId());
+            if (same.isPresent()) {
+                if (RefundRules.isRetriedOrder(same.get(), order)) {
+                    return same.get();
+                }
+                throw RefundRules.duplicate("Refund id " + order.refundId());
+            }
+            if (refunds.byKey(order.idempotencyKey()).isPresent() || t.keyOwner(order.idempotencyKey()).isPresent()) {
+                throw RefundRules.duplicate("Idempotency key " + order.idempotencyKey());
+            }
+            Sale sale = required(t, order.saleId());
+            RefundRules.checkOrder(sale, refunds.query("r.sale_id = ?", List.of(sale.id())), order);
+            refunds.insert(order, sale, clock.millis());
+            return refunds.load(order.refundId()).orElseThrow();
+        });
+    }
+
+    @Override
+    public Refund recordRefundStatus(String refundId, String stripeRefundId, RefundStatus status,
+            String failureReason) {
+        return db.write("record status " + status + " of refund " + refundId, t -> {
+            RefundTables refunds = t.refunds();
+            Refund current = refunds.load(refundId).orElseThrow(() -> RefundRules.unknownRefund(refundId));
+            if (RefundRules.recordStatus(current, stripeRefundId, status) == RefundRules.StatusStep.UNCHANGED) {
+                return current;
+            }
+            if (stripeRefundId != null && current.stripeRefundId() == null) {
+                Optional<String> owner = refunds.ownerOfStripeId(stripeRefundId);
+                if (owner.isPresent()) {
+                    throw new JournalException("Stripe refund " + stripeRefundId + " is recorded for refund "
+                            + owner.get() + " already; it was not recorded for " + refundId);
+                }
+            }
+            refunds.setStatus(refundId, stripeRefundId, status, failureReason, clock.millis());
+            return refunds.load(refundId).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<Refund> findRefund(String refundId) {
+        return db.read("read refund " + refundId, t -> t.refunds().load(refundId));
+    }
+
+    @Override
+    public List<Refund> refunds(String saleId) {
+        return db.read("read the refunds of sale " + saleId, t -> t.refunds().query("r.sale_id = ?", List.of(saleId)));
+    }
+
+    @Override
+    public List<Refund> unfinishedRefunds() {
+        List<Object> open = new ArrayList<>();
+        StringBuilder in = new StringBuilder();
+        for (RefundStatus s : RefundStatus.values()) {
+            if (!s.isFinal()) {
+                in.append(in.length() == 0 ? "?" : ", ?");
+                open.add(s.name());
+            }
+        }
+        return db.read("read unfinished refunds", t -> t.refunds().query("r.status IN (" + in + ")", open));
+    }
+
+    @Override
+    public List<Refund> refundsCreatedBetween(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return db.read("read refunds", t -> t.refunds().query("r.created_at >= ? AND r.created_at < ?",
+                List.of(from.toEpochMilli(), to.toEpochMilli())));
     }
 
     @Override

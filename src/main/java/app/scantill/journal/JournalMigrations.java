@@ -84,6 +84,35 @@ final class JournalMigrations {
                         image     TEXT,
                         queued_at INTEGER NOT NULL,
                         UNIQUE (sale_id, change_no)
+                    )""")),
+            new Migration(3, "refunds and their lines", List.of(
+                    """
+                    CREATE TABLE refunds (
+                        id               TEXT    PRIMARY KEY,
+                        sale_id          TEXT    NOT NULL REFERENCES sales (id),
+                        register_id      TEXT    NOT NULL,
+                        created_at       INTEGER NOT NULL,
+                        currency         TEXT    NOT NULL CHECK (length(currency) = 3),
+                        amount_minor     INTEGER NOT NULL CHECK (amount_minor > 0),
+                        reason           TEXT    NOT NULL,
+                        payment_intent_id TEXT   NOT NULL,
+                        payment_method   TEXT,
+                        idempotency_key  TEXT    NOT NULL UNIQUE,
+                        status           TEXT    NOT NULL,
+                        stripe_refund_id TEXT    UNIQUE,
+                        failure_reason   TEXT,
+                        updated_at       INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX refunds_by_sale ON refunds (sale_id, created_at)",
+                    "CREATE INDEX refunds_by_created ON refunds (created_at)",
+                    "CREATE INDEX refunds_by_status ON refunds (status)",
+                    """
+                    CREATE TABLE refund_lines (
+                        refund_id TEXT    NOT NULL REFERENCES refunds (id),
+                        line_no   INTEGER NOT NULL,
+                        sale_line INTEGER NOT NULL CHECK (sale_line >= 1),
+                        quantity  INTEGER NOT NULL CHECK (quantity >= 1),
+                        PRIMARY KEY (refund_id, line_no)
                     )""")));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

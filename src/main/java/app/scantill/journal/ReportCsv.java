@@ -1,6 +1,7 @@
 package app.scantill.journal;
 
 import app.scantill.money.MoneyFormat;
+import app.scantill.sale.Refund;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.Map;
 /**
  * The end-of-day report as CSV (RFC 4180: comma separated, CRLF line ends, fields quoted when they
  * hold a comma, quote or line break), UTF-8 without a byte-order mark. First one row per sale, then an
- * empty line and the totals section. Amounts are plain decimals with the currency's own number of
+ * empty line and the totals section (with refunds per method and net takings per currency), then, when
+ * refunds were made in the period, an empty line and one row per refund. Amounts are plain decimals with the currency's own number of
  * digits ({@code 12.50} USD, {@code 500} JPY), never mixed across currencies.
  */
 public final class ReportCsv {
@@ -26,6 +28,8 @@ public final class ReportCsv {
     public static final List<String> SALE_HEADER = List.of("sale_id", "created_local", "state", "currency", "total",
             "payment_method", "session_id", "payment_intent");
     public static final List<String> TOTALS_HEADER = List.of("currency", "totals_of", "key", "count", "total");
+    public static final List<String> REFUND_HEADER = List.of("refund_id", "sale_id", "created_local", "status",
+            "currency", "amount", "payment_method", "reason", "stripe_refund_id");
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String EOL = "\r\n";
@@ -57,6 +61,21 @@ public final class ReportCsv {
             }
             for (Map.Entry<String, EndOfDayReport.Tally> e : c.paidByMethod().entrySet()) {
                 tally(out, code, "paid_by_method", e.getKey(), e.getValue());
+            }
+            for (Map.Entry<String, EndOfDayReport.Tally> e : c.refundedByMethod().entrySet()) {
+                tally(out, code, "refunded_by_method", e.getKey(), e.getValue());
+            }
+            tally(out, code, "refunds_in_progress", "", c.refundsInProgress());
+            row(out, List.of(code, "net_takings", "", "", MoneyFormat.plain(c.net())));
+        }
+        if (!report.refunds().isEmpty()) {
+            out.append(EOL);
+            row(out, REFUND_HEADER);
+            for (Refund r : report.refunds()) {
+                row(out, List.of(r.id(), r.saleId(),
+                        LocalDateTime.ofInstant(r.createdAt(), report.zone()).format(LOCAL_TIME), r.status().name(),
+                        r.currency().getCurrencyCode(), MoneyFormat.plain(r.amount()), orEmpty(r.paymentMethod()),
+                        r.reason().wireName(), orEmpty(r.stripeRefundId())));
             }
         }
         return out.toString();

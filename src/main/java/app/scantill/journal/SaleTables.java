@@ -34,7 +34,7 @@ final class SaleTables {
 
     /** One row of a result, made into a value. */
     @FunctionalInterface
-    private interface Row<T> {
+    interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
@@ -43,9 +43,16 @@ final class SaleTables {
     }
 
     private final Connection connection;
+    private final RefundTables refunds;
 
     SaleTables(Connection connection) {
         this.connection = connection;
+        this.refunds = new RefundTables(this);
+    }
+
+    /** The refund tables, in the same transaction. */
+    RefundTables refunds() {
+        return refunds;
     }
 
     // ---- writes ----
@@ -221,14 +228,14 @@ final class SaleTables {
 
     // ---- plumbing ----
 
-    private void update(String sql, Object... params) throws SQLException {
+    void update(String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             bind(ps, Arrays.asList(params));
             ps.executeUpdate();
         }
     }
 
-    private <T> List<T> rows(String sql, List<?> params, Row<T> row) throws SQLException {
+    <T> List<T> rows(String sql, List<?> params, Row<T> row) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             bind(ps, params);
             List<T> result = new ArrayList<>();
@@ -241,7 +248,7 @@ final class SaleTables {
         }
     }
 
-    private static <T> Optional<T> first(List<T> rows) {
+    static <T> Optional<T> first(List<T> rows) {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
@@ -282,7 +289,7 @@ final class SaleTables {
         }
     }
 
-    private static Currency currency(String code) {
+    static Currency currency(String code) {
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {

@@ -1,12 +1,17 @@
 package app.scantill.journal;
 
+import app.scantill.sale.Refund;
+import app.scantill.sale.RefundBalance;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,11 +22,22 @@ import java.util.Optional;
 public final class SalesHistory {
 
     private final SaleRecords journal;
+    private final RefundRecords refunds;
     private final ZoneId zone;
     private final Clock clock;
 
+    /** History over {@code journal}; its refunds too when it keeps them (a till's journal does). */
     public SalesHistory(SaleRecords journal, ZoneId zone, Clock clock) {
+        this(journal, journal instanceof RefundRecords r ? r : RefundRecords.NONE, zone, clock);
+    }
+
+    /**
+     * History over sales from {@code journal} (a till's journal, or a store's ledger) and refunds from
+     * {@code refunds} (the till's journal: refunds are journaled by the register that sold).
+     */
+    public SalesHistory(SaleRecords journal, RefundRecords refunds, ZoneId zone, Clock clock) {
         this.journal = Objects.requireNonNull(journal, "journal");
+        this.refunds = Objects.requireNonNull(refunds, "refunds");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -70,7 +86,25 @@ public final class SalesHistory {
             throw new IllegalArgumentException("the report period must end after it starts (" + from + " to " + to + ")");
         }
         return EndOfDayReport.of(from, to, zone, journal.createdBetween(startOf(from), startOf(to)).stream()
-                .filter(s -> registerId == null || registerId.equals(s.registerId())).toList());
+                .filter(s -> registerId == null || registerId.equals(s.registerId())).toList(),
+                refunds.refundsCreatedBetween(startOf(from), startOf(to)).stream()
+                        .filter(r -> registerId == null || registerId.equals(r.registerId())).toList());
+    }
+
+    /** The sale's refunds, oldest first. */
+    public List<Refund> refunds(String saleId) {
+        return refunds.refunds(saleId);
+    }
+
+    /** What each paid sale of {@code sales} paid and gave back, by sale id (sales that are not paid are left out). */
+    public Map<String, RefundBalance> balances(List<Sale> sales) {
+        Map<String, RefundBalance> result = new HashMap<>();
+        for (Sale s : sales) {
+            if (s.state() == SaleState.PAID) {
+                result.put(s.id(), RefundBalance.of(s, refunds.refunds(s.id())));
+            }
+        }
+        return result;
     }
 
     private Instant startOf(LocalDate day) {

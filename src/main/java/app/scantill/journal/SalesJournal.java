@@ -1,11 +1,15 @@
 package app.scantill.journal;
 
+import app.scantill.sale.Refund;
+import app.scantill.sale.RefundOrder;
+import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The durable record of every sale. Each method returns only after its change is on disk (for the
@@ -22,7 +26,7 @@ import java.util.List;
  * kept to the millisecond, so a returned sale equals the one read back later; lists are oldest first;
  * after {@link #close} every call throws {@link JournalException}.
  */
-public interface SalesJournal extends SaleRecords, AutoCloseable {
+public interface SalesJournal extends SaleRecords, RefundRecords, AutoCloseable {
 
     /**
      * Journals a new sale in state {@link SaleState#CHARGING} with attempt 1 and its idempotency key.
@@ -71,6 +75,34 @@ public interface SalesJournal extends SaleRecords, AutoCloseable {
      * @throws IllegalTransitionException when the move is not allowed from the sale's current state
      */
     Sale transition(String saleId, SaleState to, String note);
+
+    // ---- refunds (write-ahead as for sales: journaled with its key before Stripe is asked) ----
+
+    /**
+     * Journals a refund of a paid sale, status {@link RefundStatus#REQUESTED}, with its idempotency key,
+     * before {@code POST /v1/refunds}. Whether the sale can give back that much is decided inside the same
+     * transaction that writes it, against every refund of the sale that holds its amount, so two refunds
+     * started at once (two windows, two processes on one journal) never give back more than was paid.
+     * The same order again (same id, key, amount, reason and lines) returns the refund as written.
+     *
+     * @throws RefundRefusedException when the sale is not paid, has no payment intent, has too little
+     *     left, the lines do not fit, or the id or key belongs to another refund
+     */
+    Refund beginRefund(RefundOrder order);
+
+    /**
+     * Records what Stripe says of a refund: its {@code re_} id and status (or that Stripe refused it). The
+     * same answer again changes nothing; a final status never changes; Stripe's id never changes.
+     *
+     * @param stripeRefundId Stripe's id, or null when not known (a refusal)
+     * @param failureReason Stripe's {@code failure_reason} or the refusal's code; null when none
+     */
+    Refund recordRefundStatus(String refundId, String stripeRefundId, RefundStatus status, String failureReason);
+
+    Optional<Refund> findRefund(String refundId);
+
+    /** Refunds not final yet (requested, pending, requiring action): followed again after a restart. */
+    List<Refund> unfinishedRefunds();
 
     @Override
     void close();

@@ -22,8 +22,15 @@ final class ApiHandler {
     private final RecordedRequests requests;
     private final IdempotencyGate gate;
     private final ApiRoutes routes;
+    private final SandboxPermissions permissions;
 
     ApiHandler(SandboxStore store, SandboxFaults faults, RecordedRequests requests, ApiRoutes routes) {
+        this(store, faults, requests, routes, new SandboxPermissions());
+    }
+
+    ApiHandler(SandboxStore store, SandboxFaults faults, RecordedRequests requests, ApiRoutes routes,
+            SandboxPermissions permissions) {
+        this.permissions = permissions;
         this.store = store;
         this.faults = faults;
         this.requests = requests;
@@ -46,6 +53,12 @@ final class ApiHandler {
             ApiAuthentication.check(ex.getRequestHeaders().getFirst("Authorization"), store.secretKey());
         } catch (StripeApiError e) {
             ApiReplies.error(ex, e, requestId, Map.of("WWW-Authenticate", "Basic realm=\"Stripe\""));
+            return;
+        }
+        try {
+            permissions.check(method, path, store.secretKey());
+        } catch (StripeApiError e) {
+            ApiReplies.error(ex, e, requestId, Map.of());
             return;
         }
         IdempotencyGate.Passage passage = gate.enter(method, path, params.get(),

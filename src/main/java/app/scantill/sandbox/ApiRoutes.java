@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Which endpoint answers an API request: a method and a path template such as
  * {@code /v1/checkout/sessions/{id}/expire}. Each Stripe resource the sandbox serves is one small
- * class that adds its routes ({@link CheckoutSessionRoutes}, {@link PaymentIntentRoutes}); serving a
+ * class that adds its routes ({@link CheckoutSessionRoutes}, {@link PaymentIntentRoutes},
+ * {@link RefundRoutes}); serving a
  * new resource is such a class and one line in {@link #of}.
  */
 final class ApiRoutes {
@@ -54,6 +55,7 @@ final class ApiRoutes {
         ApiRoutes routes = new ApiRoutes(publicBase);
         CheckoutSessionRoutes.addTo(routes, store);
         PaymentIntentRoutes.addTo(routes, store);
+        RefundRoutes.addTo(routes, store.refunds());
         EventRoutes.addTo(routes, store, eventsReadable);
         return routes;
     }

@@ -8,7 +8,7 @@ import java.util.Set;
 final class Expansion {
 
     static final Set<String> SESSION = Set.of("payment_intent", "payment_intent.payment_method", "line_items");
-    static final Set<String> PAYMENT_INTENT = Set.of("payment_method");
+    static final Set<String> PAYMENT_INTENT = Set.of("payment_method", "latest_charge");
 
     private Expansion() {
     }

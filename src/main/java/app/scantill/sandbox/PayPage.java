@@ -46,9 +46,9 @@ final class PayPage {
                 "<a class=\"btn card\" href=\"/c/pay/" + escape(s.id()) + "\">Try again</a>\n");
     }
 
-    String alreadyPaid(SandboxSession s) {
+    String alreadyPaid(SandboxSession s, SandboxReceipt receipt) {
         return statePage("Already paid", "ok", "Already paid",
-                "This payment is complete" + methodPhrase(s) + ". It cannot be paid again.", s, "");
+                "This payment is complete" + methodPhrase(s) + ". It cannot be paid again.", s, afterPayment(receipt));
     }
 
     String expired(SandboxSession s) {
@@ -56,9 +56,62 @@ final class PayPage {
                 + " cannot be paid any more. Ask the cashier for a new code.", s, "");
     }
 
-    String thankYou(SandboxSession s) {
+    String thankYou(SandboxSession s, SandboxReceipt receipt) {
         return statePage("Thank you", "ok", "Thank you!",
-                "Paid" + methodPhrase(s) + ". You can hand the phone back or close this page.", s, "");
+                "Paid" + methodPhrase(s) + ". You can hand the phone back or close this page.", s,
+                afterPayment(receipt));
+    }
+
+    /**
+     * The receipt page of a charge, as Stripe hosts one behind {@code receipt_url}: shop, receipt number,
+     * date, lines, total, method and every refund with its status.
+     */
+    String receipt(SandboxReceipt r) {
+        StringBuilder b = start("Receipt from " + merchant);
+        b.append("<div class=\"state ok\"><h1>Receipt from ").append(escape(merchant)).append("</h1><p>Receipt #")
+                .append(escape(r.receiptNumber())).append(" · ")
+                .append(escape(java.time.format.DateTimeFormatter.ISO_INSTANT.format(r.paidAt()))).append("</p></div>\n");
+        if (r.session() != null) {
+            summary(b, r.session());
+        }
+        b.append("<section class=\"summary\">\n<table class=\"lines\">\n<tr><td>Amount paid</td><td class=\"amount\">")
+                .append(escape(money.format(r.amount()))).append("</td></tr>\n<tr><td>Payment method</td>")
+                .append("<td class=\"amount\">").append(escape(methodName(r.paymentMethodType()))).append("</td></tr>\n");
+        refundRows(b, r);
+        b.append("</table>\n</section>\n");
+        return end(b);
+    }
+
+    private String afterPayment(SandboxReceipt receipt) {
+        if (receipt == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        if (!receipt.refunds().isEmpty()) {
+            b.append("<section class=\"summary\">\n<table class=\"lines\">\n");
+            refundRows(b, receipt);
+            b.append("</table>\n</section>\n");
+        }
+        return b.append("<p class=\"center\"><a href=\"").append(escape(receipt.url())).append("\">View receipt</a></p>\n")
+                .toString();
+    }
+
+    private void refundRows(StringBuilder b, SandboxReceipt r) {
+        for (SandboxRefund refund : r.refunds()) {
+            b.append("<tr class=\"refund\"><td class=\"name\">Refund<span class=\"qty\">")
+                    .append(escape(refund.status())).append(refund.reason() == null ? ""
+                            : " · " + escape(refund.reason().replace('_', ' ')))
+                    .append("</span></td><td class=\"amount\">−").append(escape(money.format(refund.amount())))
+                    .append("</td></tr>\n");
+        }
+        if (!r.refunds().isEmpty()) {
+            b.append("<tr class=\"sum\"><td>Refunded</td><td class=\"amount\">")
+                    .append(escape(money.format(r.refunded()))).append("</td></tr>\n");
+        }
+    }
+
+    private static String methodName(String type) {
+        return "amazon_pay".equals(type) ? "Amazon Pay" : "card".equals(type) ? "Visa •••• 4242" : String.valueOf(type);
     }
 
     String notPaidYet(SandboxSession s) {

@@ -22,6 +22,7 @@ final class PayPageHandler {
     static final int MAX_BODY = 16 * 1024;
 
     private static final Pattern PAY = Pattern.compile("/c/pay/([^/]+)");
+    private static final Pattern RECEIPT = Pattern.compile("/c/receipt/([A-Za-z0-9]+)");
 
     private final SandboxStore store;
     private final Supplier<String> publicBase;
@@ -37,7 +38,11 @@ final class PayPageHandler {
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
         boolean reading = method.equals("GET") || method.equals("HEAD");
         Matcher m = PAY.matcher(path);
-        if (m.matches()) {
+        Matcher receipt = RECEIPT.matcher(path);
+        if (receipt.matches() && reading) {
+            Optional<SandboxReceipt> r = store.refunds().receipt(receipt.group(1), publicBase.get());
+            sendHtml(ex, r.isPresent() ? 200 : 404, r.isPresent() ? payPage.receipt(r.get()) : payPage.notFound());
+        } else if (m.matches()) {
             String id = ApiRoutes.decode(m.group(1));
             if (reading) {
                 showSession(ex, id);
@@ -52,7 +57,8 @@ final class PayPageHandler {
             if (s.isEmpty()) {
                 sendHtml(ex, 404, payPage.notFound());
             } else {
-                sendHtml(ex, 200, s.get().isPaid() ? payPage.thankYou(s.get()) : payPage.notPaidYet(s.get()));
+                sendHtml(ex, 200, s.get().isPaid() ? payPage.thankYou(s.get(), receiptOf(s.get()))
+                        : payPage.notPaidYet(s.get()));
             }
         } else {
             sendHtml(ex, 404, payPage.problem("Page not found", "There is no page at this address."));
@@ -83,9 +89,16 @@ final class PayPageHandler {
             return;
         }
         if (methodType.equals("decline")) {
-            // Declining changes nothing at Stripe: the session stays open until paid or expired.
-            sendHtml(ex, current.get().isOpen() ? 200 : 409, current.get().isOpen()
-                    ? payPage.declined(current.get()) : closedPage(current.get()));
+            // As at Stripe, a declined attempt leaves the session open (now with its payment intent).
+            if (!current.get().isOpen()) {
+                sendHtml(ex, 409, closedPage(current.get()));
+                return;
+            }
+            try {
+                sendHtml(ex, 200, payPage.declined(store.decline(id, publicBase.get())));
+            } catch (IllegalStateException closedMeanwhile) {
+                sendHtml(ex, 409, closedPage(store.session(id, publicBase.get()).orElseThrow()));
+            }
             return;
         }
         try {
@@ -104,7 +117,11 @@ final class PayPageHandler {
     }
 
     private String closedPage(SandboxSession s) {
-        return s.isPaid() ? payPage.alreadyPaid(s) : payPage.expired(s);
+        return s.isPaid() ? payPage.alreadyPaid(s, receiptOf(s)) : payPage.expired(s);
+    }
+
+    private SandboxReceipt receiptOf(SandboxSession s) {
+        return store.refunds().receiptOfSession(s.id(), publicBase.get()).orElse(null);
     }
 
     private static void sendHtml(HttpExchange ex, int status, String html) throws IOException {

@@ -7,6 +7,6 @@ final class PaymentIntentRoutes {
     }
 
     static void addTo(ApiRoutes routes, SandboxStore store) {
-        routes.get("/v1/payment_intents/{id}", call -> store.paymentIntent(call.id(), call.params()));
+        routes.get("/v1/payment_intents/{id}", call -> store.paymentIntent(call.id(), call.params(), call.publicBase()));
     }
 }

@@ -37,6 +37,19 @@ final class SandboxIds {
         return random("pm_", 24);
     }
 
+    static String charge() {
+        return random("ch_", 24);
+    }
+
+    static String refund() {
+        return random("re_", 24);
+    }
+
+    /** The part of a receipt URL that nobody can guess, as long as Stripe's. */
+    static String receiptToken() {
+        return random("", 64);
+    }
+
     static String lineItem() {
         return random("li_", 24);
     }

@@ -22,6 +22,9 @@ final class SandboxState {
     Map<String, PaymentIntent> paymentIntents = new LinkedHashMap<>();
     Map<String, PaymentMethod> paymentMethods = new LinkedHashMap<>();
     Map<String, IdempotentResponse> idempotentResponses = new LinkedHashMap<>();
+    /** Charges of paid payment intents; files of earlier versions have none (their intents no latest charge). */
+    Map<String, Charge> charges = new LinkedHashMap<>();
+    Map<String, Refund> refunds = new LinkedHashMap<>();
     /** Stripe's events about sessions, oldest first (a file of an earlier version has none: null). */
     List<Event> events = new ArrayList<>();
     long eventSequence;
@@ -93,6 +96,51 @@ final class SandboxState {
         String statementDescriptorSuffix;
         String clientSecret;
         Map<String, String> metadata = new LinkedHashMap<>();
+        /** Stripe's status; null in files of earlier versions, where every intent had succeeded. */
+        String status;
+        /** The session it belongs to. */
+        String session;
+        /** The charge of the successful payment. */
+        String latestCharge;
+        /** The decline of the last failed attempt (Stripe's {@code last_payment_error.code}), while unpaid. */
+        String lastPaymentErrorCode;
+
+        boolean succeeded() {
+            return status == null || "succeeded".equals(status);
+        }
+    }
+
+    /** The money movement of a paid intent: what refunds are made against and what the receipt shows. */
+    static final class Charge {
+        String id;
+        long created;
+        long amount;
+        String currency;
+        String paymentIntent;
+        String paymentMethod;
+        String paymentMethodType;
+        String receiptNumber;
+        /** The unguessable part of {@code receipt_url}: anyone on the LAN can reach the sandbox's pages. */
+        String receiptToken;
+        /** The customer disputed it: Stripe then refuses refunds with {@code charge_disputed}. */
+        boolean disputed;
+    }
+
+    static final class Refund {
+        String id;
+        long sequence;
+        long created;
+        long amount;
+        String currency;
+        String charge;
+        String paymentIntent;
+        String reason;
+        String status;
+        String failureReason;
+        Map<String, String> metadata = new LinkedHashMap<>();
+        /** When a pending refund settles (sandbox clock, epoch seconds), and to what; 0 when it does not. */
+        long settlesAt;
+        String settlesTo;
     }
 
     static final class PaymentMethod {

@@ -27,6 +27,7 @@ final class SandboxStore {
     private final SandboxFile file;
     private final SandboxState state;
     private final Set<String> inFlightKeys = new HashSet<>();
+    private final SandboxRefunds refunds = new SandboxRefunds(this);
     /** The Stripe account played; tests may change it while the sandbox runs, as a Dashboard setting changes. */
     private volatile SandboxAccount account = SandboxAccount.anywhere();
 
@@ -46,6 +47,11 @@ final class SandboxStore {
         }
         SandboxKeys.requireSandboxKey(state.secretKey);
         save();
+    }
+
+    /** Refunds and charges, kept in this store under its lock. */
+    SandboxRefunds refunds() {
+        return refunds;
     }
 
     SandboxAccount account() {
@@ -137,14 +143,14 @@ final class SandboxStore {
                 page.items().stream().map(StripeJson::lineItem).toList(), page.hasMore());
     }
 
-    synchronized JsonObject paymentIntent(String id, FormParams params) {
+    synchronized JsonObject paymentIntent(String id, FormParams params, String publicBase) {
         Set<String> expand = Expansion.of(params, Expansion.PAYMENT_INTENT);
         Expansion.rejectOthers(params, Set.of("expand"));
         SandboxState.PaymentIntent pi = state.paymentIntents.get(id);
         if (pi == null) {
             throw StripeApiError.noSuch("payment_intent", id, "id");
         }
-        return StripeJson.paymentIntent(state, pi, expand.contains("payment_method"));
+        return StripeJson.paymentIntent(state, pi, expand, publicBase);
     }
 
     // ---- the customer's side and the Java API -------------------------------------------------
@@ -179,20 +185,16 @@ final class SandboxStore {
         pm.id = SandboxIds.paymentMethod();
         pm.created = now;
         pm.type = methodType;
-        SandboxState.PaymentIntent pi = new SandboxState.PaymentIntent();
-        pi.id = SandboxIds.paymentIntent();
-        pi.created = now;
-        pi.amount = s.amountTotal;
-        pi.currency = s.currency;
+        SandboxState.PaymentIntent pi = intentOf(s, now);
         pi.paymentMethod = pm.id;
         pi.paymentMethodType = methodType;
-        pi.description = s.piDescription;
-        pi.receiptEmail = s.piReceiptEmail;
-        pi.statementDescriptorSuffix = s.piStatementDescriptorSuffix;
-        pi.metadata.putAll(s.piMetadata);
-        pi.clientSecret = pi.id + "_secret_" + SandboxIds.random("", 25);
+        pi.lastPaymentErrorCode = null;
         state.paymentMethods.put(pm.id, pm);
-        state.paymentIntents.put(pi.id, pi);
+        // A delayed method's intent is processing, without a charge, until its money settles.
+        pi.status = later ? "processing" : "succeeded";
+        if (!later) {
+            SandboxRefunds.chargeFor(state, pi, now);
+        }
         s.status = "complete";
         s.paymentIntent = pi.id;
         if (later) {
@@ -220,13 +222,81 @@ final class SandboxStore {
         if (!"complete".equals(s.status) || !"unpaid".equals(s.paymentStatus)) {
             throw new IllegalStateException("Checkout session " + id + " has no payment waiting to settle");
         }
+        SandboxState.PaymentIntent pi = s.paymentIntent == null ? null : state.paymentIntents.get(s.paymentIntent);
         if (succeeded) {
             s.paymentStatus = "paid";
+            if (pi != null) {
+                pi.status = "succeeded";
+                SandboxRefunds.chargeFor(state, pi, clock.now().getEpochSecond());
+            }
+        } else if (pi != null) {
+            pi.status = "requires_payment_method";
         }
         SandboxEvents.record(state, s, succeeded ? SandboxEvents.ASYNC_SUCCEEDED : SandboxEvents.ASYNC_FAILED,
                 clock.now().getEpochSecond());
         save();
         return view(s, publicBase);
+    }
+
+    /**
+     * The customer's attempt is declined: as at Stripe, the session stays open and now carries its
+     * payment intent ({@code requires_payment_method}, with the decline as {@code last_payment_error});
+     * paying later completes that same intent.
+     *
+     * @throws NoSuchElementException when there is no such session
+     * @throws IllegalStateException when the session is no longer open
+     */
+    synchronized SandboxSession decline(String id, String publicBase) {
+        expireDue();
+        SandboxState.Session s = state.sessions.get(id);
+        if (s == null) {
+            throw new NoSuchElementException("No such checkout session: " + id);
+        }
+        if (!"open".equals(s.status)) {
+            throw new IllegalStateException("Checkout session " + id + " is " + s.status + " and cannot be declined");
+        }
+        SandboxState.PaymentIntent pi = intentOf(s, clock.now().getEpochSecond());
+        pi.status = "requires_payment_method";
+        pi.lastPaymentErrorCode = "card_declined";
+        pi.paymentMethodType = s.paymentMethodTypes.get(0);
+        save();
+        return view(s, publicBase);
+    }
+
+    /** The session's payment intent, made on its first attempt to pay. */
+    private SandboxState.PaymentIntent intentOf(SandboxState.Session s, long now) {
+        SandboxState.PaymentIntent existing = s.paymentIntent == null ? null : state.paymentIntents.get(s.paymentIntent);
+        if (existing != null) {
+            return existing;
+        }
+        SandboxState.PaymentIntent pi = new SandboxState.PaymentIntent();
+        pi.id = SandboxIds.paymentIntent();
+        pi.created = now;
+        pi.amount = s.amountTotal;
+        pi.currency = s.currency;
+        pi.session = s.id;
+        pi.description = s.piDescription;
+        pi.receiptEmail = s.piReceiptEmail;
+        pi.statementDescriptorSuffix = s.piStatementDescriptorSuffix;
+        pi.metadata.putAll(s.piMetadata);
+        pi.clientSecret = pi.id + "_secret_" + SandboxIds.random("", 25);
+        state.paymentIntents.put(pi.id, pi);
+        s.paymentIntent = pi.id;
+        return pi;
+    }
+
+    /** Runs {@code work} on the sandbox's state under its one lock, then writes the file when it changed. */
+    synchronized <T> T locked(boolean changes, java.util.function.Function<SandboxState, T> work) {
+        expireDue();
+        T result = work.apply(state);
+        if (changes) {
+            save();
+        }
+        return result;
+    }
+
+    SandboxClock clock() {
+        return clock;
     }
 
     /** The session runs out of time now, as if its expires_at had passed. */

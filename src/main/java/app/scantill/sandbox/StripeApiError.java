@@ -39,6 +39,11 @@ final class StripeApiError extends RuntimeException {
         return new StripeApiError(400, INVALID_REQUEST, null, null, message, true);
     }
 
+    /** A refusal from the object's state that carries Stripe's {@code code}, e.g. {@code charge_already_refunded}. */
+    static StripeApiError stateConflictWithCode(String code, String message) {
+        return new StripeApiError(400, INVALID_REQUEST, code, null, message, true);
+    }
+
     boolean ranEndpoint() {
         return ranEndpoint;
     }

@@ -102,10 +102,20 @@ final class StripeJson {
     }
 
     static JsonObject paymentIntent(SandboxState state, SandboxState.PaymentIntent pi, boolean expandMethod) {
+        return paymentIntent(state, pi, expandMethod ? Set.of("payment_method") : Set.of(), null);
+    }
+
+    /**
+     * @param expand {@code payment_method} and/or {@code latest_charge}
+     * @param publicBase the base of the charge's receipt URL when {@code latest_charge} is expanded
+     */
+    static JsonObject paymentIntent(SandboxState state, SandboxState.PaymentIntent pi, Set<String> expand,
+            String publicBase) {
+        boolean expandMethod = expand.contains("payment_method");
         JsonObject o = object(pi.id, "payment_intent");
         o.addProperty("amount", pi.amount);
         o.addProperty("amount_capturable", 0);
-        o.addProperty("amount_received", pi.amount);
+        o.addProperty("amount_received", pi.succeeded() ? pi.amount : 0);
         nulls(o, "application", "application_fee_amount", "canceled_at", "cancellation_reason");
         o.addProperty("capture_method", "automatic");
         o.addProperty("client_secret", pi.clientSecret);
@@ -114,12 +124,18 @@ final class StripeJson {
         o.addProperty("currency", pi.currency);
         nulls(o, "customer");
         o.addProperty("description", pi.description);
-        // The sandbox creates no Charge objects: latest_charge stays null, as Stripe allows.
-        nulls(o, "last_payment_error", "latest_charge");
+        o.add("last_payment_error", RefundJson.lastPaymentError(pi));
+        if (pi.latestCharge == null) {
+            nulls(o, "latest_charge");
+        } else if (expand.contains("latest_charge")) {
+            o.add("latest_charge", RefundJson.charge(state, state.charges.get(pi.latestCharge), publicBase));
+        } else {
+            o.addProperty("latest_charge", pi.latestCharge);
+        }
         o.addProperty("livemode", false);
         o.add("metadata", stringMap(pi.metadata));
         nulls(o, "next_action", "on_behalf_of");
-        if (expandMethod) {
+        if (expandMethod && pi.paymentMethod != null) {
             o.add("payment_method", paymentMethod(state.paymentMethods.get(pi.paymentMethod)));
         } else {
             o.addProperty("payment_method", pi.paymentMethod);
@@ -128,7 +144,7 @@ final class StripeJson {
         o.addProperty("receipt_email", pi.receiptEmail);
         nulls(o, "setup_future_usage", "shipping", "statement_descriptor");
         o.addProperty("statement_descriptor_suffix", pi.statementDescriptorSuffix);
-        o.addProperty("status", "succeeded");
+        o.addProperty("status", pi.succeeded() ? "succeeded" : pi.status);
         nulls(o, "transfer_data", "transfer_group");
         return o;
     }
@@ -222,7 +238,7 @@ final class StripeJson {
     }
 
     /** A Stripe object's first two fields. */
-    private static JsonObject object(String id, String type) {
+    static JsonObject object(String id, String type) {
         JsonObject o = new JsonObject();
         o.addProperty("id", id);
         o.addProperty("object", type);
@@ -230,7 +246,7 @@ final class StripeJson {
     }
 
     /** Fields Stripe sends as null: the sandbox has no such feature, but the client expects the field. */
-    private static JsonObject nulls(JsonObject o, String... names) {
+    static JsonObject nulls(JsonObject o, String... names) {
         for (String name : names) {
             o.add(name, JsonNull.INSTANCE);
         }
@@ -244,7 +260,7 @@ final class StripeJson {
         return o;
     }
 
-    private static JsonObject stringMap(Map<String, String> map) {
+    static JsonObject stringMap(Map<String, String> map) {
         JsonObject o = new JsonObject();
         if (map != null) {
             map.forEach(o::addProperty);
@@ -252,7 +268,7 @@ final class StripeJson {
         return o;
     }
 
-    private static JsonArray strings(List<String> values) {
+    static JsonArray strings(List<String> values) {
         JsonArray a = new JsonArray();
         values.forEach(a::add);
         return a;

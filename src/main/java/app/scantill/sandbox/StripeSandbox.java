@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Serves {@code POST/GET /v1/checkout/sessions}, {@code GET /v1/checkout/sessions/{id}},
  * {@code POST /v1/checkout/sessions/{id}/expire}, {@code GET /v1/checkout/sessions/{id}/line_items}
- * {@code GET /v1/payment_intents/{id}} and {@code GET /v1/events} (events are made as sessions complete,
- * expire or settle); the pay page lives at {@code /c/pay/{id}}. Requests run on
+ * {@code GET /v1/payment_intents/{id}}, {@code GET /v1/events} (events are made as sessions complete,
+ * expire or settle), {@code POST/GET /v1/refunds}, {@code GET /v1/refunds/{id}} and {@code GET /v1/charges/{id}};
+ * the pay page lives at {@code /c/pay/{id}}, a charge's receipt at {@code /c/receipt/{token}}. Requests run on
  * a thread pool, so a slow one never holds up another. Thread-safe.
  *
  * <pre>{@code
@@ -67,6 +68,7 @@ public final class StripeSandbox implements AutoCloseable {
     private final SandboxOptions options;
     private final SandboxStore store;
     private final SandboxFaults faults = new SandboxFaults();
+    private final SandboxPermissions permissions = new SandboxPermissions();
     private final RecordedRequests requests;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -92,7 +94,8 @@ public final class StripeSandbox implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", new SandboxHttpServer(
-                new ApiHandler(store, faults, requests, ApiRoutes.of(store, this::publicBase, options.eventsReadable())),
+                new ApiHandler(store, faults, requests, ApiRoutes.of(store, this::publicBase, options.eventsReadable()),
+                        permissions),
                 new PayPageHandler(store, this::publicBase,
                         new PayPage(options.merchantName(), options.displayLocale()))));
         server.start();
@@ -181,6 +184,40 @@ public final class StripeSandbox implements AutoCloseable {
         return store.expireNow(sessionId, publicBase);
     }
 
+    /**
+     * The customer's attempt is declined, as on the pay page: the session stays open and now carries its
+     * payment intent ({@code requires_payment_method}, the decline as {@code last_payment_error}).
+     *
+     * @throws java.util.NoSuchElementException when there is no such session
+     * @throws IllegalStateException when the session is no longer open
+     */
+    public SandboxSession decline(String sessionId) {
+        return store.decline(sessionId, publicBase);
+    }
+
+    /**
+     * The next {@code count} refunds are answered {@code pending} and turn {@code failed} (failure reason
+     * {@code declined}) once {@code after} has passed on the sandbox clock, as an Amazon Pay refund can.
+     */
+    public void failNextRefunds(int count, Duration after) {
+        store.refunds().failNext(count, after);
+    }
+
+    /** The customer disputes the payment of this intent: refunds of it are refused with {@code charge_disputed}. */
+    public void dispute(String paymentIntentId) {
+        store.refunds().dispute(paymentIntentId);
+    }
+
+    /** The refunds made against a payment intent, oldest first, as the sandbox holds them now. */
+    public List<SandboxRefund> refunds(String paymentIntentId) {
+        return store.refunds().refundsOf(paymentIntentId);
+    }
+
+    /** The receipt of a paid session (its charge's receipt page), empty while it is unpaid. */
+    public Optional<SandboxReceipt> receipt(String sessionId) {
+        return store.refunds().receiptOfSession(sessionId, publicBase);
+    }
+
     public Optional<SandboxSession> session(String sessionId) {
         return store.session(sessionId, publicBase);
     }
@@ -201,6 +238,11 @@ public final class StripeSandbox implements AutoCloseable {
 
     public SandboxFaults faults() {
         return faults;
+    }
+
+    /** What the sandbox's key may do; withhold a permission to play a restricted key without it. */
+    public SandboxPermissions permissions() {
+        return permissions;
     }
 
     /** The Stripe account played now. */

@@ -6,11 +6,13 @@ import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.CheckoutGateway;
 import app.scantill.checkout.RecoverySummary;
 import app.scantill.config.AppConfig;
-import app.scantill.config.UserEnvironment;
-import app.scantill.journal.SalesJournal;
 import app.scantill.config.Settings;
+import app.scantill.config.UserEnvironment;
 import app.scantill.i18n.Message;
 import app.scantill.i18n.Translator;
+import app.scantill.journal.JournalException;
+import app.scantill.journal.SalesJournal;
+import app.scantill.refund.RefundGateway;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import java.io.BufferedReader;
@@ -43,8 +45,9 @@ import java.util.function.UnaryOperator;
  * Every option but {@code --recovery.per_sale_ms=} is a setting of docs/configuration.md
  * ({@code --journal=} is short for {@code --journal.path=}). Commands:
  * {@code charge CUR ITEM UNIT_MINOR QTY [ITEM UNIT_MINOR QTY ...]}, {@code cancel}, {@code retry},
- * {@code new-attempt}, {@code status}, {@code sale ID}, {@code store}, {@code quit}. Output lines start with
- * READY, RECOVERED, RECOVERY, EVENT, STATUS, SALE, STORE, OK, ERROR or BYE; values are {@code key=value} without
+ * {@code new-attempt}, {@code status}, {@code sale ID}, {@code store}, {@code quit}, and the refund commands of
+ * {@link HeadlessRefunds}. Output lines start with READY, RECOVERED, RECOVERY, EVENT, REFUND, REFUND-OF, BALANCE,
+ * STATUS, SALE, STORE, OK, ERROR or BYE; values are {@code key=value} without
  * spaces, except a final quoted {@code text="..."}.
  */
 public final class HeadlessTill {
@@ -78,11 +81,19 @@ public final class HeadlessTill {
      */
     public static int run(String[] args, UserEnvironment where, BufferedReader commands, PrintStream out,
             UnaryOperator<CheckoutGateway> decorate) throws IOException, InterruptedException {
-        return new HeadlessTill(out).run(args, where, commands, decorate);
+        return run(args, where, commands, out, decorate, UnaryOperator.identity());
+    }
+
+    /** As above, with the refund gateway passed through {@code decorateRefunds} too (the crash tests hold refunds). */
+    public static int run(String[] args, UserEnvironment where, BufferedReader commands, PrintStream out,
+            UnaryOperator<CheckoutGateway> decorate, UnaryOperator<RefundGateway> decorateRefunds)
+            throws IOException, InterruptedException {
+        return new HeadlessTill(out).run(args, where, commands, decorate, decorateRefunds);
     }
 
     private int run(String[] args, UserEnvironment where, BufferedReader commands,
-            UnaryOperator<CheckoutGateway> decorate) throws IOException, InterruptedException {
+            UnaryOperator<CheckoutGateway> decorate, UnaryOperator<RefundGateway> decorateRefunds)
+            throws IOException, InterruptedException {
         List<String> configArgs = new ArrayList<>();
         Duration perSale = DEFAULT_PER_SALE;
         for (String arg : args) {
@@ -95,7 +106,7 @@ public final class HeadlessTill {
         AppConfig config = AppConfig.load(configArgs, where);
         words = Translator.forLocale(config.get(Settings.LOCALE), ZoneId.systemDefault());
         Clock clock = Clock.systemUTC();
-        try (TillServices till = TillServices.start(config, clock, decorate)) {
+        try (TillServices till = TillServices.start(config, clock, decorate, decorateRefunds)) {
             till.problems().forEach(p -> print("ERROR", "", words.text(p)));
             Optional<ChargeService> charges = till.charges();
             if (charges.isEmpty() || till.journal().isEmpty() || till.gateway().isEmpty()) {
@@ -106,6 +117,8 @@ public final class HeadlessTill {
             SalesJournal journal = till.journal().get();
             service.addListener(status -> print("EVENT", fields(status), text(status.message())));
             till.onStoreWatch(watch -> print("STORE", "watch=" + watch, null));
+            HeadlessRefunds refunds = till.refunds().map(r -> new HeadlessRefunds(r, journal, till.refundsAllowed(),
+                    this::print)).orElse(null);
             RecoverySummary summary = till.recover(perSale, round -> {
                 report(round);
                 print("RECOVERY", "retry=true total=" + round.entries().size() + counts(round),
@@ -114,7 +127,7 @@ public final class HeadlessTill {
             report(summary);
             print("RECOVERY", "total=" + summary.entries().size() + counts(summary), words.text(summary.headline()));
             print("READY", "register=" + config.registerId() + " mode=" + service.mode(), null);
-            return commands(till, service, journal, commands);
+            return commands(till, service, journal, refunds, commands);
         }
     }
 
@@ -133,8 +146,8 @@ public final class HeadlessTill {
         return DEFAULT_PER_SALE;
     }
 
-    private int commands(TillServices till, ChargeService service, SalesJournal journal, BufferedReader reader)
-            throws IOException {
+    private int commands(TillServices till, ChargeService service, SalesJournal journal, HeadlessRefunds refunds,
+            BufferedReader reader) throws IOException {
         String line;
         while ((line = reader.readLine()) != null) {
             String[] words = line.strip().split("\\s+");
@@ -156,10 +169,14 @@ public final class HeadlessTill {
                         print("BYE", "", null);
                         return 0;
                     }
-                    default -> print("ERROR", "", "Unknown command: " + words[0]);
+                    default -> {
+                        if (refunds == null || !refunds.handle(words)) {
+                            print("ERROR", "", "Unknown command: " + words[0]);
+                        }
+                    }
                 }
             } catch (CartNotChargeableException | IllegalArgumentException | IllegalStateException
-                    | ArrayIndexOutOfBoundsException e) {
+                    | ArrayIndexOutOfBoundsException | JournalException e) {
                 print("ERROR", "", e.getMessage());
             }
         }

@@ -10,20 +10,24 @@ import app.scantill.config.AppConfig;
 import app.scantill.config.SandboxBind;
 import app.scantill.config.Settings;
 import app.scantill.config.StripeKey;
-import app.scantill.config.Settings;
 import app.scantill.i18n.Message;
+import app.scantill.i18n.Translator;
 import app.scantill.journal.JdbcSalesJournal;
+import app.scantill.journal.JournalException;
 import app.scantill.journal.JournalLock;
 import app.scantill.journal.RegisterInUseException;
 import app.scantill.journal.SaleRecords;
-import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
+import app.scantill.refund.RefundGateway;
+import app.scantill.refund.RefundService;
+import app.scantill.refund.RefundSettings;
 import app.scantill.sale.SaleIdGenerator;
 import app.scantill.sandbox.SandboxOptions;
 import app.scantill.sandbox.StripeSandbox;
 import app.scantill.stripe.StripeCheckoutGateway;
 import app.scantill.stripe.StripeConnection;
 import app.scantill.stripe.StripeEventsGateway;
+import app.scantill.stripe.StripeRefundGateway;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
@@ -57,6 +61,7 @@ public final class TillServices implements AutoCloseable {
     private final StripeSandbox sandbox;
     private final CheckoutGateway gateway;
     private final ChargeService charges;
+    private final RefundService refunds;
     private final Clock clock;
     private final JournalLock lock;
     /** Null unless store.ledger.url is set: without it no class of the ledger is ever loaded. */
@@ -64,7 +69,9 @@ public final class TillServices implements AutoCloseable {
     private StartupRecovery recovery;
 
     private TillServices(AppConfig config, Clock clock, List<Message> problems, JournalLock lock, SalesJournal journal,
-            StripeSandbox sandbox, CheckoutGateway gateway, ChargeService charges, StoreLink store) {
+            StripeSandbox sandbox, CheckoutGateway gateway, ChargeService charges, StoreLink store,
+            RefundService refunds) {
+        this.refunds = refunds;
         this.config = config;
         this.clock = clock;
         this.problems = List.copyOf(problems);
@@ -86,6 +93,15 @@ public final class TillServices implements AutoCloseable {
      * before the charge flow gets it, e.g. by the crash tests' till, which holds a call at a chosen moment.
      */
     public static TillServices start(AppConfig config, Clock clock, UnaryOperator<CheckoutGateway> decorate) {
+        return start(config, clock, decorate, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(AppConfig, Clock, UnaryOperator)}, with the refund gateway passed through
+     * {@code decorateRefunds} too (the crash tests hold a refund between its journal entry and Stripe).
+     */
+    public static TillServices start(AppConfig config, Clock clock, UnaryOperator<CheckoutGateway> decorate,
+            UnaryOperator<RefundGateway> decorateRefunds) {
         List<Message> problems = new ArrayList<>();
         config.problems().forEach(p -> problems.add(Message.of("setup.config_problem", p.setting(), p.message())));
 
@@ -149,7 +165,12 @@ public final class TillServices implements AutoCloseable {
                 store.attach(charges);
             }
         }
-        return new TillServices(config, clock, problems, lock, journal, sandbox, gateway, charges, store);
+        RefundService refunds = null;
+        if (journal != null && connection != null && gateway != null) {
+            refunds = new RefundService(decorateRefunds.apply(new StripeRefundGateway(connection)), journal,
+                    RefundSettings.defaults(config.registerId()), clock, new SaleIdGenerator(clock));
+        }
+        return new TillServices(config, clock, problems, lock, journal, sandbox, gateway, charges, store, refunds);
     }
 
     /** The journal is one till's: a second process on it is refused, naming the register and machine. */
@@ -223,6 +244,16 @@ public final class TillServices implements AutoCloseable {
         return Optional.ofNullable(charges);
     }
 
+    /** Empty when refunds cannot be made (no journal or no gateway); {@link #refundsAllowed()} says whether they may. */
+    public Optional<RefundService> refunds() {
+        return Optional.ofNullable(refunds);
+    }
+
+    /** Refunds are off in kiosk mode (customers serve themselves). */
+    public boolean refundsAllowed() {
+        return refunds != null && !"kiosk".equals(config.get(Settings.MODE));
+    }
+
     public Optional<SalesJournal> journal() {
         return Optional.ofNullable(journal);
     }
@@ -279,6 +310,10 @@ public final class TillServices implements AutoCloseable {
      */
     public Optional<RecoverySummary> recover(Duration perSale, Consumer<RecoverySummary> laterRounds)
             throws InterruptedException {
+        if (refunds != null) {
+            // Refunds journaled but unanswered, or pending at Stripe, are taken up again; they settle on their own.
+            refunds.resumeUnfinished();
+        }
         if (charges == null) {
             return Optional.empty();
         }
@@ -308,6 +343,9 @@ public final class TillServices implements AutoCloseable {
         }
         if (charges != null) {
             charges.shutdown();
+        }
+        if (refunds != null) {
+            refunds.shutdown();
         }
         if (sandbox != null) {
             sandbox.close();

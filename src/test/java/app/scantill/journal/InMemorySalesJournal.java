@@ -1,5 +1,8 @@
 package app.scantill.journal;
 
+import app.scantill.sale.Refund;
+import app.scantill.sale.RefundOrder;
+import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -42,6 +45,8 @@ public final class InMemorySalesJournal implements SalesJournal {
     private final Map<String, Entry> sales = new LinkedHashMap<>();
     private final Map<String, String> keyOwners = new HashMap<>();
     private final Map<String, String> sessionOwners = new HashMap<>();
+    /** In the order written, as SQLite lists refunds of equal creation time. */
+    private final Map<String, Refund> refunds = new LinkedHashMap<>();
     private boolean failing;
     private boolean closed;
 
@@ -191,8 +196,97 @@ public final class InMemorySalesJournal implements SalesJournal {
     }
 
     @Override
+    public synchronized Refund beginRefund(RefundOrder order) {
+        checkWritable("journal refund " + order.refundId() + " of sale " + order.saleId());
+        Refund same = refunds.get(order.refundId());
+        if (same != null) {
+            if (RefundRules.isRetriedOrder(same, order)) {
+                return same;
+            }
+            throw RefundRules.duplicate("Refund id " + order.refundId());
+        }
+        if (keyOwners.containsKey(order.idempotencyKey())
+                || refunds.values().stream().anyMatch(r -> r.idempotencyKey().equals(order.idempotencyKey()))) {
+            throw RefundRules.duplicate("Idempotency key " + order.idempotencyKey());
+        }
+        Entry e = sales.get(order.saleId());
+        if (e == null) {
+            throw JournalRules.unknownSale(order.saleId());
+        }
+        Sale sale = e.sale;
+        RefundRules.checkOrder(sale, refundsOf(sale.id()), order);
+        Instant now = now();
+        Refund refund = new Refund(order.refundId(), sale.id(), order.registerId(), now, sale.currency(),
+                order.amountMinor(), order.reason(), order.lines(), sale.paymentIntentId(), sale.paymentMethod(),
+                order.idempotencyKey(), RefundStatus.REQUESTED, null, null, now);
+        refunds.put(refund.id(), refund);
+        return refund;
+    }
+
+    @Override
+    public synchronized Refund recordRefundStatus(String refundId, String stripeRefundId, RefundStatus status,
+            String failureReason) {
+        checkWritable("record status " + status + " of refund " + refundId);
+        Refund r = refunds.get(refundId);
+        if (r == null) {
+            throw RefundRules.unknownRefund(refundId);
+        }
+        if (RefundRules.recordStatus(r, stripeRefundId, status) == RefundRules.StatusStep.UNCHANGED) {
+            return r;
+        }
+        if (stripeRefundId != null && r.stripeRefundId() == null) {
+            for (Refund other : refunds.values()) {
+                if (stripeRefundId.equals(other.stripeRefundId())) {
+                    throw new JournalException("Stripe refund " + stripeRefundId + " is recorded for refund "
+                            + other.id() + " already; it was not recorded for " + refundId);
+                }
+            }
+        }
+        Refund next = new Refund(r.id(), r.saleId(), r.registerId(), r.createdAt(), r.currency(), r.amountMinor(),
+                r.reason(), r.lines(), r.paymentIntentId(), r.paymentMethod(), r.idempotencyKey(), status,
+                r.stripeRefundId() != null ? r.stripeRefundId() : stripeRefundId,
+                failureReason != null ? failureReason : r.failureReason(), now());
+        refunds.put(refundId, next);
+        return next;
+    }
+
+    @Override
+    public synchronized Optional<Refund> findRefund(String refundId) {
+        checkOpen("read refund " + refundId);
+        return Optional.ofNullable(refunds.get(refundId));
+    }
+
+    @Override
+    public synchronized List<Refund> refunds(String saleId) {
+        checkOpen("read the refunds of sale " + saleId);
+        return refundsOf(saleId);
+    }
+
+    @Override
+    public synchronized List<Refund> unfinishedRefunds() {
+        checkOpen("read unfinished refunds");
+        return refundsWhere(r -> !r.status().isFinal());
+    }
+
+    @Override
+    public synchronized List<Refund> refundsCreatedBetween(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        checkOpen("read refunds");
+        return refundsWhere(r -> !r.createdAt().isBefore(from) && r.createdAt().isBefore(to));
+    }
+
+    @Override
     public synchronized void close() {
         closed = true;
+    }
+
+    private List<Refund> refundsOf(String saleId) {
+        return refundsWhere(r -> r.saleId().equals(saleId));
+    }
+
+    private List<Refund> refundsWhere(Predicate<Refund> filter) {
+        return refunds.values().stream().filter(filter).sorted(Comparator.comparing(Refund::createdAt)).toList();
     }
 
     // ---- helpers ----

@@ -162,6 +162,49 @@ class JdbcSalesJournalTest {
         assertThat(journal.history("s-1")).filteredOn(c -> c.to() == SaleState.PAID).hasSize(1);
     }
 
+    @Test
+    void refundsFromTwoJournalsOnOneFileNeverGiveBackMoreThanWasPaid() throws Exception {
+        SalesJournalContract.driveTo(journal, "s-1", SaleState.PAID);
+        try (JdbcSalesJournal other = JdbcSalesJournal.open(file, clock)) {
+            List<Callable<Boolean>> racers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                SalesJournal j = i % 2 == 0 ? journal : other;
+                String id = "r-" + i;
+                racers.add(() -> {
+                    try {
+                        j.beginRefund(SalesJournalRefundContract.amount(id, "s-1", 400));
+                        return true;
+                    } catch (RefundRefusedException refused) {
+                        return false;
+                    }
+                });
+            }
+            assertThat(SalesJournalContract.race(racers)).filteredOn(won -> won).hasSize(2);
+        }
+        assertThat(journal.refunds("s-1")).hasSize(2);
+    }
+
+    @Test
+    void aJournalOfTheFirstVersionGainsRefundTablesAndKeepsItsSales() throws Exception {
+        Path old = file.resolveSibling("v1.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+                Statement st = c.createStatement()) {
+            for (String sql : JournalMigrations.MIGRATIONS.get(0).statements()) {
+                st.execute(sql);
+            }
+            st.execute("PRAGMA user_version = 1");
+        }
+        try (JdbcSalesJournal j = JdbcSalesJournal.open(old, clock)) {
+            SalesJournalContract.driveTo(j, "s-1", SaleState.PAID);
+            j.beginRefund(SalesJournalRefundContract.amount("r-1", "s-1", 100));
+            assertThat(j.refunds("s-1")).hasSize(1);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+                Statement st = c.createStatement()) {
+            assertThat(single(st, "PRAGMA user_version")).isEqualTo(Integer.toString(JournalMigrations.LATEST));
+        }
+    }
+
     static String single(Statement st, String sql) throws Exception {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -35,12 +35,22 @@ class ReportCsvTest {
             "EUR,paid_by_method,amazon_pay,0,0.00",
             "EUR,paid_by_method,card,0,0.00",
             "EUR,paid_by_method,unknown,1,2.50",
+            "EUR,refunded_by_method,amazon_pay,0,0.00",
+            "EUR,refunded_by_method,card,0,0.00",
+            "EUR,refunded_by_method,unknown,0,0.00",
+            "EUR,refunds_in_progress,,0,0.00",
+            "EUR,net_takings,,,2.50",
             "JPY,all,,2,2300",
             "JPY,state,PAID,1,1500",
             "JPY,state,EXPIRED,1,800",
             "JPY,paid_by_method,amazon_pay,1,1500",
             "JPY,paid_by_method,card,0,0",
             "JPY,paid_by_method,unknown,0,0",
+            "JPY,refunded_by_method,amazon_pay,0,0",
+            "JPY,refunded_by_method,card,0,0",
+            "JPY,refunded_by_method,unknown,0,0",
+            "JPY,refunds_in_progress,,0,0",
+            "JPY,net_takings,,,1500",
             "USD,all,,4,19.25",
             "USD,state,AWAITING_PAYMENT,1,1.00",
             "USD,state,PAID,2,14.75",
@@ -48,6 +58,11 @@ class ReportCsvTest {
             "USD,paid_by_method,amazon_pay,1,9.75",
             "USD,paid_by_method,card,1,5.00",
             "USD,paid_by_method,unknown,0,0.00",
+            "USD,refunded_by_method,amazon_pay,0,0.00",
+            "USD,refunded_by_method,card,0,0.00",
+            "USD,refunded_by_method,unknown,0,0.00",
+            "USD,refunds_in_progress,,0,0.00",
+            "USD,net_takings,,,14.75",
             "");
 
     EndOfDayReport seededReport() {
@@ -76,6 +91,34 @@ class ReportCsvTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
+    }
+
+    @Test
+    void refundsOfTheDayAreTotalledPerMethodNetTakingsFollowAndEachRefundHasItsRow() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-14T06:00:00Z"));
+        EndOfDayReport report;
+        try (JdbcSalesJournal journal = JdbcSalesJournal.open(dir.resolve("journal.db"), clock)) {
+            JournalFixtures.seedDay(journal, clock);
+            clock.set(Instant.parse("2025-03-14T15:00:00Z"));
+            journal.beginRefund(new app.scantill.sale.RefundOrder("R-1", "usd-1", "till-1", 275,
+                    app.scantill.sale.RefundReason.DUPLICATE, java.util.List.of(), "k-R-1"));
+            journal.recordRefundStatus("R-1", "re_1", app.scantill.sale.RefundStatus.SUCCEEDED, null);
+            journal.beginRefund(new app.scantill.sale.RefundOrder("R-2", "usd-2", "till-1", 100,
+                    app.scantill.sale.RefundReason.REQUESTED_BY_CUSTOMER, java.util.List.of(), "k-R-2"));
+            report = new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock).report(DAY, DAY.plusDays(1));
+        }
+
+        String csv = ReportCsv.toCsv(report);
+
+        assertThat(csv).contains("USD,refunded_by_method,amazon_pay,1,2.75\r\n", "USD,refunded_by_method,card,0,0.00\r\n",
+                "USD,refunds_in_progress,,1,1.00\r\n", "USD,net_takings,,,12.00\r\n",
+                "EUR,net_takings,,,2.50\r\n");
+        assertThat(csv).endsWith(String.join("\r\n",
+                "refund_id,sale_id,created_local,status,currency,amount,payment_method,reason,stripe_refund_id",
+                "R-1,usd-1,2025-03-14 16:00:00,SUCCEEDED,USD,2.75,amazon_pay,duplicate,re_1",
+                "R-2,usd-2,2025-03-14 16:00:00,REQUESTED,USD,1.00,card,requested_by_customer,", ""));
+        assertThat(report.totalsFor(java.util.Currency.getInstance("USD")).orElseThrow().net())
+                .isEqualTo(app.scantill.money.Money.of(1200, "USD"));
     }
 
     @Test

@@ -4,6 +4,9 @@ import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
 import app.scantill.journal.SalesJournalContract;
+import app.scantill.sale.Refund;
+import app.scantill.sale.RefundOrder;
+import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -147,6 +150,39 @@ class LedgerSalesContractTest extends SalesJournalContract {
         @Override
         public List<String> attemptKeys(String saleId) {
             return read(() -> store.attemptKeys(saleId));
+        }
+
+        // Refunds are journaled by the till and not shipped to the ledger: they stay the local journal's.
+
+        @Override
+        public Refund beginRefund(RefundOrder order) {
+            return local.beginRefund(order);
+        }
+
+        @Override
+        public Refund recordRefundStatus(String refundId, String stripeRefundId, RefundStatus status,
+                String failureReason) {
+            return local.recordRefundStatus(refundId, stripeRefundId, status, failureReason);
+        }
+
+        @Override
+        public Optional<Refund> findRefund(String refundId) {
+            return local.findRefund(refundId);
+        }
+
+        @Override
+        public List<Refund> unfinishedRefunds() {
+            return local.unfinishedRefunds();
+        }
+
+        @Override
+        public List<Refund> refunds(String saleId) {
+            return local.refunds(saleId);
+        }
+
+        @Override
+        public List<Refund> refundsCreatedBetween(Instant from, Instant to) {
+            return local.refundsCreatedBetween(from, to);
         }
 
         @Override

@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * The crash tests' child process: the production {@link HeadlessTill} with its gateway wrapped in a
  * {@link HoldingGateway}, and two more commands read from the same stdin, handled before the till
- * sees the line: {@code hold create|expire} (the next such call waits before it leaves the till) and
+ * sees the line: {@code hold create|expire|refund} (the next such call waits before it leaves the till) and
  * {@code release}. Runs on the test class path; see docs/adr/0061-crash-tests-with-a-real-process.md.
  */
 final class HoldableHeadlessTill {
@@ -24,7 +24,8 @@ final class HoldableHeadlessTill {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         HoldingGateway holds = new HoldingGateway(line -> println(out, line));
         HoldCommands commands = new HoldCommands(new InputStreamReader(System.in, StandardCharsets.UTF_8), holds, out);
-        int code = HeadlessTill.run(args, UserEnvironment.current(), commands, out, holds::around);
+        int code = HeadlessTill.run(args, UserEnvironment.current(), commands, out, holds::around,
+                holds::aroundRefunds);
         out.flush();
         System.exit(code);
     }
@@ -74,8 +75,9 @@ final class HoldableHeadlessTill {
             switch (what) {
                 case "create" -> holds.arm(HoldingGateway.Operation.CREATE);
                 case "expire" -> holds.arm(HoldingGateway.Operation.EXPIRE);
+                case "refund" -> holds.arm(HoldingGateway.Operation.REFUND);
                 default -> {
-                    println(out, "ERROR text=\"Use: hold create | hold expire\"");
+                    println(out, "ERROR text=\"Use: hold create | hold expire | hold refund\"");
                     return;
                 }
             }

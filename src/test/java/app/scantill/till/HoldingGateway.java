@@ -4,21 +4,25 @@ import app.scantill.checkout.CheckoutGateway;
 import app.scantill.checkout.CheckoutRequest;
 import app.scantill.checkout.GatewayException;
 import app.scantill.checkout.SessionSnapshot;
+import app.scantill.refund.RefundGateway;
+import app.scantill.refund.RefundRequest;
+import app.scantill.refund.RefundSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * A Checkout gateway decorator that can hold the next create or expire call before it leaves the
+ * A Checkout (and refund) gateway decorator that can hold the next create, expire or refund call before it leaves the
  * till, until {@link #release()} or until the process is killed: the moment "journaled, not yet sent"
  * made visible for the crash tests. While a call waits it reports {@code HELD op=... } once.
  */
 final class HoldingGateway {
 
-    enum Operation { CREATE, EXPIRE }
+    enum Operation { CREATE, EXPIRE, REFUND }
 
     private final AtomicReference<Operation> armed = new AtomicReference<>();
     private final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(1));
@@ -69,6 +73,32 @@ final class HoldingGateway {
             @Override
             public Mode mode() {
                 return real.mode();
+            }
+        };
+    }
+
+    /** {@code real} with the refund create passing through the hold. */
+    RefundGateway aroundRefunds(RefundGateway real) {
+        return new RefundGateway() {
+            @Override
+            public RefundSnapshot create(RefundRequest request) throws GatewayException {
+                holdIf(Operation.REFUND, "refund=" + request.refundId() + " key=" + request.idempotencyKey());
+                return real.create(request);
+            }
+
+            @Override
+            public RefundSnapshot retrieve(String stripeRefundId) throws GatewayException {
+                return real.retrieve(stripeRefundId);
+            }
+
+            @Override
+            public List<RefundSnapshot> findByPaymentIntent(String paymentIntentId) throws GatewayException {
+                return real.findByPaymentIntent(paymentIntentId);
+            }
+
+            @Override
+            public Optional<String> receiptUrl(String paymentIntentId) throws GatewayException {
+                return real.receiptUrl(paymentIntentId);
             }
         };
     }

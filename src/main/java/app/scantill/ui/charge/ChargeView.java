@@ -222,7 +222,11 @@ public final class ChargeView extends BorderPane {
                 : words("charge.paid_with", model.methodTextProperty().get()), model.methodTextProperty()));
         Label sale = saleLine();
         Button next = enterButton("charge.button.new_sale", "new-sale", model::newSale);
-        return column("paid-pane", title, amount(), method, sale, message(), next);
+        Button receipt = button("", "paid-receipt", model::receipt);
+        receipt.textProperty().bind(model.receiptLabelProperty());
+        receipt.visibleProperty().bind(model.receiptLabelProperty().isNotEmpty());
+        receipt.managedProperty().bind(receipt.visibleProperty());
+        return column("paid-pane", title, amount(), method, sale, message(), new HBox(12, next, receipt));
     }
 
     private Node expiredPane() {

@@ -74,6 +74,8 @@ public final class ChargeViewModel {
     private String encodingUrl;
     private Runnable onNewSale = () -> { };
     private Runnable onBackToCart = () -> { };
+    private Runnable onReceipt = () -> { };
+    private final ReadOnlyStringWrapper receiptLabel = new ReadOnlyStringWrapper(this, "receiptLabel", "");
 
     /**
      * Starts listening to {@code service}; QR encoding (a few milliseconds) runs on the executor's background.
@@ -149,6 +151,22 @@ public final class ChargeViewModel {
 
     public void setOnBackToCart(Runnable action) {
         onBackToCart = Objects.requireNonNull(action);
+    }
+
+    /** Paid: show the sale's receipt (QR of the hosted receipt, print, PDF). */
+    public void receipt() {
+        onReceipt.run();
+    }
+
+    /** Offers the receipt on the Paid screen under {@code label}; without it the Paid screen has no such button. */
+    public void setOnReceipt(String label, Runnable action) {
+        onReceipt = Objects.requireNonNull(action);
+        receiptLabel.set(Objects.requireNonNull(label));
+    }
+
+    /** The receipt button's words; empty while no receipt is offered. */
+    public ReadOnlyStringProperty receiptLabelProperty() {
+        return receiptLabel.getReadOnlyProperty();
     }
 
     /**

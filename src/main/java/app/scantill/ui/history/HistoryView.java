@@ -1,9 +1,12 @@
 package app.scantill.ui.history;
 
 import app.scantill.journal.SaleFilter;
+import app.scantill.sale.SaleState;
 import app.scantill.ui.HeaderWidth;
 import app.scantill.ui.Theme;
 import app.scantill.ui.ValueColumn;
+import app.scantill.ui.receipt.ReceiptWindow;
+import app.scantill.ui.refund.RefundWindow;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -250,8 +253,8 @@ public final class HistoryView {
         changes.getColumns().add(column("history.column.note", HistoryViewModel.ChangeRow::note, 1.4));
         changes.setPlaceholder(new Label(""));
 
-        VBox detail = new VBox(title, caption("history.lines", lines), lines, caption("history.state_history", changes),
-                changes);
+        VBox detail = new VBox(title, afterSaleBar(), caption("history.lines", lines), lines, refundsTable(),
+                caption("history.state_history", changes), changes);
         detail.getStyleClass().add("history-detail");
         // A sale has a few lines and a longer story: the state history gets the height to spare.
         lines.setPrefHeight(150);
@@ -265,6 +268,66 @@ public final class HistoryView {
         split.widthProperty().addListener((o, was, now) -> split.setOrientation(
                 now.doubleValue() < SIDE_BY_SIDE ? Orientation.VERTICAL : Orientation.HORIZONTAL));
         return split;
+    }
+
+    /** The selected sale's paid / refunded / refundable line, and its Refund and Receipt buttons below it. */
+    private VBox afterSaleBar() {
+        Label balance = new Label();
+        balance.setId("history-refund-balance");
+        balance.getStyleClass().add("refund-balance");
+        balance.textProperty().bind(model.detailBalanceProperty());
+        // Wraps rather than widening the detail pane: the sales table keeps its width.
+        balance.setWrapText(true);
+        balance.setMinWidth(0);
+
+        Button refund = new Button(model.words().text("history.refund"));
+        refund.setId("history-refund");
+        refund.setMinWidth(Region.USE_PREF_SIZE);
+        refund.disableProperty().bind(model.canRefundProperty().not());
+        refund.setOnAction(e -> model.afterSale().ifPresent(desk -> RefundWindow.open(window(), desk, model.executor(),
+                model.detailSaleProperty().get(), model::reload)));
+
+        Button receipt = new Button(model.words().text("history.receipt"));
+        receipt.setId("history-receipt");
+        receipt.setMinWidth(Region.USE_PREF_SIZE);
+        receipt.disableProperty().bind(Bindings.createBooleanBinding(() -> model.afterSale().isEmpty()
+                || model.detailSaleProperty().get() == null
+                || model.detailSaleProperty().get().state() != SaleState.PAID, model.detailSaleProperty()));
+        receipt.setOnAction(e -> model.afterSale().ifPresent(desk -> ReceiptWindow.open(window(), desk,
+                model.executor(), model.detailSaleProperty().get(), null)));
+
+        HBox buttons = new HBox(refund, receipt);
+        buttons.getStyleClass().add("history-toolbar");
+        buttons.setMinWidth(0);
+        VBox bar = new VBox(balance, buttons);
+        bar.setMinWidth(0);
+        // Only a paid sale has money to give back or a receipt: otherwise the bar takes no room.
+        bar.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.detailSaleProperty().get() != null
+                && model.detailSaleProperty().get().state() == SaleState.PAID, model.detailSaleProperty()));
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    private TableView<HistoryViewModel.RefundRow> refundsTable() {
+        TableView<HistoryViewModel.RefundRow> refunds = new TableView<>(model.detailRefunds());
+        refunds.setId("history-detail-refunds");
+        refunds.getColumns().add(column(model.words().text("history.refunds.column.time"),
+                HistoryViewModel.RefundRow::time, 150));
+        refunds.getColumns().add(column(model.words().text("history.refunds.column.amount"),
+                HistoryViewModel.RefundRow::amount, 100));
+        refunds.getColumns().add(column(model.words().text("history.refunds.column.status"),
+                HistoryViewModel.RefundRow::status, 120));
+        refunds.getColumns().add(column(model.words().text("history.refunds.column.reason"),
+                HistoryViewModel.RefundRow::reason, 170));
+        refunds.setPlaceholder(new Label(""));
+        refunds.setPrefHeight(110);
+        refunds.visibleProperty().bind(Bindings.isNotEmpty(model.detailRefunds()));
+        refunds.managedProperty().bind(refunds.visibleProperty());
+        return refunds;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     private TitledPane reportPane() {

@@ -1,17 +1,20 @@
 package app.scantill.ui.history;
 
+import app.scantill.i18n.Message;
+import app.scantill.i18n.Translator;
 import app.scantill.journal.EndOfDayReport;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.ReportCsv;
 import app.scantill.journal.SaleFilter;
 import app.scantill.journal.SalesHistory;
 import app.scantill.money.Money;
-import app.scantill.i18n.Message;
-import app.scantill.i18n.Translator;
 import app.scantill.sale.PaymentMethod;
+import app.scantill.sale.Refund;
+import app.scantill.sale.RefundBalance;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
+import app.scantill.ui.receipt.AfterSale;
 import app.scantill.ui.support.UiExecutor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -71,6 +75,10 @@ public final class HistoryViewModel {
     public record ChangeRow(String time, String change, String note) {
     }
 
+    /** One refund of the selected sale. */
+    public record RefundRow(String refundId, String time, String amount, String status, String reason) {
+    }
+
     /** One line of the report's totals: a currency, what is counted, how many and how much. */
     public record ReportRow(String currency, String what, long count, String total) {
     }
@@ -100,6 +108,12 @@ public final class HistoryViewModel {
     private final ObservableList<ReportRow> reportRows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<Sale> detailSale = new ReadOnlyObjectWrapper<>(this, "detailSale");
+    private final ReadOnlyStringWrapper detailBalance = new ReadOnlyStringWrapper(this, "detailBalance", "");
+    private final ObservableList<RefundRow> detailRefunds = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper canRefund = new ReadOnlyBooleanWrapper(this, "canRefund");
+    private final RefundFigures figures;
+    private AfterSale afterSale;
 
     private int running;
     private long salesRequest;
@@ -121,6 +135,7 @@ public final class HistoryViewModel {
             Supplier<Set<String>> notYetInLedger) {
         this.history = Objects.requireNonNull(history, "history");
         this.words = Objects.requireNonNull(words, "words");
+        this.figures = new RefundFigures(words, history.zone());
         this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(words.locale());
         this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(words.locale());
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -148,15 +163,18 @@ public final class HistoryViewModel {
         }
         long request = ++salesRequest;
         String only = registerChoice();
-        run(() -> new DayResult(history.day(d, f), history.needingAttention().size(), history.now(),
-                notYetInLedger.get()), result -> {
+        run(() -> {
+            List<Sale> sales = history.day(d, f);
+            return new DayResult(sales, history.needingAttention().size(), history.now(), notYetInLedger.get(),
+                    history.balances(sales));
+        }, result -> {
             if (request != salesRequest) {
                 return;
             }
             String keep = selected.get() == null ? null : selected.get().saleId();
             showRegisters(result.sales());
             rows.setAll(result.sales().stream().filter(s -> only == null || only.equals(s.registerId()))
-                    .map(s -> row(s, result.now(), result.notInLedger())).toList());
+                    .map(s -> row(s, result.now(), result.notInLedger(), result.balances().get(s.id()))).toList());
             attentionCount.set(result.attention());
             selected.set(rows.stream().filter(r -> r.saleId().equals(keep)).findFirst().orElse(null));
         }, Message.of("history.failed.day", d));
@@ -287,9 +305,54 @@ public final class HistoryViewModel {
         return words;
     }
 
+    /** Gives the screen its Refund and Receipt actions (the window does once the payment services are up). */
+    public void attachAfterSale(AfterSale desk) {
+        this.afterSale = Objects.requireNonNull(desk, "desk");
+        updateCanRefund();
+    }
+
+    public Optional<AfterSale> afterSale() {
+        return Optional.ofNullable(afterSale);
+    }
+
+    /** The executor the screen's windows (refund, receipt) run their work on. */
+    public UiExecutor executor() {
+        return executor;
+    }
+
+    /** Reloads the day and the selected sale, e.g. after a refund. */
+    public void reload() {
+        refresh();
+        loadDetail(selected.get());
+        loadReport();
+    }
+
+    /** The selected sale as the records hold it; null when none is selected. */
+    public ReadOnlyObjectProperty<Sale> detailSaleProperty() {
+        return detailSale.getReadOnlyProperty();
+    }
+
+    /** "Paid … · Refunded … · Refundable …" of the selected paid sale; empty otherwise. */
+    public ReadOnlyStringProperty detailBalanceProperty() {
+        return detailBalance.getReadOnlyProperty();
+    }
+
+    public ObservableList<RefundRow> detailRefunds() {
+        return FXCollections.unmodifiableObservableList(detailRefunds);
+    }
+
+    /** Whether the selected sale can take a refund here (paid on this register, something left, refunds allowed). */
+    public ReadOnlyBooleanProperty canRefundProperty() {
+        return canRefund.getReadOnlyProperty();
+    }
+
     // ---------------------------------------------------------------- internals
 
-    private record DayResult(List<Sale> sales, int attention, Instant now, Set<String> notInLedger) {
+    private record DayResult(List<Sale> sales, int attention, Instant now, Set<String> notInLedger,
+            Map<String, RefundBalance> balances) {
+    }
+
+    private record Detail(Optional<SalesHistory.SaleDetail> detail, List<Refund> refunds) {
     }
 
     private String allRegisters() {
@@ -322,12 +385,15 @@ public final class HistoryViewModel {
             detailTitle.set("");
             detailLines.clear();
             detailChanges.clear();
+            showRefunds(null, List.of());
             return;
         }
-        run(() -> history.detail(row.saleId()), found -> {
+        run(() -> new Detail(history.detail(row.saleId()), history.refunds(row.saleId())), loaded -> {
             if (request != detailRequest) {
                 return;
             }
+            Optional<SalesHistory.SaleDetail> found = loaded.detail();
+            showRefunds(found.map(SalesHistory.SaleDetail::sale).orElse(null), loaded.refunds());
             if (found.isEmpty()) {
                 detailTitle.set(words.text("history.detail.gone", row.saleId()));
                 detailLines.clear();
@@ -346,6 +412,22 @@ public final class HistoryViewModel {
         }, Message.of("history.failed.sale", row.saleId()));
     }
 
+    private void showRefunds(Sale sale, List<Refund> refunds) {
+        detailSale.set(sale);
+        boolean paid = sale != null && sale.state() == SaleState.PAID;
+        detailBalance.set(paid ? figures.balance(sale, refunds) : "");
+        detailRefunds.setAll(paid ? figures.rows(refunds) : List.of());
+        updateCanRefund();
+    }
+
+    /** A paid sale of this register (refunds are journaled where the sale was), with something left to refund. */
+    private void updateCanRefund() {
+        Sale s = detailSale.get();
+        canRefund.set(afterSale != null && afterSale.refundsAllowed() && s != null && s.state() == SaleState.PAID
+                && s.paymentIntentId() != null && !detailBalance.get().isEmpty()
+                && afterSale.refunds().map(r -> r.settings().registerId().equals(s.registerId())).orElse(false));
+    }
+
     private ChangeRow changeRow(StateChange c) {
         String when = LocalDateTime.ofInstant(c.at(), history.zone()).format(dateTime);
         String change = c.from() == null ? words.text("history.change.created", c.to().label())
@@ -354,9 +436,9 @@ public final class HistoryViewModel {
         return new ChangeRow(when, change, c.note() == null ? "" : c.note());
     }
 
-    private SaleRow row(Sale s, Instant now, Set<String> notInLedger) {
+    private SaleRow row(Sale s, Instant now, Set<String> notInLedger, RefundBalance balance) {
         return new SaleRow(s.id(), LocalDateTime.ofInstant(s.createdAt(), history.zone()).format(time),
-                money(s.total()), words.text(s.state().label()),
+                money(s.total()), figures.stateLabel(s, balance),
                 s.paymentMethod() == null ? "" : words.text(PaymentMethod.labelOf(s.paymentMethod())),
                 s.sessionId() == null ? "" : s.sessionId(), SaleFilter.needsAttention(s, now), s.registerId(),
                 notInLedger.contains(s.id()) ? words.text("history.store.not_in_ledger") : "");
@@ -376,6 +458,7 @@ public final class HistoryViewModel {
                 b.add(new ReportRow(code, words.text("history.report.paid_by", methodLabel(e.getKey())),
                         e.getValue().count(), money(e.getValue().total())));
             }
+            figures.reportRows(b, code, c);
             return b.build();
         }).toList();
     }

@@ -1,6 +1,7 @@
 package app.scantill.ui.till;
 
 import app.scantill.i18n.Message;
+import app.scantill.sale.Sale;
 import app.scantill.ui.Theme;
 import app.scantill.ui.cashier.CashierView;
 import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
@@ -8,6 +9,10 @@ import app.scantill.ui.charge.ChargeView;
 import app.scantill.ui.charge.ChargeViewModel;
 import app.scantill.ui.history.HistoryView;
 import app.scantill.ui.history.HistoryViewModel;
+import app.scantill.ui.receipt.ReceiptNode;
+import app.scantill.ui.receipt.ReceiptPrinter;
+import app.scantill.ui.receipt.ReceiptViewModel;
+import app.scantill.ui.receipt.ReceiptWindow;
 import java.time.Duration;
 import java.util.List;
 import javafx.application.Platform;
@@ -68,6 +73,8 @@ public final class TillView {
             }
         });
         model.setOnOpenHistory(this::openHistory);
+        model.setOnShowReceipt(this::openReceipt);
+        model.setOnPrintReceipt(this::printReceipt);
     }
 
     public Parent root() {
@@ -172,6 +179,33 @@ public final class TillView {
         List<Screen> screens = b == null ? List.of() : Screen.getScreensForRectangle(b.getMinX(), b.getMinY(),
                 Math.max(1, b.getWidth()), Math.max(1, b.getHeight()));
         return (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
+    }
+
+    private void openReceipt(Sale sale) {
+        model.afterSale().ifPresent(desk -> ReceiptWindow.open(window(), desk, model.executor(), sale, null));
+    }
+
+    /**
+     * Prints the receipt of a sale just paid on the default printer, with the hosted receipt's QR code when
+     * Stripe tells it in time; the outcome goes to the message bar.
+     */
+    private void printReceipt(Sale sale) {
+        model.afterSale().ifPresent(desk -> {
+            ReceiptViewModel receipt = new ReceiptViewModel(desk, model.executor(), sale, null);
+            receipt.blocksProperty().addListener((o, was, blocks) -> {
+                if (receipt.busyProperty().get()) {
+                    return;
+                }
+                Message outcome = ReceiptPrinter.system().print(ReceiptNode.of(blocks, receipt.paperProperty().get()),
+                        window(), false);
+                model.report(NoticeLevel.INFO, outcome);
+            });
+            receipt.load();
+        });
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     /** A text of the window in the cashier's language. */

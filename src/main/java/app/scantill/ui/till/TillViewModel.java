@@ -5,16 +5,23 @@ import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.RecoverySummary;
+import app.scantill.config.AppConfig;
 import app.scantill.config.SandboxBind;
-import app.scantill.i18n.Translator;
-import app.scantill.journal.SalesHistory;
+import app.scantill.config.Settings;
 import app.scantill.i18n.Message;
 import app.scantill.i18n.Sentences;
+import app.scantill.i18n.Translator;
+import app.scantill.journal.SalesHistory;
+import app.scantill.journal.SalesJournal;
+import app.scantill.receipt.Paper;
+import app.scantill.receipt.Shop;
+import app.scantill.sale.Sale;
 import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
 import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.charge.ChargeViewModel;
 import app.scantill.ui.history.HistoryViewModel;
+import app.scantill.ui.receipt.AfterSale;
 import app.scantill.ui.support.UiExecutor;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -26,6 +33,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -64,6 +72,9 @@ public final class TillViewModel {
     /** Whether the cashier was told the store's Stripe key may not read events (told once). */
     private volatile boolean eventsRefusalSaid;
     private Runnable onOpenHistory = () -> { };
+    private AfterSale afterSale;
+    private Consumer<Sale> onShowReceipt = sale -> { };
+    private Consumer<Sale> onPrintReceipt = sale -> { };
 
     /** The window speaks the cashier's language ({@link CashierViewModel#words()}) on every screen. */
     public TillViewModel(CashierViewModel cashier, UiExecutor executor, Clock clock) {
@@ -100,6 +111,9 @@ public final class TillViewModel {
                     cashier.lockCart();
                     chargeShown.set(true);
                 }
+                if (now == Phase.PAID && afterSale != null && afterSale.printOnPaid()) {
+                    withPaidSale(onPrintReceipt);
+                }
             });
             // Told once: the till's clock is minutes off Stripe's (payments go on, on Stripe's clock).
             model.clockNoticeProperty().addListener((obs, old, now) -> {
@@ -112,6 +126,11 @@ public final class TillViewModel {
             cashier.showAmazonPayNote(model.amazonPayNoteProperty().get());
             chargeModel.set(model);
         });
+        afterSale = started.journal().map(journal -> afterSaleDesk(started, journal)).orElse(null);
+        if (afterSale != null) {
+            Optional.ofNullable(chargeModel.get()).ifPresent(m -> m.setOnReceipt(
+                    afterSale.words().text("charge.paid.receipt"), () -> withPaidSale(onShowReceipt)));
+        }
         started.onStoreWatch(watch -> {
             // Said once: the store's key may not read events, so every till polls its own sessions.
             if (watch.equals("NO_PERMISSION") && !eventsRefusalSaid) {
@@ -204,9 +223,56 @@ public final class TillViewModel {
         if (services == null) {
             return Optional.empty();
         }
-        return services.records().map(records -> new HistoryViewModel(
-                new SalesHistory(records, cashier.words().zone(), clock), cashier.words(), executor,
-                services::notYetInLedger));
+        return services.records().map(records -> {
+            // Sales from the records (a store's ledger, or this till's journal); refunds from this till's journal.
+            SalesHistory sales = services.journal()
+                    .map(journal -> new SalesHistory(records, journal, cashier.words().zone(), clock))
+                    .orElseGet(() -> new SalesHistory(records, cashier.words().zone(), clock));
+            HistoryViewModel history = new HistoryViewModel(sales, cashier.words(), executor,
+                    services::notYetInLedger);
+            if (afterSale != null) {
+                history.attachAfterSale(afterSale);
+            }
+            return history;
+        });
+    }
+
+    /** What the receipt and refund windows need; empty until the services are attached with a journal. */
+    public Optional<AfterSale> afterSale() {
+        return Optional.ofNullable(afterSale);
+    }
+
+    public UiExecutor executor() {
+        return executor;
+    }
+
+    /** Shows the receipt of a paid sale (the window opens it: it owns the stages). */
+    public void setOnShowReceipt(Consumer<Sale> action) {
+        this.onShowReceipt = Objects.requireNonNull(action, "action");
+    }
+
+    /** Prints the receipt of a sale just paid, when {@code receipt.print_on_paid} is set. */
+    public void setOnPrintReceipt(Consumer<Sale> action) {
+        this.onPrintReceipt = Objects.requireNonNull(action, "action");
+    }
+
+    /** The sale on the charge screen as the journal holds it, handed to {@code then} on the JavaFX thread. */
+    private void withPaidSale(Consumer<Sale> then) {
+        String saleId = chargeStatus().map(ChargeStatus::saleId).orElse(null);
+        if (saleId == null || afterSale == null) {
+            return;
+        }
+        executor.submit(() -> afterSale.journal().find(saleId), found -> found.ifPresent(then),
+                failure -> LOG.log(Level.WARNING, "Sale " + saleId + " could not be read for its receipt", failure));
+    }
+
+    private AfterSale afterSaleDesk(TillServices started, SalesJournal journal) {
+        AppConfig config = started.config();
+        Shop shop = Shop.of(config.merchantName(), config.get(Settings.SHOP_ADDRESS).orElse(null),
+                config.get(Settings.SHOP_TAX_ID).orElse(null));
+        return new AfterSale(journal, started.refunds(), started.refundsAllowed(), config.get(Settings.MANAGER_PIN),
+                shop, Paper.fromSetting(config.get(Settings.RECEIPT_PAPER)), config.get(Settings.RECEIPT_PRINT_ON_PAID),
+                cashier.words());
     }
 
     public void setOnOpenHistory(Runnable action) {
