@@ -19,6 +19,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -41,6 +43,7 @@ public final class ChargeView extends BorderPane {
 
     /** The style class of a pane's way back, fired by Esc. */
     private static final String ESCAPE_ACTION = "escape-action";
+    private static final KeyCombination RECEIPT_KEY = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
 
     private final ChargeViewModel model;
     private final Map<Phase, Node> panes = new EnumMap<>(Phase.class);
@@ -49,6 +52,8 @@ public final class ChargeView extends BorderPane {
     private final ChangeListener<Phase> phaseListener = (obs, old, now) -> show(now);
     private final ChangeListener<String> countdownListener = (obs, old, now) -> tickWhileCounting(now);
     private AwaitingPane awaiting;
+    /** Paid: the receipt (its QR code, print, PDF), Ctrl+P. */
+    private Button receipt;
 
     public ChargeView(ChargeViewModel model) {
         this.model = model;
@@ -82,6 +87,9 @@ public final class ChargeView extends BorderPane {
         // Esc is the visible pane's way back (Cancel, Back to cart); Enter its default button.
         addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE && fireEscapeAction()) {
+                event.consume();
+            } else if (RECEIPT_KEY.match(event) && model.phaseProperty().get() == Phase.PAID && receipt.isVisible()) {
+                receipt.fire();
                 event.consume();
             }
         });
@@ -222,8 +230,9 @@ public final class ChargeView extends BorderPane {
                 : words("charge.paid_with", model.methodTextProperty().get()), model.methodTextProperty()));
         Label sale = saleLine();
         Button next = enterButton("charge.button.new_sale", "new-sale", model::newSale);
-        Button receipt = button("", "paid-receipt", model::receipt);
+        receipt = button("", "paid-receipt", model::receipt);
         receipt.textProperty().bind(model.receiptLabelProperty());
+        KeyCap.show(receipt, words("screen.key.receipt"));
         receipt.visibleProperty().bind(model.receiptLabelProperty().isNotEmpty());
         receipt.managedProperty().bind(receipt.visibleProperty());
         return column("paid-pane", title, amount(), method, sale, message(), new HBox(12, next, receipt));

@@ -7,6 +7,7 @@ import app.scantill.config.SettingValues;
 import app.scantill.config.Settings;
 import app.scantill.i18n.Translator;
 import app.scantill.money.Money;
+import app.scantill.qr.QrEncoder;
 import app.scantill.qr.QrMatrix;
 import app.scantill.sale.PaymentMethod;
 import app.scantill.ui.cashier.CashierViewModel;
@@ -80,6 +81,9 @@ public final class CustomerDisplayModel {
     private final ReadOnlyStringWrapper modeBadge = new ReadOnlyStringWrapper(this, "modeBadge", "");
     private final ReadOnlyStringWrapper modeStyle = new ReadOnlyStringWrapper(this, "modeStyle", "");
     private final ReadOnlyObjectWrapper<QrMatrix> qr = new ReadOnlyObjectWrapper<>(this, "qr");
+    private final ReadOnlyObjectWrapper<QrMatrix> receiptQr = new ReadOnlyObjectWrapper<>(this, "receiptQr");
+    private final ChangeListener<String> receiptChanged = (obs, old, now) -> showReceipt(now);
+    private final QrEncoder encoder = new QrEncoder();
 
     private final InvalidationListener cartChanged = this::showCart;
     private final InvalidationListener chargeChanged = this::showCharge;
@@ -103,6 +107,7 @@ public final class CustomerDisplayModel {
         cashier.modeStyleProperty().addListener(cartChanged);
         till.chargeShownProperty().addListener(chargeChanged);
         till.chargeModelProperty().addListener(chargeModelListener);
+        till.receiptUrlProperty().addListener(receiptChanged);
         showCart(null);
         follow(null, till.chargeModelProperty().get());
     }
@@ -126,6 +131,7 @@ public final class CustomerDisplayModel {
         cashier.modeStyleProperty().removeListener(cartChanged);
         till.chargeShownProperty().removeListener(chargeChanged);
         till.chargeModelProperty().removeListener(chargeModelListener);
+        till.receiptUrlProperty().removeListener(receiptChanged);
         follow(till.chargeModelProperty().get(), null);
     }
 
@@ -186,6 +192,19 @@ public final class CustomerDisplayModel {
         countdownText.set(left == null ? "" : ChargeViewModel.countdownText(words, left));
         paidText.set(status.paymentMethod() == null ? ""
                 : words.text("charge.paid_with", words.text(PaymentMethod.labelOf(status.paymentMethod()))));
+    }
+
+    /** The hosted receipt became known (or went with the sale): its code, encoded off the JavaFX thread. */
+    private void showReceipt(String url) {
+        receiptQr.set(null);
+        if (url == null || url.isEmpty()) {
+            return;
+        }
+        till.executor().submit(() -> encoder.encode(url), matrix -> {
+            if (url.equals(till.receiptUrlProperty().get())) {
+                receiptQr.set(matrix);
+            }
+        }, failure -> receiptQr.set(null));
     }
 
     private static Screen chargeScreen(Phase phase, boolean cartEmpty) {
@@ -258,6 +277,11 @@ public final class CustomerDisplayModel {
     /** The payment link's code, the very matrix the cashier's screen shows; null while there is none. */
     public ReadOnlyObjectProperty<QrMatrix> qrProperty() {
         return qr.getReadOnlyProperty();
+    }
+
+    /** The code of the customer's receipt on the Paid screen (Stripe's hosted receipt); null until known. */
+    public ReadOnlyObjectProperty<QrMatrix> receiptQrProperty() {
+        return receiptQr.getReadOnlyProperty();
     }
 
     public String shopName() {

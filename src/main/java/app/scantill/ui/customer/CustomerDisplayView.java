@@ -44,6 +44,7 @@ public final class CustomerDisplayView extends BorderPane {
     private final CustomerDisplayModel model;
     private final Map<Screen, Node> panes = new EnumMap<>(Screen.class);
     private final QrCodeView qrCode = new QrCodeView();
+    private final QrCodeView receiptCode = new QrCodeView();
     private final ListView<Line> lineList = new ListView<>();
     private final Timeline ticker;
     private final ChangeListener<Screen> screenListener = (obs, old, now) -> show(now);
@@ -83,6 +84,11 @@ public final class CustomerDisplayView extends BorderPane {
     /** The code the customer scans: exactly the QR image and its quiet zone. */
     public QrCodeView qrCode() {
         return qrCode;
+    }
+
+    /** The receipt's code on the Paid screen. */
+    public QrCodeView receiptCode() {
+        return receiptCode;
     }
 
     /** Whether the 1 Hz countdown timer runs: only while the code is up. */
@@ -182,7 +188,19 @@ public final class CustomerDisplayView extends BorderPane {
         Label method = new Label();
         method.getStyleClass().add("customer-detail");
         method.textProperty().bind(model.paidTextProperty());
-        return column("paid-pane", thanks, amount(), method);
+        // The receipt's code once Stripe tells its address: the customer keeps the receipt on the phone.
+        receiptCode.setId("customer-receipt-qr");
+        receiptCode.matrixProperty().bind(model.receiptQrProperty());
+        receiptCode.setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        receiptCode.setAccessibleText(model.words().text("customer.receipt.accessible"));
+        receiptCode.getStyleClass().add("customer-receipt-qr");
+        Label scan = detail("customer.receipt.scan");
+        scan.setId("customer-receipt-caption");
+        VBox receipt = new VBox(8, receiptCode, scan);
+        receipt.setAlignment(Pos.CENTER);
+        receipt.visibleProperty().bind(model.receiptQrProperty().isNotNull());
+        receipt.managedProperty().bind(receipt.visibleProperty());
+        return column("paid-pane", thanks, amount(), method, receipt);
     }
 
     private Label title(String key) {

@@ -144,6 +144,7 @@ class AccessibilityTest {
         till.services.sandbox().orElseThrow().pay(till.status().sessionId(), "card");
         till.waitForPhase(20, Phase.PAID);
         assertThat(keyOn("#new-sale")).isEqualTo("Enter");
+        assertThat(keyOn("#paid-receipt")).isEqualTo("Ctrl+P");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
                 () -> TillWindowFixture.onFx(() -> till.cashier().cartLines().isEmpty()));

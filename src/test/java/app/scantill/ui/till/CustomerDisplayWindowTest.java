@@ -113,10 +113,18 @@ class CustomerDisplayWindowTest {
         assertThat(cart.intersects(charge)).as("charge screen %s beside the cart %s", charge, cart).isFalse();
         assertThat(TillWindowFixture.onFx(() -> shown(till.view.root().lookup("#cartTable")))).isTrue();
 
-        sandbox().pay(till.status().sessionId(), "amazon_pay");
+        String session = till.status().sessionId();
+        sandbox().pay(session, "amazon_pay");
         till.waitForPhase(20, Phase.PAID);
         assertThat(shown(customerNode("#customer-paid"))).isTrue();
         assertThat(customerTexts()).contains("Thank you!", "$12.50", "Paid with Amazon Pay");
+        // The receipt's code once Stripe tells its address: the customer's phone opens the hosted receipt.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> TillWindowFixture.onFx(
+                () -> customer.view().receiptCode().imageView().getImage() != null
+                        && shown(customer.view().receiptCode())));
+        Image receipt = TillWindowFixture.onFx(() -> customer.view().receiptCode().snapshot(null, null));
+        assertThat(decode(receipt)).isEqualTo(sandbox().receipt(session).orElseThrow().url());
+        assertThat(customerTexts()).contains("Scan for your receipt");
         assertThat(till.services.journal().orElseThrow().createdBetween(Instant.EPOCH, Instant.now().plusSeconds(60)))
                 .singleElement().satisfies(sale -> assertThat(sale.state()).isEqualTo(SaleState.PAID));
 
