@@ -297,7 +297,12 @@ public final class SettingTypes {
 
     /** A salted hash of the manager PIN as {@link ManagerPin#hash} writes it; the PIN itself is never stored. */
     public static SettingType<ManagerPin> managerPin() {
-        return new Simple<>("a PIN hash written by --set-manager-pin", (text, where) -> ManagerPin.parse(text.strip()),
+        return pinHash("--set-manager-pin");
+    }
+
+    /** A salted hash of a PIN as {@link ManagerPin#hash} writes it, set with the command-line word {@code option}. */
+    public static SettingType<ManagerPin> pinHash(String option) {
+        return new Simple<>("a PIN hash written by " + option, (text, where) -> ManagerPin.parse(text.strip()),
                 ManagerPin::stored, true);
     }
 

@@ -136,6 +136,11 @@ public final class Settings {
             Setting.of("kiosk.idle_seconds", SettingTypes.seconds(15, 3600, "config.meaning.kiosk_idle"),
                     Duration.ofSeconds(90)));
 
+    /** The salted hash of the kiosk PIN, asked before kiosk mode can be left; none: it cannot be left on screen. */
+    public static final Setting<Optional<ManagerPin>> KIOSK_PIN = declare(
+            Setting.optional("kiosk.pin_hash", SettingTypes.pinHash("--set-kiosk-pin"))
+                    .secret("the kiosk PIN's hash"));
+
     public static final Setting<SandboxBind> SANDBOX_BIND = declare(
             Setting.of("sandbox.bind", SettingTypes.sandboxBind(), SandboxBind.LOOPBACK));
 
