@@ -29,6 +29,11 @@ public final class ScanTillApp extends Application {
     @Override
     public void start(Stage stage) {
         TillViewModel till = services.tillViewModel();
+        if (services.kiosk()) {
+            KioskStart.show(stage, services, till);
+            FirstFrame.afterFirstPulse(stage.getScene(), services::windowShown);
+            return;
+        }
         TillView view = new TillView(till);
         // A till's screen is the till's: from a 1024x768 touch screen to 1920x1080, the window fills it.
         stage.setMaximized(true);

@@ -32,6 +32,10 @@ class ScreenChecksTest {
         Label cut = new Label("Words far too long for their place");
         cut.setId("cut");
         cut.setMaxWidth(60);
+        Label broken = new Label("Caffe Latte");
+        broken.setId("broken");
+        broken.setWrapText(true);
+        broken.setMaxWidth(30);
         Button plus = new Button("+");
         plus.setId("plus");
         Button small = new Button("OK");
@@ -41,7 +45,7 @@ class ScreenChecksTest {
         away.setId("away");
         away.relocate(380, 10);
         Pane loose = new Pane(away);
-        scene = new Scene(new VBox(faint, cut, plus, small, loose), 400, 300);
+        scene = new Scene(new VBox(faint, cut, broken, plus, small, loose), 400, 300);
         // A window of its own: the shared stage keeps whatever size the tests before gave it.
         own = new Stage();
         own.setScene(scene);
@@ -54,7 +58,7 @@ class ScreenChecksTest {
     }
 
     @Test
-    void theChecksFindFaintWordsNamelessButtonsCutWordsSmallButtonsAndControlsOutside() throws Exception {
+    void theChecksFindFaintWordsNamelessButtonsCutAndBrokenWordsSmallButtonsAndControlsOutside() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> contrast = WaitForAsyncUtils.asyncFx(() -> ScreenAccessibility.lowContrast(scene))
                 .get(5, TimeUnit.SECONDS);
@@ -64,6 +68,7 @@ class ScreenChecksTest {
         assertThat(contrast).singleElement().asString().contains("#faint");
         assertThat(unnamed).singleElement().asString().contains("#plus");
         assertThat(fit).anyMatch(p -> p.startsWith("cut:") && p.contains("#cut"))
+                .anyMatch(p -> p.startsWith("cut: a word of") && p.contains("#broken"))
                 .anyMatch(p -> p.startsWith("smaller than 44 px") && p.contains("#small"))
                 .anyMatch(p -> p.startsWith("outside") && p.contains("#away"));
     }

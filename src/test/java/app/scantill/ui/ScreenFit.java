@@ -123,6 +123,11 @@ public final class ScreenFit {
                     return java.util.Optional.of("cut: " + describe(labeled) + " shows '" + shown.getText() + "' of '"
                             + text + "'");
                 }
+                if (labeled.isWrapText() && widestWord(labeled) > shown.getWrappingWidth() + SLACK
+                        && shown.getWrappingWidth() > 0) {
+                    return java.util.Optional.of("cut: a word of " + describe(labeled) + " is broken across lines in "
+                            + (int) shown.getWrappingWidth() + " px");
+                }
                 // Words too tall for their control are clipped by the skin; wrapped lines may end in a space.
                 Bounds words = shown.getBoundsInParent();
                 boolean across = !labeled.isWrapText()
@@ -136,6 +141,22 @@ public final class ScreenFit {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** The width of the label's widest word in its own font: narrower than that, a word breaks mid-word. */
+    private static double widestWord(Labeled labeled) {
+        if (labeled.getText().codePoints().anyMatch(c -> Character.isIdeographic(c)
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA)) {
+            return 0; // Japanese breaks between any two characters: there are no words to keep whole
+        }
+        double widest = 0;
+        for (String word : labeled.getText().split("\\s+")) {
+            Text measure = new Text(word);
+            measure.setFont(labeled.getFont());
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+        }
+        return widest;
     }
 
     public static String describe(Node node) {

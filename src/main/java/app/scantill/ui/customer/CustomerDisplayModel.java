@@ -68,6 +68,7 @@ public final class CustomerDisplayModel {
     private final Translator words;
     private final String shopName;
     private final String logoUrl;
+    private final boolean selfService;
 
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", Screen.WELCOME);
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
@@ -97,6 +98,16 @@ public final class CustomerDisplayModel {
      * @param logoUrl the shop's logo as a URL an image can load, or null for none ({@code shop.logo})
      */
     public CustomerDisplayModel(TillViewModel till, Translator words, String shopName, String logoUrl) {
+        this(till, words, shopName, logoUrl, false);
+    }
+
+    /**
+     * As above; {@code selfService} words the screens for a kiosk, where the customer acts alone (a new
+     * code, help) rather than waiting for the cashier.
+     */
+    public CustomerDisplayModel(TillViewModel till, Translator words, String shopName, String logoUrl,
+            boolean selfService) {
+        this.selfService = selfService;
         this.till = Objects.requireNonNull(till, "till");
         this.words = Objects.requireNonNull(words, "words");
         this.shopName = Objects.requireNonNull(shopName, "shopName");
@@ -286,6 +297,11 @@ public final class CustomerDisplayModel {
 
     public String shopName() {
         return shopName;
+    }
+
+    /** Whether the customer serves themselves (a kiosk): no cashier to wait for. */
+    public boolean selfService() {
+        return selfService;
     }
 
     /** The logo's URL, or null when the shop has none. */

@@ -63,13 +63,14 @@ public final class CustomerDisplayView extends BorderPane {
                 title("customer.title.preparing"), amount()));
         panes.put(Screen.PAY, new CustomerPayPane(model, qrCode));
         panes.put(Screen.PAID, paidPane());
+        String alone = model.selfService() ? "kiosk" : "customer";
         panes.put(Screen.EXPIRED, column("expired-pane", title("customer.title.expired"), amount(),
-                detail("customer.detail.expired")));
+                detail(alone + ".detail.expired")));
         panes.put(Screen.CANCELLED, column("cancelled-pane", title("customer.title.cancelled"),
                 detail("customer.detail.cancelled")));
         panes.put(Screen.WAIT, column("wait-pane", new ProgressIndicator(), title("customer.title.wait")));
         panes.put(Screen.PROBLEM, column("problem-pane", title("customer.title.problem"),
-                detail("customer.detail.problem")));
+                detail(alone + ".detail.problem")));
         panes.forEach((screen, pane) -> pane.setId("customer-" + screen.name().toLowerCase(java.util.Locale.ROOT)));
         body.getChildren().addAll(panes.values());
         setCenter(body);
@@ -79,6 +80,11 @@ public final class CustomerDisplayView extends BorderPane {
         model.screenProperty().addListener(screenListener);
         model.lines().addListener(linesListener);
         show(model.screenProperty().get());
+    }
+
+    /** Without its header: the kiosk has its own, with the shop's name and the badge. */
+    public void hideHeader() {
+        setTop(null);
     }
 
     /** The code the customer scans: exactly the QR image and its quiet zone. */

@@ -43,8 +43,8 @@ public final class CustomerWindow {
         stage.setScene(window.scene(bounds.getWidth(), bounds.getHeight()));
         stage.setFullScreenExitHint("");
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-        stage.setFullScreen(true);
         stage.show();
+        stage.setFullScreen(true); // once shown: some platforms have no window to make full screen before
         return window;
     }
 
