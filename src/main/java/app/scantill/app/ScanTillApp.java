@@ -8,6 +8,8 @@ import app.scantill.ui.till.TillViewModel;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The JavaFX application: reads the configuration, starts the services and shows the till window. */
@@ -35,7 +37,13 @@ public final class ScanTillApp extends Application {
             return;
         }
         TillView view = new TillView(till);
-        // A till's screen is the till's: from a 1024x768 touch screen to 1920x1080, the window fills it.
+        // A till's screen is the till's: from a 1024x768 touch screen to 1920x1080, the window fills it, with
+        // a window manager (maximized) or without one (a till or kiosk started straight into X: the whole area).
+        Rectangle2D area = Screen.getPrimary().getVisualBounds();
+        stage.setX(area.getMinX());
+        stage.setY(area.getMinY());
+        stage.setWidth(area.getWidth());
+        stage.setHeight(area.getHeight());
         stage.setMaximized(true);
         view.showIn(stage);
         // The catalog and payments (stripe-java, SQLite, the sandbox) load once the window is up: ADR 0071;

@@ -230,7 +230,10 @@ public final class ChargeView extends BorderPane {
                 : words("charge.paid_with", model.methodTextProperty().get()), model.methodTextProperty()));
         Label sale = saleLine();
         Button next = enterButton("charge.button.new_sale", "new-sale", model::newSale);
-        receipt = button("", "paid-receipt", model::receipt);
+        // Its words come with the receipt's offer (none, no button): it has no key of its own to look up.
+        receipt = new Button();
+        receipt.setId("paid-receipt");
+        receipt.setOnAction(e -> model.receipt());
         receipt.textProperty().bind(model.receiptLabelProperty());
         KeyCap.show(receipt, words("screen.key.receipt"));
         receipt.visibleProperty().bind(model.receiptLabelProperty().isNotEmpty());
