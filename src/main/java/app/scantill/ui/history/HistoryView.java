@@ -174,7 +174,7 @@ public final class HistoryView {
         ComboBox<String> register = new ComboBox<>(model.registers());
         register.setId("history-register");
         register.valueProperty().bindBidirectional(model.registerProperty());
-        return toolbar(labelFor(day, "history.day"), day, labelFor(filter, "history.show"), filter,
+        return Toolbar.wrapping(labelFor(day, "history.day"), day, labelFor(filter, "history.show"), filter,
                 labelFor(register, "history.store.column.register"), register, refresh, attention, busy);
     }
 
@@ -183,21 +183,6 @@ public final class HistoryView {
         Label label = new Label(words(key));
         label.setLabelFor(control);
         return label;
-    }
-
-    /**
-     * A row of controls that wraps onto a second line where the window is narrow (a 1024x768 till screen,
-     * a portrait one), each control at its full width: nothing is cut to an ellipsis.
-     */
-    private static FlowPane toolbar(Node... controls) {
-        for (Node control : controls) {
-            if (control instanceof Region region) {
-                region.setMinWidth(Region.USE_PREF_SIZE);
-            }
-        }
-        FlowPane bar = new FlowPane(8, 8, controls);
-        bar.getStyleClass().add("history-toolbar");
-        return bar;
     }
 
     private SplitPane salesAndDetail() {
@@ -363,7 +348,7 @@ public final class HistoryView {
         totals.setAccessibleText(words("history.report.title"));
         totals.setPrefHeight(220);
 
-        FlowPane controls = toolbar(labelFor(from, "history.report.from"), from,
+        FlowPane controls = Toolbar.wrapping(labelFor(from, "history.report.from"), from,
                 labelFor(through, "history.report.through"), through, show, export);
         VBox box = new VBox(controls, totals, message);
         box.getStyleClass().add("history-report");
