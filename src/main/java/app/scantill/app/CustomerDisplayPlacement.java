@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import javafx.collections.ListChangeListener;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * Puts the customer display where {@code display.customer} says, after the till's first frame: full
@@ -57,7 +58,8 @@ final class CustomerDisplayPlacement {
     private void openInWindow() {
         window = CustomerWindow.inWindow(new Stage(), services.customerDisplayModel(till), WINDOW_WIDTH, WINDOW_HEIGHT);
         tillView.setCustomerDisplayShown(true);
-        window.stage().setOnHidden(event -> tillView.setCustomerDisplayShown(false));
+        // Closing the demo window gives the cashier the big code back.
+        window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> tillView.setCustomerDisplayShown(false));
     }
 
     private void follow(List<Screen> screens) {

@@ -9,6 +9,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+import javafx.stage.WindowEvent;
 
 /**
  * The customer's window: full screen on the screen facing the customer, or an ordinary window beside
@@ -30,7 +31,7 @@ public final class CustomerWindow {
             Theme.loadJapaneseFont(); // before the first frame, or its words would show as boxes
         }
         stage.setTitle(model.words().text("customer.window_title", model.shopName()));
-        stage.setOnHidden(event -> release());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> release());
     }
 
     /** Full screen on {@code screen}, undecorated; {@code stage} must not be showing yet. */

@@ -32,6 +32,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
 /**
@@ -116,7 +117,7 @@ public final class KioskView {
             event.consume();
             model.staffExit();
         });
-        stage.setOnHidden(event -> dispose());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> dispose());
         stage.show();
         stage.setFullScreen(true); // once shown: some platforms have no window to make full screen before
         focusScanner();

@@ -162,6 +162,28 @@ class CustomerDisplayWindowTest {
                 .map(r -> r.param("locale").orElse("")).toList()).containsExactly("ja");
     }
 
+    @Test
+    void aClosedCustomerWindowNoLongerFollowsTheTillAndTheCashierGetsTheBigCodeBack() throws Exception {
+        open();
+        ListView<?> lines = (ListView<?>) customerNode("#customer-lines");
+        TillWindowFixture.onFx(() -> {
+            customer.stage().hide(); // as a person closing the demo window would
+            till.view.setCustomerDisplayShown(false);
+            till.cashier().scan(TillWindowFixture.LATTE);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lines.getItems()).as("the closed display let go of the till's models").isEmpty();
+        assertThat(customer.view().isCountingDown()).isFalse();
+
+        till.charge();
+        till.waitForPhase(20, Phase.AWAITING_PAYMENT);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> TillWindowFixture.onFx(() -> {
+            QrCodeView code = (QrCodeView) till.view.root().lookup("#qr-code");
+            return code.imageView().getImage() != null && code.imageView().getImage().getWidth() > 260;
+        }));
+    }
+
     private void open(String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of(options));
         args.add("--poll.interval_ms=250");
