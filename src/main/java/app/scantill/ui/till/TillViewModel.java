@@ -107,7 +107,7 @@ public final class TillViewModel {
                 release();
             });
             model.setOnBackToCart(this::release);
-            if (started.sandbox().isPresent() && started.config().sandboxBind().kind() == SandboxBind.Kind.LOOPBACK) {
+            if (started.sandbox().isPresent() && onThisComputerOnly(started.config().sandboxBind())) {
                 // Only a browser on this computer reaches the sandbox's pay page: say so beside the code.
                 model.warnSandboxOnLoopbackOnly();
             }
@@ -206,6 +206,12 @@ public final class TillViewModel {
         cashier.lockCart();
         chargeShown.set(true);
         model.charge(cart.currency(), cart.lines());
+    }
+
+    /** Whether the sandbox listens where no phone can reach it: loopback, or a loopback address given. */
+    private static boolean onThisComputerOnly(SandboxBind bind) {
+        return bind.kind() == SandboxBind.Kind.LOOPBACK
+                || bind.addressIfGiven().map(java.net.InetAddress::isLoopbackAddress).orElse(false);
     }
 
     /** A line for the cashier after start-up recovery, e.g. a sale paid while the till was closed. */
