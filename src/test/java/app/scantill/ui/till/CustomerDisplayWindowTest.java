@@ -184,6 +184,21 @@ class CustomerDisplayWindowTest {
         }));
     }
 
+    @Test
+    void betweenSalesTheCustomerSeesTheShopsNameAndLogo() throws Exception {
+        // A 2x1 PNG: the smallest picture that is still a shop's logo.
+        Path logo = dir.resolve("logo.png");
+        Files.write(logo, java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAADklEQVR4nGPgr875DwIAFVcF8vMyJjMAAAAASUVORK5CYII="));
+        open("--merchant.name=Corner Coffee", "--shop.logo=" + logo);
+        javafx.scene.image.ImageView shown = (javafx.scene.image.ImageView) customerNode("#customer-logo");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown.getImage().getProgress() >= 1);
+        assertThat(shown.getImage().isError()).isFalse();
+        assertThat(shown.getImage().getWidth()).isEqualTo(2);
+        assertThat(TillWindowFixture.onFx(() -> shown(shown))).isTrue();
+        assertThat(customerTexts()).contains("Corner Coffee", "Welcome");
+    }
+
     private void open(String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of(options));
         args.add("--poll.interval_ms=250");
