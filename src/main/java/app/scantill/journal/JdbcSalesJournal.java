@@ -309,21 +309,52 @@ public final class JdbcSalesJournal implements SalesJournal {
     @Override
     public Refund beginRefund(RefundOrder order) {
         return db.write("journal refund " + order.refundId() + " of sale " + order.saleId(), t -> {
-            RefundTables refunds = t.refunds();
-            Optional<Refund> same = refunds.load(order.refundId());
+            Optional<Refund> same = retriedOrder(t, order);
             if (same.isPresent()) {
-                if (RefundRules.isRetriedOrder(same.get(), order)) {
-                    return same.get();
-                }
-                throw RefundRules.duplicate("Refund id " + order.refundId());
-            }
-            if (refunds.byKey(order.idempotencyKey()).isPresent() || t.keyOwner(order.idempotencyKey()).isPresent()) {
-                throw RefundRules.duplicate("Idempotency key " + order.idempotencyKey());
+                return same.get();
             }
             Sale sale = required(t, order.saleId());
-            RefundRules.checkOrder(sale, refunds.query("r.sale_id = ?", List.of(sale.id())), order);
-            refunds.insert(order, sale, clock.millis());
-            return refunds.load(order.refundId()).orElseThrow();
+            return insertRefund(t, order, sale, t.refundsInStore(sale.id()));
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The same {@code BEGIN IMMEDIATE} transaction as {@link #beginRefund}: two refunds of the other register's
+     * sale from two windows of this till still see each other here, before the ledger sees them both.
+     */
+    @Override
+    public Refund beginStoreRefund(RefundOrder order, Sale sale) {
+        Objects.requireNonNull(sale, "sale");
+        if (!sale.id().equals(order.saleId())) {
+            throw new IllegalArgumentException("Refund " + order.refundId() + " is of sale " + order.saleId()
+                    + ", not of " + sale.id());
+        }
+        return db.write("journal refund " + order.refundId() + " of sale " + sale.id() + " of register "
+                + sale.registerId(), t -> {
+            Optional<Refund> same = retriedOrder(t, order);
+            if (same.isPresent()) {
+                return same.get();
+            }
+            if (t.exists(sale.id())) {
+                throw new JournalException("Sale " + sale.id() + " is this journal's own; refund " + order.refundId()
+                        + " was not journaled as a refund of another register's sale");
+            }
+            return insertRefund(t, order, sale, true);
+        });
+    }
+
+    @Override
+    public boolean handRefundsToStore(String saleId) {
+        return db.write("hand the refunds of sale " + saleId + " to the store", t -> {
+            required(t, saleId);
+            if (t.refundsInStore(saleId)) {
+                return false;
+            }
+            t.handRefundsToStore(saleId);
+            changed(t, saleId, clock.millis());
+            return true;
         });
     }
 
@@ -343,8 +374,9 @@ public final class JdbcSalesJournal implements SalesJournal {
                             + owner.get() + " already; it was not recorded for " + refundId);
                 }
             }
-            refunds.setStatus(refundId, stripeRefundId, status, failureReason, clock.millis());
-            return refunds.load(refundId).orElseThrow();
+            long now = clock.millis();
+            refunds.setStatus(refundId, stripeRefundId, status, failureReason, now);
+            return refundChanged(t, refundId, now);
         });
     }
 
@@ -405,6 +437,42 @@ public final class JdbcSalesJournal implements SalesJournal {
         SaleImage image = t.image(saleId).orElseThrow();
         t.queue(saleId, changeNo, SaleImageJson.encode(image), now);
         return image.sale();
+    }
+
+    /** The refund as {@code order} wrote it before (a retry), or nothing; refuses an id or key used for another. */
+    private static Optional<Refund> retriedOrder(SaleTables t, RefundOrder order) throws SQLException {
+        RefundTables refunds = t.refunds();
+        Optional<Refund> same = refunds.load(order.refundId());
+        if (same.isPresent()) {
+            if (RefundRules.isRetriedOrder(same.get(), order)) {
+                return same;
+            }
+            throw RefundRules.duplicate("Refund id " + order.refundId());
+        }
+        if (refunds.byKey(order.idempotencyKey()).isPresent() || t.keyOwner(order.idempotencyKey()).isPresent()) {
+            throw RefundRules.duplicate("Idempotency key " + order.idempotencyKey());
+        }
+        return Optional.empty();
+    }
+
+    /** Checks the order against the sale and this journal's refunds of it, then writes it and queues it. */
+    private Refund insertRefund(SaleTables t, RefundOrder order, Sale sale, boolean storeDecides) throws SQLException {
+        RefundTables refunds = t.refunds();
+        RefundRules.checkOrder(sale, refunds.query("r.sale_id = ?", List.of(sale.id())), order);
+        long now = clock.millis();
+        refunds.insert(order, sale, storeDecides, now);
+        return refundChanged(t, order.refundId(), now);
+    }
+
+    /** As {@link #changed} for a refund: counted, and queued for the store ledger in the same transaction. */
+    private Refund refundChanged(SaleTables t, String refundId, long now) throws SQLException {
+        RefundTables refunds = t.refunds();
+        int changeNo = refunds.countChange(refundId);
+        Refund refund = refunds.load(refundId).orElseThrow();
+        if (outbox != null) {
+            t.queueRefund(refundId, refund.saleId(), changeNo, RefundJson.encode(refund), now);
+        }
+        return refund;
     }
 
     // ---------------------------------------------------------------- checks needing the tables

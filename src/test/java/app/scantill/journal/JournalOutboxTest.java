@@ -41,7 +41,7 @@ class JournalOutboxTest {
             clock.advance(Duration.ofSeconds(1));
             Sale paid = journal.markPaid("s-1", "pi_1", "card", null);
 
-            List<SaleChange> pending = journal.outbox().orElseThrow().pending(100);
+            List<SaleChange> pending = sales(journal.outbox().orElseThrow().pending(100));
 
             assertThat(pending).extracting(SaleChange::changeNo).containsExactly(1, 2, 3);
             assertThat(pending).extracting(c -> c.image().sale().state())
@@ -77,7 +77,7 @@ class JournalOutboxTest {
             assertThat(alone.outbox()).isEmpty();
         }
         try (JdbcSalesJournal joined = open(true)) {
-            List<SaleChange> pending = joined.outbox().orElseThrow().pending(10);
+            List<SaleChange> pending = sales(joined.outbox().orElseThrow().pending(10));
             assertThat(pending).singleElement().satisfies(c -> {
                 assertThat(c.changeNo()).isEqualTo(2);
                 assertThat(c.image().sale().state()).isEqualTo(SaleState.CANCELLED);
@@ -120,10 +120,16 @@ class JournalOutboxTest {
             journal.begin("s-1", "till-1", EUR, LINES, "k1");
             journal.transition("s-1", SaleState.EXPIRED, "expired");
             journal.newAttempt("s-1", "k2");
-            SaleImage image = journal.outbox().orElseThrow().pending(10).get(2).image();
+            SaleImage image = sales(journal.outbox().orElseThrow().pending(10)).get(2).image();
 
             assertThat(SaleImageJson.decode(SaleImageJson.encode(image))).isEqualTo(image);
             assertThat(image.attempts()).extracting(SaleImage.Attempt::idempotencyKey).containsExactly("k1", "k2");
         }
+    }
+
+    /** The outbox's changes, every one a change of a sale. */
+    static List<SaleChange> sales(List<OutboxChange> changes) {
+        assertThat(changes).allMatch(c -> c instanceof SaleChange);
+        return changes.stream().map(SaleChange.class::cast).toList();
     }
 }

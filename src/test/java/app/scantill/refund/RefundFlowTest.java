@@ -40,7 +40,7 @@ class RefundFlowTest {
 
     private static Refund refund(RefundStatus status, String stripeId, Instant created) {
         return new Refund("R-1", "S-1", "till-1", created, USD, 500, RefundReason.DUPLICATE, List.of(), "pi_1", "card",
-                "scantill-refund-R-1", status, stripeId, null, created);
+                "scantill-refund-R-1", status, stripeId, null, created, false);
     }
 
     private static RefundSnapshot stripe(RefundStatus status) {
