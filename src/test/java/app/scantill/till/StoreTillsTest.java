@@ -357,6 +357,43 @@ class StoreTillsTest {
     }
 
     @Test
+    void aCrossRegisterRefundKilledAfterItsReservationBeforeStripeHeardOfItIsSentOnceWhenItsTillIsBack()
+            throws Exception {
+        TillProcess front = storeTill("kill-front", DB.url(), NO_FALLBACK_MS);
+        TillProcess back = storeTill("kill-back", DB.url(), NO_FALLBACK_MS);
+        awaitWatch(front, "WATCHING");
+        String saleId = sellAndPay(front, 1, "card").get(0)[0];
+        String intent = intentOf(front, saleId);
+        awaitShipped(front);
+        assertThat(balance(back, saleId)).contains("paid=450");
+
+        back.send("hold refund");
+        back.await(l -> l.startsWith("OK hold=refund"), WAIT, "hold armed");
+        back.send("refund " + saleId + " 200");
+        String refundId = TillProcess.field(back.await(l -> l.startsWith("HELD op=refund "), WAIT, "refund held"),
+                "refund").orElseThrow();
+        assertThat(back.kill()).isEqualTo(137);
+        try (Connection c = DB.connection()) {
+            assertThat(text(c, "SELECT status || ' ' || (reserved_at IS NOT NULL) FROM refunds WHERE id = '"
+                    + refundId + "'")).as("reserved before it may leave the till").isEqualTo("REQUESTED true");
+        }
+        assertThat(sandbox.refunds(intent)).isEmpty();
+
+        TillProcess again = storeTill("kill-back", DB.url(), NO_FALLBACK_MS);
+        again.await(l -> l.startsWith("REFUND refund=" + refundId + " ") && l.contains(" phase=SUCCEEDED "), WAIT,
+                "the refund taken up again and made");
+        awaitShipped(again);
+
+        assertThat(sandbox.refunds(intent)).singleElement().satisfies(r -> assertThat(r.amount().minorUnits())
+                .isEqualTo(200));
+        try (Connection c = DB.connection()) {
+            assertThat(text(c, "SELECT status || ' ' || stripe_refund_id FROM refunds WHERE id = '" + refundId + "'"))
+                    .isEqualTo("SUCCEEDED " + sandbox.refunds(intent).get(0).id());
+        }
+        assertThat(balance(front, saleId)).contains("refunded=200", "refundable=250");
+    }
+
+    @Test
     void aSaleWhoseRegisterIsNotConnectedIsNotRefundedElsewhere() throws Exception {
         TillProcess front = storeTill("away-front", DB.url(), NO_FALLBACK_MS);
         TillProcess back = storeTill("away-back", DB.url(), NO_FALLBACK_MS);
