@@ -10,6 +10,7 @@ import app.scantill.sale.Sale;
 import app.scantill.sale.StateChange;
 import app.scantill.sandbox.RecordedRequest;
 import app.scantill.sandbox.SandboxOptions;
+import app.scantill.sandbox.SandboxPermissions;
 import app.scantill.sandbox.StripeSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -434,7 +435,7 @@ class StoreTillsTest {
 
     @Test
     void aKeyThatMayNotReadEventsMakesEachTillCheckItsOwnAndTheStoreSaysSoOnce() throws Exception {
-        try (StripeSandbox restricted = StripeSandbox.start(SandboxOptions.inMemory().withoutEventsPermission())) {
+        try (StripeSandbox restricted = StripeSandbox.start(SandboxOptions.inMemory().withoutPermission(SandboxPermissions.EVENTS_READ))) {
             TillProcess till = TillProcess.start(dir.resolve("rk").resolve("journal.db"), "rk-a", restricted.apiBase(),
                     restricted.secretKey(), restricted.defaultSuccessUrl(), stderr("rk-a"), List.of(),
                     storeOptions(DB.url(), NO_FALLBACK_MS), Map.of("SCANTILL_LEDGER_USER", DB.user()));
