@@ -254,7 +254,7 @@ class RefundWindowTest {
 
     private static Parent awaitWindow(String selector, Parent... except) throws Exception {
         Parent[] found = new Parent[1];
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> TillWindowFixture.onFx(() -> {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> TillWindowFixture.onFx(() -> {
             for (Window w : Window.getWindows()) {
                 if (w.getScene() != null && w.getScene().getRoot().lookup(selector) != null
                         && List.of(except).stream().noneMatch(e -> e == w.getScene().getRoot())) {
