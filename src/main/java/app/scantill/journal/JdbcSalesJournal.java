@@ -33,7 +33,8 @@ import java.util.Optional;
  * <p>Who does what: {@link JournalFile} opens and checks the file, {@link JournalMigrations} brings its
  * schema up to date, {@link JournalConnection} runs each method as one transaction behind the lock,
  * {@link JournalRules} makes every decision (the same ones as every other journal) and
- * {@link SaleTables} holds the SQL. This class joins them, one method per journal operation.
+ * {@link SaleTables} holds the SQL. This class joins them, one method per journal operation; the refunds'
+ * operations are {@link JournalRefunds}'.
  */
 public final class JdbcSalesJournal implements SalesJournal {
 
@@ -46,12 +47,14 @@ public final class JdbcSalesJournal implements SalesJournal {
     private final JournalConnection db;
     /** Null unless the journal keeps an outbox for the store ledger. */
     private final JournalOutbox outbox;
+    private final JournalRefunds refunds;
 
     private JdbcSalesJournal(Path file, Clock clock, JournalConnection db, boolean keepOutbox) {
         this.file = file;
         this.clock = clock;
         this.db = db;
         this.outbox = keepOutbox ? new JournalOutbox(db) : null;
+        this.refunds = new JournalRefunds(db, clock, keepOutbox);
     }
 
     /** Opens (creating and migrating if needed) the journal at {@code file} with the system UTC clock. */
@@ -297,52 +300,16 @@ public final class JdbcSalesJournal implements SalesJournal {
         return db.read("read the attempts of sale " + saleId, t -> t.attemptKeys(saleId));
     }
 
-    // ---------------------------------------------------------------- refunds
+    // ---------------------------------------------------------------- refunds (JournalRefunds)
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Runs in one {@code BEGIN IMMEDIATE} transaction: the sale and its earlier refunds are read and the
-     * new refund written under SQLite's write lock, so a refund started at the same moment in another
-     * window or another process on this file sees this one's amount (or this one sees its).
-     */
     @Override
     public Refund beginRefund(RefundOrder order) {
-        return db.write("journal refund " + order.refundId() + " of sale " + order.saleId(), t -> {
-            Optional<Refund> same = retriedOrder(t, order);
-            if (same.isPresent()) {
-                return same.get();
-            }
-            Sale sale = required(t, order.saleId());
-            return insertRefund(t, order, sale, t.refundsInStore(sale.id()));
-        });
+        return refunds.begin(order);
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>The same {@code BEGIN IMMEDIATE} transaction as {@link #beginRefund}: two refunds of the other register's
-     * sale from two windows of this till still see each other here, before the ledger sees them both.
-     */
     @Override
     public Refund beginStoreRefund(RefundOrder order, Sale sale) {
-        Objects.requireNonNull(sale, "sale");
-        if (!sale.id().equals(order.saleId())) {
-            throw new IllegalArgumentException("Refund " + order.refundId() + " is of sale " + order.saleId()
-                    + ", not of " + sale.id());
-        }
-        return db.write("journal refund " + order.refundId() + " of sale " + sale.id() + " of register "
-                + sale.registerId(), t -> {
-            Optional<Refund> same = retriedOrder(t, order);
-            if (same.isPresent()) {
-                return same.get();
-            }
-            if (t.exists(sale.id())) {
-                throw new JournalException("Sale " + sale.id() + " is this journal's own; refund " + order.refundId()
-                        + " was not journaled as a refund of another register's sale");
-            }
-            return insertRefund(t, order, sale, true);
-        });
+        return refunds.beginStore(order, sale);
     }
 
     @Override
@@ -361,54 +328,27 @@ public final class JdbcSalesJournal implements SalesJournal {
     @Override
     public Refund recordRefundStatus(String refundId, String stripeRefundId, RefundStatus status,
             String failureReason) {
-        return db.write("record status " + status + " of refund " + refundId, t -> {
-            RefundTables refunds = t.refunds();
-            Refund current = refunds.load(refundId).orElseThrow(() -> RefundRules.unknownRefund(refundId));
-            if (RefundRules.recordStatus(current, stripeRefundId, status) == RefundRules.StatusStep.UNCHANGED) {
-                return current;
-            }
-            if (stripeRefundId != null && current.stripeRefundId() == null) {
-                Optional<String> owner = refunds.ownerOfStripeId(stripeRefundId);
-                if (owner.isPresent()) {
-                    throw new JournalException("Stripe refund " + stripeRefundId + " is recorded for refund "
-                            + owner.get() + " already; it was not recorded for " + refundId);
-                }
-            }
-            long now = clock.millis();
-            refunds.setStatus(refundId, stripeRefundId, status, failureReason, now);
-            return refundChanged(t, refundId, now);
-        });
+        return refunds.recordStatus(refundId, stripeRefundId, status, failureReason);
     }
 
     @Override
     public Optional<Refund> findRefund(String refundId) {
-        return db.read("read refund " + refundId, t -> t.refunds().load(refundId));
+        return refunds.find(refundId);
     }
 
     @Override
     public List<Refund> refunds(String saleId) {
-        return db.read("read the refunds of sale " + saleId, t -> t.refunds().query("r.sale_id = ?", List.of(saleId)));
+        return refunds.ofSale(saleId);
     }
 
     @Override
     public List<Refund> unfinishedRefunds() {
-        List<Object> open = new ArrayList<>();
-        StringBuilder in = new StringBuilder();
-        for (RefundStatus s : RefundStatus.values()) {
-            if (!s.isFinal()) {
-                in.append(in.length() == 0 ? "?" : ", ?");
-                open.add(s.name());
-            }
-        }
-        return db.read("read unfinished refunds", t -> t.refunds().query("r.status IN (" + in + ")", open));
+        return refunds.unfinished();
     }
 
     @Override
     public List<Refund> refundsCreatedBetween(Instant from, Instant to) {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        return db.read("read refunds", t -> t.refunds().query("r.created_at >= ? AND r.created_at < ?",
-                List.of(from.toEpochMilli(), to.toEpochMilli())));
+        return refunds.createdBetween(from, to);
     }
 
     @Override
@@ -439,45 +379,9 @@ public final class JdbcSalesJournal implements SalesJournal {
         return image.sale();
     }
 
-    /** The refund as {@code order} wrote it before (a retry), or nothing; refuses an id or key used for another. */
-    private static Optional<Refund> retriedOrder(SaleTables t, RefundOrder order) throws SQLException {
-        RefundTables refunds = t.refunds();
-        Optional<Refund> same = refunds.load(order.refundId());
-        if (same.isPresent()) {
-            if (RefundRules.isRetriedOrder(same.get(), order)) {
-                return same;
-            }
-            throw RefundRules.duplicate("Refund id " + order.refundId());
-        }
-        if (refunds.byKey(order.idempotencyKey()).isPresent() || t.keyOwner(order.idempotencyKey()).isPresent()) {
-            throw RefundRules.duplicate("Idempotency key " + order.idempotencyKey());
-        }
-        return Optional.empty();
-    }
-
-    /** Checks the order against the sale and this journal's refunds of it, then writes it and queues it. */
-    private Refund insertRefund(SaleTables t, RefundOrder order, Sale sale, boolean storeDecides) throws SQLException {
-        RefundTables refunds = t.refunds();
-        RefundRules.checkOrder(sale, refunds.query("r.sale_id = ?", List.of(sale.id())), order);
-        long now = clock.millis();
-        refunds.insert(order, sale, storeDecides, now);
-        return refundChanged(t, order.refundId(), now);
-    }
-
-    /** As {@link #changed} for a refund: counted, and queued for the store ledger in the same transaction. */
-    private Refund refundChanged(SaleTables t, String refundId, long now) throws SQLException {
-        RefundTables refunds = t.refunds();
-        int changeNo = refunds.countChange(refundId);
-        Refund refund = refunds.load(refundId).orElseThrow();
-        if (outbox != null) {
-            t.queueRefund(refundId, refund.saleId(), changeNo, RefundJson.encode(refund), now);
-        }
-        return refund;
-    }
-
     // ---------------------------------------------------------------- checks needing the tables
 
-    private static Sale required(SaleTables t, String saleId) throws SQLException {
+    static Sale required(SaleTables t, String saleId) throws SQLException {
         return t.load(saleId).orElseThrow(() -> JournalRules.unknownSale(saleId));
     }
 

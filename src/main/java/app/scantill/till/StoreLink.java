@@ -60,6 +60,7 @@ final class StoreLink implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService connector;
     private final List<Consumer<Watch>> watchListeners = new CopyOnWriteArrayList<>();
+    private final Set<String> handoverProblems = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private volatile StoreLedger ledger;
     private volatile LedgerShipper shipper;
@@ -308,8 +309,11 @@ final class StoreLink implements AutoCloseable {
                     LOG.log(Level.INFO, "Refunds of sale {0} handed to the store: another register refunds it", saleId);
                 }
             } catch (JournalException e) {
-                LOG.log(Level.WARNING, "The refunds of sale " + saleId + " could not be handed to the store: "
-                        + e.getMessage());
+                // Asked again every second until it works: said once per sale.
+                if (handoverProblems.add(saleId)) {
+                    LOG.log(Level.WARNING, "The refunds of sale " + saleId + " could not be handed to the store: "
+                            + e.getMessage());
+                }
             }
         }
     }
