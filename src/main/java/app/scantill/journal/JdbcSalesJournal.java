@@ -33,7 +33,8 @@ import java.util.Optional;
  * <p>Who does what: {@link JournalFile} opens and checks the file, {@link JournalMigrations} brings its
  * schema up to date, {@link JournalConnection} runs each method as one transaction behind the lock,
  * {@link JournalRules} makes every decision (the same ones as every other journal) and
- * {@link SaleTables} holds the SQL. This class joins them, one method per journal operation.
+ * {@link SaleTables} holds the SQL. This class joins them, one method per journal operation; the refunds'
+ * operations are {@link JournalRefunds}'.
  */
 public final class JdbcSalesJournal implements SalesJournal {
 
@@ -46,12 +47,14 @@ public final class JdbcSalesJournal implements SalesJournal {
     private final JournalConnection db;
     /** Null unless the journal keeps an outbox for the store ledger. */
     private final JournalOutbox outbox;
+    private final JournalRefunds refunds;
 
     private JdbcSalesJournal(Path file, Clock clock, JournalConnection db, boolean keepOutbox) {
         this.file = file;
         this.clock = clock;
         this.db = db;
         this.outbox = keepOutbox ? new JournalOutbox(db) : null;
+        this.refunds = new JournalRefunds(db, clock, keepOutbox);
     }
 
     /** Opens (creating and migrating if needed) the journal at {@code file} with the system UTC clock. */
@@ -297,86 +300,55 @@ public final class JdbcSalesJournal implements SalesJournal {
         return db.read("read the attempts of sale " + saleId, t -> t.attemptKeys(saleId));
     }
 
-    // ---------------------------------------------------------------- refunds
+    // ---------------------------------------------------------------- refunds (JournalRefunds)
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Runs in one {@code BEGIN IMMEDIATE} transaction: the sale and its earlier refunds are read and the
-     * new refund written under SQLite's write lock, so a refund started at the same moment in another
-     * window or another process on this file sees this one's amount (or this one sees its).
-     */
     @Override
     public Refund beginRefund(RefundOrder order) {
-        return db.write("journal refund " + order.refundId() + " of sale " + order.saleId(), t -> {
-            RefundTables refunds = t.refunds();
-            Optional<Refund> same = refunds.load(order.refundId());
-            if (same.isPresent()) {
-                if (RefundRules.isRetriedOrder(same.get(), order)) {
-                    return same.get();
-                }
-                throw RefundRules.duplicate("Refund id " + order.refundId());
+        return refunds.begin(order);
+    }
+
+    @Override
+    public Refund beginStoreRefund(RefundOrder order, Sale sale) {
+        return refunds.beginStore(order, sale);
+    }
+
+    @Override
+    public boolean handRefundsToStore(String saleId) {
+        return db.write("hand the refunds of sale " + saleId + " to the store", t -> {
+            required(t, saleId);
+            if (t.refundsInStore(saleId)) {
+                return false;
             }
-            if (refunds.byKey(order.idempotencyKey()).isPresent() || t.keyOwner(order.idempotencyKey()).isPresent()) {
-                throw RefundRules.duplicate("Idempotency key " + order.idempotencyKey());
-            }
-            Sale sale = required(t, order.saleId());
-            RefundRules.checkOrder(sale, refunds.query("r.sale_id = ?", List.of(sale.id())), order);
-            refunds.insert(order, sale, clock.millis());
-            return refunds.load(order.refundId()).orElseThrow();
+            t.handRefundsToStore(saleId);
+            changed(t, saleId, clock.millis());
+            return true;
         });
     }
 
     @Override
     public Refund recordRefundStatus(String refundId, String stripeRefundId, RefundStatus status,
             String failureReason) {
-        return db.write("record status " + status + " of refund " + refundId, t -> {
-            RefundTables refunds = t.refunds();
-            Refund current = refunds.load(refundId).orElseThrow(() -> RefundRules.unknownRefund(refundId));
-            if (RefundRules.recordStatus(current, stripeRefundId, status) == RefundRules.StatusStep.UNCHANGED) {
-                return current;
-            }
-            if (stripeRefundId != null && current.stripeRefundId() == null) {
-                Optional<String> owner = refunds.ownerOfStripeId(stripeRefundId);
-                if (owner.isPresent()) {
-                    throw new JournalException("Stripe refund " + stripeRefundId + " is recorded for refund "
-                            + owner.get() + " already; it was not recorded for " + refundId);
-                }
-            }
-            refunds.setStatus(refundId, stripeRefundId, status, failureReason, clock.millis());
-            return refunds.load(refundId).orElseThrow();
-        });
+        return refunds.recordStatus(refundId, stripeRefundId, status, failureReason);
     }
 
     @Override
     public Optional<Refund> findRefund(String refundId) {
-        return db.read("read refund " + refundId, t -> t.refunds().load(refundId));
+        return refunds.find(refundId);
     }
 
     @Override
     public List<Refund> refunds(String saleId) {
-        return db.read("read the refunds of sale " + saleId, t -> t.refunds().query("r.sale_id = ?", List.of(saleId)));
+        return refunds.ofSale(saleId);
     }
 
     @Override
     public List<Refund> unfinishedRefunds() {
-        List<Object> open = new ArrayList<>();
-        StringBuilder in = new StringBuilder();
-        for (RefundStatus s : RefundStatus.values()) {
-            if (!s.isFinal()) {
-                in.append(in.length() == 0 ? "?" : ", ?");
-                open.add(s.name());
-            }
-        }
-        return db.read("read unfinished refunds", t -> t.refunds().query("r.status IN (" + in + ")", open));
+        return refunds.unfinished();
     }
 
     @Override
     public List<Refund> refundsCreatedBetween(Instant from, Instant to) {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        return db.read("read refunds", t -> t.refunds().query("r.created_at >= ? AND r.created_at < ?",
-                List.of(from.toEpochMilli(), to.toEpochMilli())));
+        return refunds.createdBetween(from, to);
     }
 
     @Override
@@ -409,7 +381,7 @@ public final class JdbcSalesJournal implements SalesJournal {
 
     // ---------------------------------------------------------------- checks needing the tables
 
-    private static Sale required(SaleTables t, String saleId) throws SQLException {
+    static Sale required(SaleTables t, String saleId) throws SQLException {
         return t.load(saleId).orElseThrow(() -> JournalRules.unknownSale(saleId));
     }
 

@@ -19,7 +19,17 @@ final class JournalMigrations {
     /** {@code PRAGMA application_id}: marks the file as a ScanTill journal ("STJ1"). */
     static final int APPLICATION_ID = 0x53544A31;
 
-    record Migration(int version, String description, List<String> statements) {
+    /**
+     * One schema version.
+     *
+     * @param rebuildsTables the migration drops and re-creates tables others refer to: foreign keys are switched
+     *     off around its transaction and checked before it commits (SQLite's documented way to change a table's
+     *     constraints: lang_altertable.html, "Making Other Kinds Of Table Schema Changes")
+     */
+    record Migration(int version, String description, List<String> statements, boolean rebuildsTables) {
+        Migration(int version, String description, List<String> statements) {
+            this(version, description, statements, false);
+        }
     }
 
     static final List<Migration> MIGRATIONS = List.of(
@@ -113,7 +123,75 @@ final class JournalMigrations {
                         sale_line INTEGER NOT NULL CHECK (sale_line >= 1),
                         quantity  INTEGER NOT NULL CHECK (quantity >= 1),
                         PRIMARY KEY (refund_id, line_no)
-                    )""")));
+                    )""")),
+            // Refunds reach the store ledger through the outbox, a register may refund another register's sale
+            // (no sale row here: the refund keeps what it needs of it), and a sale's refunds can be handed to the
+            // store (docs/adr/0122). Refunds and the outbox are rebuilt to lose their reference to sales. A refund
+            // from before counts as one change, so a till in a store ships it once, as it now is.
+            new Migration(4, "refunds in the outbox, refunds of other registers' sales, refunds handed to the store",
+                    List.of(
+                    "ALTER TABLE sales ADD COLUMN refunds_in_store INTEGER NOT NULL DEFAULT 0",
+                    """
+                    CREATE TABLE refunds_v4 (
+                        id               TEXT    PRIMARY KEY,
+                        sale_id          TEXT    NOT NULL,
+                        register_id      TEXT    NOT NULL,
+                        created_at       INTEGER NOT NULL,
+                        currency         TEXT    NOT NULL CHECK (length(currency) = 3),
+                        amount_minor     INTEGER NOT NULL CHECK (amount_minor > 0),
+                        reason           TEXT    NOT NULL,
+                        payment_intent_id TEXT   NOT NULL,
+                        payment_method   TEXT,
+                        idempotency_key  TEXT    NOT NULL UNIQUE,
+                        status           TEXT    NOT NULL,
+                        stripe_refund_id TEXT    UNIQUE,
+                        failure_reason   TEXT,
+                        updated_at       INTEGER NOT NULL,
+                        store_decides    INTEGER NOT NULL DEFAULT 0,
+                        changes          INTEGER NOT NULL DEFAULT 0,
+                        queued           INTEGER NOT NULL DEFAULT 0
+                    )""",
+                    """
+                    INSERT INTO refunds_v4 (id, sale_id, register_id, created_at, currency, amount_minor, reason,
+                                            payment_intent_id, payment_method, idempotency_key, status,
+                                            stripe_refund_id, failure_reason, updated_at, changes)
+                    SELECT id, sale_id, register_id, created_at, currency, amount_minor, reason, payment_intent_id,
+                           payment_method, idempotency_key, status, stripe_refund_id, failure_reason, updated_at, 1
+                      FROM refunds ORDER BY rowid""",
+                    """
+                    CREATE TABLE refund_lines_v4 (
+                        refund_id TEXT    NOT NULL REFERENCES refunds_v4 (id),
+                        line_no   INTEGER NOT NULL,
+                        sale_line INTEGER NOT NULL CHECK (sale_line >= 1),
+                        quantity  INTEGER NOT NULL CHECK (quantity >= 1),
+                        PRIMARY KEY (refund_id, line_no)
+                    )""",
+                    "INSERT INTO refund_lines_v4 SELECT refund_id, line_no, sale_line, quantity FROM refund_lines",
+                    "DROP TABLE refund_lines",
+                    "DROP TABLE refunds",
+                    // Renaming also turns refund_lines_v4's reference to refunds_v4 into one to refunds.
+                    "ALTER TABLE refunds_v4 RENAME TO refunds",
+                    "ALTER TABLE refund_lines_v4 RENAME TO refund_lines",
+                    "CREATE INDEX refunds_by_sale ON refunds (sale_id, created_at)",
+                    "CREATE INDEX refunds_by_created ON refunds (created_at)",
+                    "CREATE INDEX refunds_by_status ON refunds (status)",
+                    """
+                    CREATE TABLE outbox_v4 (
+                        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+                        sale_id   TEXT    NOT NULL,
+                        refund_id TEXT,
+                        change_no INTEGER NOT NULL CHECK (change_no >= 1),
+                        image     TEXT,
+                        queued_at INTEGER NOT NULL
+                    )""",
+                    """
+                    INSERT INTO outbox_v4 (seq, sale_id, change_no, image, queued_at)
+                    SELECT seq, sale_id, change_no, image, queued_at FROM outbox""",
+                    "DROP TABLE outbox",
+                    "ALTER TABLE outbox_v4 RENAME TO outbox",
+                    // A change of a sale (refund_id NULL) or of a refund (of that sale), each once.
+                    "CREATE UNIQUE INDEX outbox_once ON outbox (sale_id, ifnull(refund_id, ''), change_no)"),
+                    true));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
@@ -129,6 +207,10 @@ final class JournalMigrations {
             if (m.version() <= from) {
                 continue;
             }
+            if (m.rebuildsTables()) {
+                // Takes effect only outside a transaction.
+                st.execute("PRAGMA foreign_keys = OFF");
+            }
             st.execute("BEGIN IMMEDIATE");
             try {
                 if (intPragma(st, "user_version") >= m.version()) {
@@ -138,6 +220,9 @@ final class JournalMigrations {
                 for (String sql : m.statements()) {
                     st.execute(sql);
                 }
+                if (m.rebuildsTables()) {
+                    requireReferencesIntact(st, m);
+                }
                 st.execute("PRAGMA user_version = " + m.version());
                 st.execute("COMMIT");
                 LOG.log(System.Logger.Level.INFO, "Sales journal {0} migrated to version {1} ({2})",
@@ -145,6 +230,20 @@ final class JournalMigrations {
             } catch (SQLException | RuntimeException e) {
                 JournalConnection.rollbackQuietly(st.getConnection());
                 throw e;
+            } finally {
+                if (m.rebuildsTables()) {
+                    st.execute("PRAGMA foreign_keys = ON");
+                }
+            }
+        }
+    }
+
+    /** Nothing checked references while the tables were rebuilt: every one must still hold before the commit. */
+    private static void requireReferencesIntact(Statement st, Migration m) throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+            if (rs.next()) {
+                throw new SQLException("Migration " + m.version() + " would leave a broken reference in table "
+                        + rs.getString(1) + "; nothing was changed");
             }
         }
     }

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The SQLite journal's outbox (table {@code outbox}, see {@link JournalMigrations}): read in order,
- * emptied only once the ledger has committed. A row queued without an image (a sale from before the
- * till joined the store) is shipped with the sale as it is when read.
+ * emptied only once the ledger has committed. A row queued without an image (a sale or refund from before
+ * the till joined the store) is shipped with the sale or refund as it is when read.
  */
 final class JournalOutbox implements SaleOutbox {
 
@@ -19,22 +19,27 @@ final class JournalOutbox implements SaleOutbox {
     }
 
     @Override
-    public List<SaleChange> pending(int max) {
+    public List<OutboxChange> pending(int max) {
         return db.read("read the outbox for the store ledger", t -> {
-            List<SaleChange> changes = new ArrayList<>();
+            List<OutboxChange> changes = new ArrayList<>();
             for (SaleTables.QueuedChange q : t.queued(max)) {
-                SaleImage image = q.image() != null ? SaleImageJson.decode(q.image())
-                        : t.image(q.saleId()).orElseThrow(() -> JournalRules.unknownSale(q.saleId()));
-                changes.add(new SaleChange(q.seq(), q.saleId(), q.changeNo(), image));
+                if (q.refundId() != null) {
+                    changes.add(new RefundChange(q.seq(), q.changeNo(), q.image() != null ? RefundJson.decode(q.image())
+                            : t.refunds().load(q.refundId()).orElseThrow(() -> RefundRules.unknownRefund(q.refundId()))));
+                } else {
+                    changes.add(new SaleChange(q.seq(), q.saleId(), q.changeNo(), q.image() != null
+                            ? SaleImageJson.decode(q.image())
+                            : t.image(q.saleId()).orElseThrow(() -> JournalRules.unknownSale(q.saleId()))));
+                }
             }
             return changes;
         });
     }
 
     @Override
-    public void shipped(List<SaleChange> changes) {
+    public void shipped(List<? extends OutboxChange> changes) {
         db.write("mark changes as shipped to the store ledger", t -> {
-            for (SaleChange c : changes) {
+            for (OutboxChange c : changes) {
                 t.unqueue(c.seq());
             }
             return null;

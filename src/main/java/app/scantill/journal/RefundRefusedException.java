@@ -25,16 +25,35 @@ public class RefundRefusedException extends JournalException {
         /** A refund of lines whose amount is not the sum of those lines. */
         LINE_AMOUNT,
         /** The refund id or its idempotency key is in the journal already for another refund. */
-        DUPLICATE
+        DUPLICATE,
+        /**
+         * Another register's sale whose register did not hand its refunds to the store (docs/adr/0122): it is not
+         * connected to the store, and only it knows whether it refunded the sale meanwhile ({@link #register()}).
+         */
+        SELLER_AWAY,
+        /** Another register's sale, and this till has no store ledger to decide its refunds ({@link #register()}). */
+        NOT_THIS_REGISTER
     }
 
     private final Why why;
     private final transient Money left;
+    private final String register;
 
     public RefundRefusedException(String message, Why why, Money left) {
+        this(message, why, left, null);
+    }
+
+    /** @param register the register that made the sale, where the rule speaks of it */
+    public RefundRefusedException(String message, Why why, Money left, String register) {
         super(message);
         this.why = why;
         this.left = left;
+        this.register = register;
+    }
+
+    /** The register that made the sale, for {@link Why#SELLER_AWAY} and {@link Why#NOT_THIS_REGISTER}. */
+    public Optional<String> register() {
+        return Optional.ofNullable(register);
     }
 
     public Why why() {

@@ -17,9 +17,10 @@ import java.util.Objects;
  * sales: an implementation reads the sale and its refunds, asks here, and writes what the answer says
  * in the same transaction. That is what keeps two refunds of one sale, started at the same moment from
  * two windows or two registers on one journal, from giving back more than was paid: the second one is
- * checked against the first one's amount once the first is written.
+ * checked against the first one's amount once the first is written. The store ledger asks here too when it
+ * reserves a refund the store decides (docs/adr/0122), against every register's refunds of the sale.
  */
-final class RefundRules {
+public final class RefundRules {
 
     /** What {@code recordRefundStatus} does to a refund. */
     enum StatusStep { UNCHANGED, UPDATE }
@@ -33,7 +34,7 @@ final class RefundRules {
      *
      * @throws RefundRefusedException when a rule refuses the order
      */
-    static void checkOrder(Sale sale, List<Refund> earlier, RefundOrder order) {
+    public static void checkOrder(Sale sale, List<Refund> earlier, RefundOrder order) {
         if (sale.state() != SaleState.PAID) {
             throw new RefundRefusedException("Sale " + sale.id() + " is " + sale.state() + ", not paid: nothing to refund",
                     RefundRefusedException.Why.SALE_NOT_PAID, null);

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every SQL statement the journal runs on {@code refunds} and {@code refund_lines} (migration 2 of
+ * Every SQL statement the journal runs on {@code refunds} and {@code refund_lines} (migrations 3 and 4 of
  * {@link JournalMigrations}). Only ever called inside a transaction of {@link JournalConnection}, through
  * {@link SaleTables#refunds()}; decides nothing.
  */
@@ -25,7 +25,7 @@ final class RefundTables {
     private static final String COLUMNS = """
             SELECT r.id, r.sale_id, r.register_id, r.created_at, r.currency, r.amount_minor, r.reason,
                    r.payment_intent_id, r.payment_method, r.idempotency_key, r.status, r.stripe_refund_id,
-                   r.failure_reason, r.updated_at
+                   r.failure_reason, r.updated_at, r.store_decides
               FROM refunds r
             """;
 
@@ -35,14 +35,19 @@ final class RefundTables {
         this.tables = tables;
     }
 
-    void insert(RefundOrder order, Sale sale, long now) throws SQLException {
+    /**
+     * @param sale the sale refunded: this journal's, or another register's as the store ledger holds it
+     * @param storeDecides the store ledger reserves the refund before it is sent (docs/adr/0122)
+     */
+    void insert(RefundOrder order, Sale sale, boolean storeDecides, long now) throws SQLException {
         tables.update("""
                 INSERT INTO refunds (id, sale_id, register_id, created_at, currency, amount_minor, reason,
-                                     payment_intent_id, payment_method, idempotency_key, status, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                     payment_intent_id, payment_method, idempotency_key, status, updated_at,
+                                     store_decides)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 order.refundId(), sale.id(), order.registerId(), now, sale.currency().getCurrencyCode(),
                 order.amountMinor(), order.reason().name(), sale.paymentIntentId(), sale.paymentMethod(),
-                order.idempotencyKey(), RefundStatus.REQUESTED.name(), now);
+                order.idempotencyKey(), RefundStatus.REQUESTED.name(), now, storeDecides ? 1 : 0);
         int no = 1;
         for (RefundLine line : order.lines()) {
             tables.update("INSERT INTO refund_lines (refund_id, line_no, sale_line, quantity) VALUES (?, ?, ?, ?)",
@@ -56,6 +61,13 @@ final class RefundTables {
                 UPDATE refunds SET stripe_refund_id = COALESCE(stripe_refund_id, ?), status = ?,
                        failure_reason = COALESCE(?, failure_reason), updated_at = ?
                  WHERE id = ?""", stripeRefundId, status.name(), failureReason, now, refundId);
+    }
+
+    /** Counts one more change of the refund (for the store ledger's outbox) and returns its number. */
+    int countChange(String refundId) throws SQLException {
+        tables.update("UPDATE refunds SET changes = changes + 1 WHERE id = ?", refundId);
+        return SaleTables.first(tables.rows("SELECT changes FROM refunds WHERE id = ?", List.of(refundId),
+                rs -> rs.getInt(1))).orElseThrow();
     }
 
     Optional<Refund> load(String refundId) throws SQLException {
@@ -90,7 +102,8 @@ final class RefundTables {
         return new Refund(id, rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
                 SaleTables.currency(rs.getString(5)), rs.getLong(6), reason(rs.getString(7)),
                 lines.getOrDefault(id, List.of()), rs.getString(8), rs.getString(9), rs.getString(10),
-                status(rs.getString(11)), rs.getString(12), rs.getString(13), Instant.ofEpochMilli(rs.getLong(14)));
+                status(rs.getString(11)), rs.getString(12), rs.getString(13), Instant.ofEpochMilli(rs.getLong(14)),
+                rs.getInt(15) != 0);
     }
 
     private static RefundReason reason(String name) {

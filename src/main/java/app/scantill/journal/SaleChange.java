@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param seq the outbox's order: changes are shipped by increasing {@code seq}, so in order per sale
  */
-public record SaleChange(long seq, String saleId, int changeNo, SaleImage image) {
+public record SaleChange(long seq, String saleId, int changeNo, SaleImage image) implements OutboxChange {
 
     public SaleChange {
         Objects.requireNonNull(saleId, "saleId");

@@ -13,8 +13,10 @@ import java.util.Objects;
  *
  * @param attempts in attempt order
  * @param history oldest first, the first entry being the sale's creation
+ * @param refundsInStore the register handed the sale's refunds to the store: the ledger decides them from now on
+ *     (docs/adr/0122)
  */
-public record SaleImage(Sale sale, List<Attempt> attempts, List<StateChange> history) {
+public record SaleImage(Sale sale, List<Attempt> attempts, List<StateChange> history, boolean refundsInStore) {
 
     public SaleImage {
         Objects.requireNonNull(sale, "sale");

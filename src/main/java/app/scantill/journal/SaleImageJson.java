@@ -73,6 +73,9 @@ public final class SaleImageJson {
         o.add("sale", sale);
         o.add("attempts", attempts);
         o.add("history", history);
+        if (image.refundsInStore()) {
+            o.addProperty("refunds_in_store", true);
+        }
         return GSON.toJson(o);
     }
 
@@ -109,7 +112,8 @@ public final class SaleImageJson {
                     SaleState.valueOf(s.get("state").getAsString()), attempt, current.idempotencyKey(),
                     current.sessionId(), current.sessionExpiresAt(), text(s, "payment_intent_id"),
                     text(s, "payment_method"), instant(s, "updated_at"), current.startedAt());
-            return new SaleImage(sale, attempts, history);
+            JsonElement inStore = o.get("refunds_in_store");
+            return new SaleImage(sale, attempts, history, inStore != null && inStore.getAsBoolean());
         } catch (RuntimeException e) {
             throw new JournalException("A sale image in the outbox or the ledger cannot be read: " + e.getMessage(), e);
         }

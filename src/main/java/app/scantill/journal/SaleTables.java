@@ -128,11 +128,18 @@ final class SaleTables {
         update("UPDATE sales SET queued = ? WHERE id = ?", changeNo, saleId);
     }
 
+    /** Queues change {@code changeNo} of a refund with the refund as it now is ({@code image} null: read when shipped). */
+    void queueRefund(String refundId, String saleId, int changeNo, String image, long now) throws SQLException {
+        update("INSERT INTO outbox (sale_id, refund_id, change_no, image, queued_at) VALUES (?, ?, ?, ?, ?)",
+                saleId, refundId, changeNo, image, now);
+        update("UPDATE refunds SET queued = ? WHERE id = ?", changeNo, refundId);
+    }
+
     /**
-     * Queues every sale changed while no ledger was configured, as one image of its latest change: a till
-     * joining a store brings its earlier sales along.
+     * Queues every sale and refund changed while no ledger was configured, as one image of its latest change: a
+     * till joining a store brings its earlier sales and refunds along (the sales first).
      *
-     * @return how many sales were queued
+     * @return how many sales and refunds were queued
      */
     int queueUnqueued(long now) throws SQLException {
         List<Map.Entry<String, Integer>> behind = rows(
@@ -141,15 +148,22 @@ final class SaleTables {
         for (Map.Entry<String, Integer> sale : behind) {
             queue(sale.getKey(), sale.getValue(), null, now);
         }
-        return behind.size();
+        List<QueuedChange> refundsBehind = rows(
+                "SELECT id, sale_id, changes FROM refunds WHERE queued < changes ORDER BY created_at, rowid",
+                List.of(), rs -> new QueuedChange(0, rs.getString(2), rs.getString(1), rs.getInt(3), null));
+        for (QueuedChange r : refundsBehind) {
+            queueRefund(r.refundId(), r.saleId(), r.changeNo(), null, now);
+        }
+        return behind.size() + refundsBehind.size();
     }
 
-    record QueuedChange(long seq, String saleId, int changeNo, String image) {
+    /** A row of the outbox: a change of a sale ({@code refundId} null) or of one of its refunds. */
+    record QueuedChange(long seq, String saleId, String refundId, int changeNo, String image) {
     }
 
     List<QueuedChange> queued(int max) throws SQLException {
-        return rows("SELECT seq, sale_id, change_no, image FROM outbox ORDER BY seq LIMIT ?", List.of(max),
-                rs -> new QueuedChange(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
+        return rows("SELECT seq, sale_id, refund_id, change_no, image FROM outbox ORDER BY seq LIMIT ?", List.of(max),
+                rs -> new QueuedChange(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
     }
 
     void unqueue(long seq) throws SQLException {
@@ -174,7 +188,18 @@ final class SaleTables {
         if (sale.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SaleImage(sale.get(), attempts(saleId), history(saleId)));
+        return Optional.of(new SaleImage(sale.get(), attempts(saleId), history(saleId), refundsInStore(saleId)));
+    }
+
+    // ---- a sale's refunds handed to the store (docs/adr/0122) ----
+
+    boolean refundsInStore(String saleId) throws SQLException {
+        return first(rows("SELECT refunds_in_store FROM sales WHERE id = ?", List.of(saleId), rs -> rs.getInt(1) != 0))
+                .orElse(false);
+    }
+
+    void handRefundsToStore(String saleId) throws SQLException {
+        update("UPDATE sales SET refunds_in_store = 1 WHERE id = ?", saleId);
     }
 
     // ---- reads ----

@@ -33,7 +33,7 @@ public final class SalesHistory {
 
     /**
      * History over sales from {@code journal} (a till's journal, or a store's ledger) and refunds from
-     * {@code refunds} (the till's journal: refunds are journaled by the register that sold).
+     * {@code refunds} (the till's journal, or every register's from the store's ledger).
      */
     public SalesHistory(SaleRecords journal, RefundRecords refunds, ZoneId zone, Clock clock) {
         this.journal = Objects.requireNonNull(journal, "journal");
@@ -96,13 +96,16 @@ public final class SalesHistory {
         return refunds.refunds(saleId);
     }
 
-    /** What each paid sale of {@code sales} paid and gave back, by sale id (sales that are not paid are left out). */
+    /**
+     * What each paid sale of {@code sales} paid and gave back, by sale id (sales that are not paid are left out);
+     * the refunds of all of them in one question, since a store's are across a network.
+     */
     public Map<String, RefundBalance> balances(List<Sale> sales) {
+        List<Sale> paid = sales.stream().filter(s -> s.state() == SaleState.PAID).toList();
+        Map<String, List<Refund>> bySale = refunds.refunds(paid.stream().map(Sale::id).toList());
         Map<String, RefundBalance> result = new HashMap<>();
-        for (Sale s : sales) {
-            if (s.state() == SaleState.PAID) {
-                result.put(s.id(), RefundBalance.of(s, refunds.refunds(s.id())));
-            }
+        for (Sale s : paid) {
+            result.put(s.id(), RefundBalance.of(s, bySale.getOrDefault(s.id(), List.of())));
         }
         return result;
     }

@@ -91,6 +91,32 @@ public interface SalesJournal extends SaleRecords, RefundRecords, AutoCloseable 
     Refund beginRefund(RefundOrder order);
 
     /**
+     * Journals a refund of a sale another register made, before the store ledger is asked to reserve it and
+     * before {@code POST /v1/refunds} (docs/adr/0122): status {@link RefundStatus#REQUESTED}, with its key, and
+     * {@link Refund#storeDecides()} set, since only the ledger sees every register's refunds of the sale. It is
+     * checked against {@code sale} (as the ledger holds it) and this journal's own refunds of it; the ledger
+     * checks it again, against every register's, when it reserves it. The same order again returns the refund as
+     * written.
+     *
+     * @param sale the sale, as the store ledger holds it
+     * @throws RefundRefusedException as {@link #beginRefund}
+     * @throws JournalException when the sale is this journal's own (refund it with {@link #beginRefund})
+     */
+    Refund beginStoreRefund(RefundOrder order, Sale sale);
+
+    /**
+     * Hands the sale's refunds to the store (docs/adr/0122): from now on every refund of it, this register's too,
+     * is decided by the store ledger, and {@link #beginRefund} journals it with {@link Refund#storeDecides()} set.
+     * The register that made the sale does this when another register asks to refund it; a change of the sale, so
+     * it reaches the ledger after every refund this journal made of it before. Once is enough: the same call
+     * again changes nothing.
+     *
+     * @return true when the refunds were handed over now, false when they were before
+     * @throws JournalException when the sale is not in the journal
+     */
+    boolean handRefundsToStore(String saleId);
+
+    /**
      * Records what Stripe says of a refund: its {@code re_} id and status (or that Stripe refused it). The
      * same answer again changes nothing; a final status never changes; Stripe's id never changes.
      *

@@ -1,7 +1,7 @@
 package app.scantill.ledger;
 
 import app.scantill.journal.JournalException;
-import app.scantill.journal.SaleChange;
+import app.scantill.journal.OutboxChange;
 import app.scantill.journal.SaleOutbox;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -57,12 +57,12 @@ public final class LedgerShipper implements AutoCloseable {
      * @throws JournalException when the local outbox cannot be read or updated
      */
     public synchronized int shipOnce() {
-        List<SaleChange> batch = outbox.pending(BATCH);
+        List<OutboxChange> batch = outbox.pending(BATCH);
         if (batch.isEmpty()) {
             return 0;
         }
         ledger.inTransaction("record " + batch.size() + " sale changes", c -> {
-            for (SaleChange change : batch) {
+            for (OutboxChange change : batch) {
                 LedgerTables.apply(c, change);
             }
             return null;

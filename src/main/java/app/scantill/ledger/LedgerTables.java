@@ -1,5 +1,7 @@
 package app.scantill.ledger;
 
+import app.scantill.journal.OutboxChange;
+import app.scantill.journal.RefundChange;
 import app.scantill.journal.SaleChange;
 import app.scantill.journal.SaleImage;
 import app.scantill.journal.SaleImageJson;
@@ -42,6 +44,14 @@ final class LedgerTables {
 
     // ---- applying a change ----
 
+    /** Applies one change of a sale or of a refund; see {@link #apply(Connection, SaleChange)}. */
+    static boolean apply(Connection c, OutboxChange change) throws SQLException {
+        if (change instanceof RefundChange r) {
+            return LedgerRefundTables.apply(c, r);
+        }
+        return apply(c, (SaleChange) change);
+    }
+
     /**
      * Applies one change: recorded in {@code sale_changes} once (a resend finds it there and does
      * nothing); the sale's rows take its image only if no later change of the sale arrived first.
@@ -60,15 +70,16 @@ final class LedgerTables {
         }
         int newer = update(c, """
                 INSERT INTO sales (id, register_id, created_at, currency, total_minor, state, attempt,
-                                   payment_intent_id, payment_method, updated_at, change_no)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   payment_intent_id, payment_method, updated_at, change_no, refunds_in_store)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET state = excluded.state, attempt = excluded.attempt,
                     payment_intent_id = excluded.payment_intent_id, payment_method = excluded.payment_method,
-                    updated_at = excluded.updated_at, change_no = excluded.change_no
+                    updated_at = excluded.updated_at, change_no = excluded.change_no,
+                    refunds_in_store = sales.refunds_in_store OR excluded.refunds_in_store
                 WHERE sales.change_no < excluded.change_no""",
                 s.id(), s.registerId(), time(s.createdAt()), s.currency().getCurrencyCode(), s.totalMinor(),
                 s.state().name(), s.attempt(), s.paymentIntentId(), s.paymentMethod(), time(s.updatedAt()),
-                change.changeNo());
+                change.changeNo(), image.refundsInStore());
         if (newer == 0) {
             return true; // a later change already carried more than this one
         }

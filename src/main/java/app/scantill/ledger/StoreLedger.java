@@ -1,5 +1,6 @@
 package app.scantill.ledger;
 
+import app.scantill.journal.JournalException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -91,8 +92,9 @@ public final class StoreLedger implements AutoCloseable {
         } catch (SQLException e) {
             throw new LedgerException("Could not " + action + " in the store ledger: " + rootMessage(e), e);
         } catch (RuntimeException e) {
-            if (e instanceof LedgerException le) {
-                throw le;
+            if (e instanceof JournalException decided) {
+                // A ledger failure already said, or a refusal the work decided (a refund that does not fit).
+                throw decided;
             }
             throw new LedgerException("Could not " + action + " in the store ledger: " + rootMessage(e), e);
         }

@@ -25,7 +25,8 @@ import org.postgresql.PGNotification;
  * the watcher's seat within a second or two.
  *
  * <p>One thread, on a scheduled executor: each tick waits briefly for notifications, and about once a
- * second tries for the watcher's seat and reads how the store's watcher is doing. A lost connection is
+ * second tries for the watcher's seat, reads how the store's watcher is doing and whether another register asked
+ * for one of this register's sales to have its refunds handed to the store (docs/adr/0122). A lost connection is
  * opened again with growing waits; the register is claimed again before anything else.
  */
 public final class StoreSession implements AutoCloseable {
@@ -60,6 +61,13 @@ public final class StoreSession implements AutoCloseable {
 
         /** This till lost the seat (its session ended): it must stop listing at once. */
         void deposed();
+
+        /**
+         * Another register asks to refund a sale of this register (docs/adr/0122): its refunds are to be handed to
+         * the store, in this till's journal. Said again until the ledger has the hand-over, so it must be harmless
+         * to do twice.
+         */
+        void handOverRefunds(String saleId);
     }
 
     private final StoreLedger ledger;
@@ -150,14 +158,26 @@ public final class StoreSession implements AutoCloseable {
             if (connection == null) {
                 reconnect();
             }
+            boolean handoverAsked = false;
             for (PGNotification n : notifications()) {
+                if (LedgerRefunds.HANDOVER_CHANNEL.equals(n.getName())) {
+                    handoverAsked |= registerId.equals(n.getParameter());
+                    continue;
+                }
                 Optional<StripeOutcome> outcome = StripeOutcomes.find(connection, n.getParameter());
                 outcome.ifPresent(listener::outcome);
             }
-            if (!Instant.now().isBefore(nextElection)) {
+            boolean pace = !Instant.now().isBefore(nextElection);
+            if (pace) {
                 nextElection = Instant.now().plus(ELECTION_PACE);
                 elect();
                 see(readWatch());
+            }
+            if (handoverAsked || pace) {
+                // Also at the election's pace: a notification sent while this session was away is not lost.
+                for (String saleId : LedgerRefunds.handoversAsked(connection, registerId)) {
+                    listener.handOverRefunds(saleId);
+                }
             }
             failures = 0;
             schedule(Duration.ZERO);
@@ -273,6 +293,7 @@ public final class StoreSession implements AutoCloseable {
     private static void listen(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("LISTEN " + StripeOutcomes.CHANNEL);
+            st.execute("LISTEN " + LedgerRefunds.HANDOVER_CHANNEL);
         }
     }
 

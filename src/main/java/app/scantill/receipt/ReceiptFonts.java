@@ -15,15 +15,18 @@ import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 
 /**
  * The receipt's typefaces: DejaVu Sans (regular and bold), shipped in the jar, which covers Latin, Greek and
- * Cyrillic scripts and the currency signs; and, for scripts it lacks (Japanese, Chinese, Korean), the first
- * CJK font found on this computer. A CJK font is several megabytes, too large to ship (ADR 0121); where none
- * is installed, such characters cannot be printed and the receipt says so.
+ * Cyrillic scripts and the currency signs; for Japanese, ScanTill Sans JP, shipped too (kana and the JIS X 0208
+ * kanji, the font the screens use: docs/i18n.md), so a Japanese receipt is right on any computer; and for what
+ * neither has (Chinese beyond those kanji, Korean), the first CJK font installed on this computer. Where none has
+ * a character, it cannot be printed and the receipt says so (ADR 0121).
  */
 public final class ReceiptFonts {
 
     /** The shipped fonts, in the jar. */
     public static final String REGULAR = "/app/scantill/receipt/fonts/DejaVuSans.ttf";
     public static final String BOLD = "/app/scantill/receipt/fonts/DejaVuSans-Bold.ttf";
+    /** Japanese glyphs, shipped with the screens' fonts (one regular weight: bold Japanese prints regular). */
+    public static final String JAPANESE = "/app/scantill/ui/fonts/ScanTillSansJP.ttf";
 
     /** Where systems keep a font with CJK glyphs, most common first. */
     static final List<String> FALLBACK_CANDIDATES = List.of(

@@ -18,10 +18,11 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Writes laid-out receipt blocks as a PDF with Apache PDFBox: the fonts embedded (subsets of DejaVu Sans and,
- * for CJK text, of an installed CJK font), so the text is selectable and searchable and every currency sign
- * prints as on screen; the QR code drawn as vector squares, so it scans at any zoom. A roll receipt is one
- * page as long as its content; an A4 receipt starts a new page when one is full.
+ * Writes laid-out receipt blocks as a PDF with Apache PDFBox: the fonts embedded (subsets of DejaVu Sans, of the
+ * shipped Japanese font for Japanese text and, for other CJK text, of an installed CJK font), so the text is
+ * selectable and searchable and every currency sign prints as on screen; the QR code drawn as vector squares, so
+ * it scans at any zoom. A roll receipt is one page as long as its content; an A4 receipt starts a new page when
+ * one is full.
  */
 public final class ReceiptPdf {
 
@@ -44,8 +45,12 @@ public final class ReceiptPdf {
     private PDType0Font bold;
     private TrueTypeFont regularTtf;
     private TrueTypeFont boldTtf;
+    /** The shipped Japanese font, loaded on its first character. */
+    private TrueTypeFont japaneseTtf;
+    private PDType0Font japanese;
     private TrueTypeFont fallbackTtf;
     private PDType0Font fallback;
+    private boolean fallbackSought;
     private boolean missing;
 
     private ReceiptPdf(Paper paper) {
@@ -205,7 +210,10 @@ public final class ReceiptPdf {
     private record Run(String text, PDType0Font font, float size) {
     }
 
-    /** The text split into runs of one font each: DejaVu where it has the glyph, else the CJK fallback. */
+    /**
+     * The text split into runs of one font each: DejaVu where it has the glyph, else the shipped Japanese font,
+     * else an installed CJK font.
+     */
     private List<Run> runs(String text, boolean isBold) throws IOException {
         return runs(text, isBold, size);
     }
@@ -245,15 +253,23 @@ public final class ReceiptPdf {
         if (Character.isWhitespace(cp) || ReceiptFonts.covers(isBold ? boldTtf : regularTtf, cp)) {
             return isBold ? bold : regular;
         }
-        if (fallbackTtf == null) {
-            Optional<TrueTypeFont> found = ReceiptFonts.fallback();
-            if (found.isEmpty()) {
-                return null;
-            }
-            fallbackTtf = found.get();
-            fallback = PDType0Font.load(doc, fallbackTtf, true);
+        if (japaneseTtf == null) {
+            japaneseTtf = ReceiptFonts.shipped(ReceiptFonts.JAPANESE);
+            // Embedded as a subset: a receipt carries the few glyphs it uses, not the megabyte.
+            japanese = PDType0Font.load(doc, japaneseTtf, true);
         }
-        return ReceiptFonts.covers(fallbackTtf, cp) ? fallback : null;
+        if (ReceiptFonts.covers(japaneseTtf, cp)) {
+            return japanese;
+        }
+        if (!fallbackSought) {
+            fallbackSought = true;
+            Optional<TrueTypeFont> found = ReceiptFonts.fallback();
+            if (found.isPresent()) {
+                fallbackTtf = found.get();
+                fallback = PDType0Font.load(doc, fallbackTtf, true);
+            }
+        }
+        return fallbackTtf != null && ReceiptFonts.covers(fallbackTtf, cp) ? fallback : null;
     }
 
     private float width(String text, boolean isBold, float s) throws IOException {

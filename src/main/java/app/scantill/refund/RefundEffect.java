@@ -1,7 +1,9 @@
 package app.scantill.refund;
 
+import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
+import app.scantill.sale.Sale;
 import java.time.Duration;
 
 /**
@@ -19,8 +21,17 @@ sealed interface RefundEffect {
     record Publish(RefundProgress progress) implements RefundEffect {
     }
 
-    /** Journal the order (answered by Journaled or JournalFailed). */
-    record Begin(RefundOrder order) implements RefundEffect {
+    /**
+     * Journal the order (answered by Journaled or JournalFailed).
+     *
+     * @param soldElsewhere the sale when another register made it (as the store ledger holds it); null for this
+     *     register's own
+     */
+    record Begin(RefundOrder order, Sale soldElsewhere) implements RefundEffect {
+        Begin(RefundOrder order) {
+            this(order, null);
+        }
+
         @Override
         public boolean awaitsAnswer() {
             return true;
@@ -30,6 +41,14 @@ sealed interface RefundEffect {
     /** Journal what Stripe said (answered by Journaled or JournalFailed). */
     record RecordStatus(String refundId, String stripeRefundId, RefundStatus status, String failureReason)
             implements RefundEffect {
+        @Override
+        public boolean awaitsAnswer() {
+            return true;
+        }
+    }
+
+    /** Reserve the refund in the store ledger (answered by ReserveAnswered or ReserveFailed). */
+    record Reserve(Refund refund) implements RefundEffect {
         @Override
         public boolean awaitsAnswer() {
             return true;

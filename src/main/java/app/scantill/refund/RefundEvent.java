@@ -5,13 +5,22 @@ import app.scantill.journal.JournalException;
 import app.scantill.money.Money;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
+import app.scantill.sale.Sale;
 import java.util.List;
 
 /** Everything that happens to a refund's flow: commands, the journal's answers, Stripe's answers, the timer. */
 sealed interface RefundEvent {
 
-    /** The cashier asks for a refund. */
-    record Start(RefundOrder order, Money amount) implements RefundEvent {
+    /**
+     * The cashier asks for a refund.
+     *
+     * @param soldElsewhere the sale when another register made it (as the store ledger holds it); null for this
+     *     register's own
+     */
+    record Start(RefundOrder order, Money amount, Sale soldElsewhere) implements RefundEvent {
+        Start(RefundOrder order, Money amount) {
+            this(order, amount, null);
+        }
     }
 
     /** A journaled refund is taken up again (after a restart, or Check again). */
@@ -23,6 +32,14 @@ sealed interface RefundEvent {
     }
 
     record JournalFailed(JournalException failure) implements RefundEvent {
+    }
+
+    /** The store ledger answered a reservation. */
+    record ReserveAnswered(RefundReservations.Reservation answer) implements RefundEvent {
+    }
+
+    /** The store ledger refused the reservation ({@code RefundRefusedException}) or could not be reached. */
+    record ReserveFailed(JournalException failure) implements RefundEvent {
     }
 
     /** Stripe answered the create. */

@@ -27,7 +27,11 @@ import app.scantill.refund.RefundState.Done;
 import app.scantill.refund.RefundState.Following;
 import app.scantill.refund.RefundState.Journaling;
 import app.scantill.refund.RefundState.LookingUp;
+import app.scantill.refund.RefundEffect.Reserve;
+import app.scantill.refund.RefundEvent.ReserveAnswered;
+import app.scantill.refund.RefundEvent.ReserveFailed;
 import app.scantill.refund.RefundState.Recording;
+import app.scantill.refund.RefundState.Reserving;
 import app.scantill.refund.RefundState.Sending;
 import app.scantill.refund.RefundState.Stopped;
 import app.scantill.sale.Refund;
@@ -45,14 +49,23 @@ import java.util.Optional;
  * Done, or Following while Stripe says pending, read again until final. After a restart, Resume takes a
  * journaled refund up where it stood: one still REQUESTED is sent again under its key (Stripe answers a
  * replay with the same refund) or, when the key may be forgotten, looked up by its payment intent first;
- * one pending at Stripe is read again.
+ * one pending at Stripe is read again. A refund the store decides (docs/adr/0122: another register's sale, or one
+ * whose refunds were handed to the store) is reserved in the store ledger before every first send: Journaled or
+ * Resume lead to Reserving instead of Sending.
  *
  * <p>Table of transitions (anything else leaves the state as it is and does nothing):
  * <pre>
  * (any)      Start            Journaling   journal the order first
- * (any)      Resume           Sending | LookingUp | Following | Done   as the journal holds it
+ * (any)      Resume           Sending | Reserving | LookingUp | Following | Done   as the journal holds it
  * Journaling Journaled        Sending      the request is built from the journaled refund and sent
+ * Journaling Journaled        Reserving    the store decides: reserve it in the ledger first
  * Journaling JournalFailed    Stopped      refused (more than is left, ...) or not written: Stripe never asked
+ * Reserving  ReserveAnswered  Sending      reserved: sent now, under its key
+ * Reserving  ReserveAnswered  Reserving    the sale's register is handing its refunds over: asked again later
+ * Reserving  ReserveAnswered  Recording    it did not within the patience: REFUSED is journaled, nothing sent
+ * Reserving  ReserveFailed    Recording    the ledger refused it, or (started now) could not be reached: REFUSED
+ * Reserving  ReserveFailed    Stopped      (taken up again) the ledger could not be reached: waits, resumable
+ * Reserving  Due              Reserving    ask the ledger again
  * Sending    Answered         Recording    Stripe's refund is journaled before anyone hears of it
  * Sending    SendFailed       Sending      transient, tries left: sent again with the same key after a wait
  * Sending    SendFailed       Stopped      transient, out of tries: waits as journaled (resumable)
@@ -60,7 +73,7 @@ import java.util.Optional;
  * Sending    SendFailed       Recording    Stripe refused: REFUSED is journaled
  * Sending    Due              Sending      the same request again
  * LookingUp  Found            Recording    this refund was at Stripe
- * LookingUp  Found            Sending      not at Stripe: sent now, under its key
+ * LookingUp  Found            Sending | Reserving   not at Stripe: sent now, under its key (reserved first)
  * LookingUp  FindFailed       LookingUp | Stopped
  * LookingUp  Due              LookingUp    look again
  * Recording  Journaled        Done | Following | Stopped(refused)
@@ -71,6 +84,9 @@ import java.util.Optional;
  * </pre>
  */
 final class RefundFlow {
+
+    /** The failure reason journaled for a refund refused because the store ledger could not be reached. */
+    static final String STORE_UNREACHABLE = "store_ledger_unreachable";
 
     private final RefundSettings settings;
 
@@ -84,19 +100,22 @@ final class RefundFlow {
             return RefundTransition.to(new Journaling(start.order(), amount),
                     publish(start.order().refundId(), start.order().saleId(), Phase.RECORDING, amount,
                             RefundWording.recording(amount)),
-                    new Begin(start.order()));
+                    new Begin(start.order(), start.soldElsewhere()));
         }
         if (event instanceof Resume resume) {
             return resume(resume.refund(), now);
         }
         if (state instanceof Journaling journaling) {
-            return fromJournaling(journaling, event);
+            return fromJournaling(journaling, event, now);
+        }
+        if (state instanceof Reserving reserving) {
+            return fromReserving(reserving, event, now);
         }
         if (state instanceof Sending sending) {
             return fromSending(sending, event);
         }
         if (state instanceof LookingUp lookingUp) {
-            return fromLookingUp(lookingUp, event);
+            return fromLookingUp(lookingUp, event, now);
         }
         if (state instanceof Recording recording) {
             return fromRecording(recording, event);
@@ -116,7 +135,7 @@ final class RefundFlow {
         if (r.status() == RefundStatus.REQUESTED) {
             // Stripe keeps an idempotency key at least 24 hours: within that a replay is safe; later, look first.
             if (Duration.between(r.createdAt(), now).compareTo(settings.replayWindow()) < 0) {
-                return send(r, 1);
+                return toStripe(r, false, now);
             }
             return RefundTransition.to(new LookingUp(r, 1),
                     publish(r, Phase.SENDING, RefundWording.checking(r.amount())), new Find(r.paymentIntentId()));
@@ -125,15 +144,49 @@ final class RefundFlow {
                 new Retrieve(r.stripeRefundId()));
     }
 
-    private RefundTransition fromJournaling(Journaling s, RefundEvent event) {
+    private RefundTransition fromJournaling(Journaling s, RefundEvent event, Instant now) {
         if (event instanceof Journaled journaled) {
-            return send(journaled.refund(), 1);
+            return toStripe(journaled.refund(), true, now);
         }
         if (event instanceof JournalFailed failed) {
             Message why = failed.failure() instanceof RefundRefusedException refused
                     ? RefundWording.refusedByJournal(refused) : RefundWording.notJournaled();
             return RefundTransition.to(new Stopped(null, why, false),
                     publish(s.order().refundId(), s.order().saleId(), Phase.REFUSED, s.amount(), why));
+        }
+        return RefundTransition.to(s);
+    }
+
+    private RefundTransition fromReserving(Reserving s, RefundEvent event, Instant now) {
+        Refund r = s.refund();
+        if (event instanceof ReserveAnswered answered) {
+            RefundReservations.Reservation a = answered.answer();
+            if (a.reserved()) {
+                return send(r, 1);
+            }
+            if (Duration.between(s.since(), now).compareTo(settings.handoverPatience()) >= 0) {
+                // The sale's register did not hand its refunds over: it is not connected, and only it knows
+                // whether it refunded the sale meanwhile. Nothing was reserved, so nothing was sent.
+                return refuse(r, new RefundRefusedException("Register " + a.seller() + " did not hand the refunds of "
+                        + r.saleId() + " to the store", RefundRefusedException.Why.SELLER_AWAY, null, a.seller()));
+            }
+            Reserving next = new Reserving(r, s.fresh(), s.since(), true);
+            return s.waiting() ? RefundTransition.to(next, new Later(settings.handoverPoll()))
+                    : RefundTransition.to(next, publish(r, Phase.RESERVING, RefundWording.handover(r.amount(),
+                            a.seller())), new Later(settings.handoverPoll()));
+        }
+        if (event instanceof Due) {
+            return RefundTransition.to(s, new Reserve(r));
+        }
+        if (event instanceof ReserveFailed failed) {
+            if (failed.failure() instanceof RefundRefusedException refused) {
+                return refuse(r, refused);
+            }
+            if (s.fresh()) {
+                return RefundTransition.to(new Recording(r, null, RefundWording.storeUnreachable()),
+                        new RecordStatus(r.id(), null, RefundStatus.REFUSED, STORE_UNREACHABLE));
+            }
+            return stop(r, RefundWording.storeUnreachableWaiting(r.amount()));
         }
         return RefundTransition.to(s);
     }
@@ -167,11 +220,11 @@ final class RefundFlow {
         return RefundTransition.to(s);
     }
 
-    private RefundTransition fromLookingUp(LookingUp s, RefundEvent event) {
+    private RefundTransition fromLookingUp(LookingUp s, RefundEvent event, Instant now) {
         Refund r = s.refund();
         if (event instanceof Found found) {
             Optional<RefundSnapshot> mine = found.refunds().stream().filter(f -> f.belongsTo(r.id())).findFirst();
-            return mine.isPresent() ? record(r, mine.get()) : send(r, 1);
+            return mine.isPresent() ? record(r, mine.get()) : toStripe(r, false, now);
         }
         if (event instanceof Due) {
             return RefundTransition.to(s, new Find(r.paymentIntentId()));
@@ -230,6 +283,25 @@ final class RefundFlow {
     }
 
     // ------------------------------------------------------------ pieces
+
+    /**
+     * A journaled refund on its way to Stripe: sent at once when its register's journal decided it, reserved in the
+     * store ledger first when the store decides it (docs/adr/0122).
+     */
+    private RefundTransition toStripe(Refund r, boolean fresh, Instant now) {
+        if (!r.storeDecides()) {
+            return send(r, 1);
+        }
+        return RefundTransition.to(new Reserving(r, fresh, now, false),
+                publish(r, Phase.RESERVING, RefundWording.reserving(r.amount())), new Reserve(r));
+    }
+
+    /** The store ledger refused the refund: REFUSED is journaled (nothing went to Stripe), then the screen hears why. */
+    private static RefundTransition refuse(Refund r, RefundRefusedException refused) {
+        return RefundTransition.to(new Recording(r, null, RefundWording.refusedByJournal(refused)),
+                new RecordStatus(r.id(), null, RefundStatus.REFUSED,
+                        "store_" + refused.why().name().toLowerCase(java.util.Locale.ROOT)));
+    }
 
     private RefundTransition send(Refund r, int tries) {
         return RefundTransition.to(new Sending(r, tries), publish(r, Phase.SENDING, RefundWording.sending(r.amount())),

@@ -19,6 +19,8 @@ public record RefundProgress(String refundId, String saleId, Phase phase, Money 
     public enum Phase {
         /** The refund is being journaled. */
         RECORDING,
+        /** Journaled; being reserved in the store ledger, against every register's refunds of the sale. */
+        RESERVING,
         /** Journaled; being sent to Stripe (or looked up after a restart). */
         SENDING,
         /** Stripe accepted it; the money is on its way (Amazon Pay refunds are asynchronous). */

@@ -2,6 +2,7 @@ package app.scantill.refund;
 
 import app.scantill.checkout.GatewayException;
 import app.scantill.journal.JournalException;
+import app.scantill.journal.RefundRefusedException;
 import app.scantill.journal.SalesJournal;
 import app.scantill.money.Money;
 import app.scantill.refund.RefundEffect.Begin;
@@ -9,6 +10,7 @@ import app.scantill.refund.RefundEffect.Find;
 import app.scantill.refund.RefundEffect.Later;
 import app.scantill.refund.RefundEffect.Publish;
 import app.scantill.refund.RefundEffect.RecordStatus;
+import app.scantill.refund.RefundEffect.Reserve;
 import app.scantill.refund.RefundEffect.Retrieve;
 import app.scantill.refund.RefundEffect.Send;
 import app.scantill.sale.Refund;
@@ -51,6 +53,8 @@ public final class RefundService {
 
     private final RefundGateway gateway;
     private final SalesJournal journal;
+    /** Null for a till without a store ledger: it refunds only its own register's sales. */
+    private final RefundReservations store;
     private final RefundSettings settings;
     private final Clock clock;
     private final SaleIdGenerator ids;
@@ -66,8 +70,20 @@ public final class RefundService {
 
     public RefundService(RefundGateway gateway, SalesJournal journal, RefundSettings settings, Clock clock,
             SaleIdGenerator ids) {
+        this(gateway, journal, null, settings, clock, ids);
+    }
+
+    /**
+     * A register's refunds in a store: refunds the store decides (another register's sales, sales handed to the
+     * store) are reserved through {@code store} before they are sent (docs/adr/0122).
+     *
+     * @param store the store ledger's reservations, or null for a till alone
+     */
+    public RefundService(RefundGateway gateway, SalesJournal journal, RefundReservations store, RefundSettings settings,
+            Clock clock, SaleIdGenerator ids) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.journal = Objects.requireNonNull(journal, "journal");
+        this.store = store;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -102,6 +118,25 @@ public final class RefundService {
      */
     public void start(RefundOrder order, Money amount) {
         submit(order.refundId(), new RefundEvent.Start(order, amount));
+    }
+
+    /**
+     * As {@link #start(RefundOrder, Money)} for a sale of any register: this register's own is decided by its
+     * journal (or, once handed to the store, by the ledger); another register's is journaled here and reserved in
+     * the store ledger before Stripe hears of it. Without a store ledger another register's sale is refused.
+     */
+    public void start(RefundOrder order, Sale sale) {
+        Money amount = Money.of(order.amountMinor(), sale.currency());
+        submit(order.refundId(), new RefundEvent.Start(order, amount, ownSale(sale) ? null : sale));
+    }
+
+    /** Whether this register may refund the sale: its own always, another register's only in a store. */
+    public boolean mayRefund(Sale sale) {
+        return ownSale(sale) || store != null;
+    }
+
+    private boolean ownSale(Sale sale) {
+        return settings.registerId().equals(sale.registerId());
     }
 
     /** Takes a journaled refund up again where it stood: sends it again under its key, or reads it at Stripe. */
@@ -209,7 +244,15 @@ public final class RefundService {
         }
         try {
             if (effect instanceof Begin begin) {
-                return Optional.of(new RefundEvent.Journaled(journal.beginRefund(begin.order())));
+                return Optional.of(new RefundEvent.Journaled(begin.soldElsewhere() == null
+                        ? journal.beginRefund(begin.order()) : beginStoreRefund(begin.order(), begin.soldElsewhere())));
+            }
+            if (effect instanceof Reserve reserve) {
+                if (store == null) {
+                    throw new JournalException("No store ledger is configured: refund " + refundId
+                            + " cannot be reserved");
+                }
+                return Optional.of(new RefundEvent.ReserveAnswered(store.reserve(reserve.refund())));
             }
             if (effect instanceof RecordStatus write) {
                 return Optional.of(new RefundEvent.Journaled(journal.recordRefundStatus(write.refundId(),
@@ -217,9 +260,20 @@ public final class RefundService {
             }
         } catch (JournalException e) {
             LOG.log(Level.WARNING, "Refund " + refundId + ": " + e.getMessage());
-            return Optional.of(new RefundEvent.JournalFailed(e));
+            return Optional.of(effect instanceof Reserve ? new RefundEvent.ReserveFailed(e)
+                    : new RefundEvent.JournalFailed(e));
         }
         return Optional.of(ask(effect));
+    }
+
+    /** Another register's sale: journaled here only when a store ledger can decide it. */
+    private Refund beginStoreRefund(RefundOrder order, Sale sale) {
+        if (store == null) {
+            throw new RefundRefusedException("Sale " + sale.id() + " is register " + sale.registerId()
+                    + "'s, and this till has no store ledger to refund it through",
+                    RefundRefusedException.Why.NOT_THIS_REGISTER, null, sale.registerId());
+        }
+        return journal.beginStoreRefund(order, sale);
     }
 
     private RefundEvent ask(RefundEffect call) {

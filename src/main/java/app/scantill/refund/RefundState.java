@@ -15,6 +15,18 @@ sealed interface RefundState {
     record Journaling(RefundOrder order, Money amount) implements RefundState {
     }
 
+    /**
+     * Journaled; being reserved in the store ledger (a refund the store decides), asked again while the sale's
+     * register hands its refunds over.
+     *
+     * @param fresh started in this run of the flow, so certainly never sent: if the ledger cannot be reached it
+     *     is refused; one taken up again after a restart may have been reserved and sent, and waits instead
+     * @param since when the reservation was first asked for (the patience with the sale's register counts from it)
+     * @param waiting the cashier was told the till waits for the sale's register
+     */
+    record Reserving(Refund refund, boolean fresh, java.time.Instant since, boolean waiting) implements RefundState {
+    }
+
     /** {@code POST /v1/refunds} in flight (or waiting to be sent again after a transient failure). */
     record Sending(Refund refund, int tries) implements RefundState {
     }

@@ -31,6 +31,26 @@ final class RefundWording {
         return Message.of("refund.progress.checking", amount);
     }
 
+    static Message reserving(Money amount) {
+        return Message.of("refund.progress.reserving", amount);
+    }
+
+    /** Waiting for the sale's register to hand its refunds to the store; {@code seller} null when not known yet. */
+    static Message handover(Money amount, String seller) {
+        return seller == null ? Message.of("refund.progress.handover_unknown", amount)
+                : Message.of("refund.progress.handover", amount, seller);
+    }
+
+    /** The store ledger could not be reached for a refund started now: it was refused, nothing sent. */
+    static Message storeUnreachable() {
+        return Message.of("refund.refused.store_unreachable");
+    }
+
+    /** The store ledger could not be reached for a refund taken up again: it may have been sent; it waits. */
+    static Message storeUnreachableWaiting(Money amount) {
+        return Message.of("refund.stopped.store_unreachable", amount);
+    }
+
     static Message of(Refund r) {
         return switch (r.status()) {
             case REQUESTED -> sending(r.amount());
@@ -65,6 +85,10 @@ final class RefundWording {
             case LINE_UNITS -> Message.of("refund.refused.line_units");
             case LINE_AMOUNT -> Message.of("refund.refused.line_amount");
             case DUPLICATE -> Message.of("refund.refused.duplicate");
+            case SELLER_AWAY -> e.register().isPresent()
+                    ? Message.of("refund.refused.seller_away", e.register().get())
+                    : Message.of("refund.refused.seller_unknown");
+            case NOT_THIS_REGISTER -> Message.of("refund.refused.not_this_register", e.register().orElse("?"));
         };
     }
 

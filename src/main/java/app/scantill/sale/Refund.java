@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param idempotencyKey the key of {@code POST /v1/refunds}: the same for every send of this refund
  * @param stripeRefundId Stripe's {@code re_...} once known
  * @param failureReason Stripe's {@code failure_reason}, or the refusal, once known
+ * @param storeDecides whether the store ledger decides this refund (docs/adr/0122): it is reserved there, against
+ *     every register's refunds of the sale, before Stripe hears of it. True for a refund of another register's
+ *     sale, and for any refund of a sale whose register handed its refunds to the store
  */
 public record Refund(
         String id,
@@ -33,7 +36,8 @@ public record Refund(
         RefundStatus status,
         String stripeRefundId,
         String failureReason,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean storeDecides) {
 
     public Refund {
         lines = List.copyOf(lines);
@@ -45,5 +49,12 @@ public record Refund(
 
     public Optional<String> stripeId() {
         return Optional.ofNullable(stripeRefundId);
+    }
+
+    /** This refund with another status, Stripe's id (kept once known) and failure reason (kept once known). */
+    public Refund withStatus(RefundStatus next, String stripeId, String failure, Instant at) {
+        return new Refund(id, saleId, registerId, createdAt, currency, amountMinor, reason, lines, paymentIntentId,
+                paymentMethod, idempotencyKey, next, stripeRefundId != null ? stripeRefundId : stripeId,
+                failure != null ? failure : failureReason, at, storeDecides);
     }
 }

@@ -45,18 +45,13 @@ final class ApiRoutes {
         this.publicBase = publicBase;
     }
 
-    /** Every resource the sandbox serves. */
+    /** Every resource the sandbox serves (what the key may do is {@link SandboxPermissions}'). */
     static ApiRoutes of(SandboxStore store, Supplier<String> publicBase) {
-        return of(store, publicBase, true);
-    }
-
-    /** @param eventsReadable false to answer the events endpoint as Stripe does a key without Events: Read */
-    static ApiRoutes of(SandboxStore store, Supplier<String> publicBase, boolean eventsReadable) {
         ApiRoutes routes = new ApiRoutes(publicBase);
         CheckoutSessionRoutes.addTo(routes, store);
         PaymentIntentRoutes.addTo(routes, store);
         RefundRoutes.addTo(routes, store.refunds());
-        EventRoutes.addTo(routes, store, eventsReadable);
+        EventRoutes.addTo(routes, store);
         return routes;
     }
 

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -25,8 +26,8 @@ import java.util.function.Consumer;
  * @param advertisedHost the host put in pay-page URLs (and so in QR codes), or null for the bind address
  * @param port the port, or 0 for the port used last time when free (else a random one)
  * @param secretKey a fixed {@code sk_test_} key, or null for a random one per file (or per run in memory)
- * @param eventsReadable false to answer {@code GET /v1/events} as Stripe answers a restricted key
- *     without Events: Read (HTTP 403)
+ * @param withheldPermissions restricted-key permissions the key lacks from the start (constants of
+ *     {@link SandboxPermissions}): their endpoints answer HTTP 403 as Stripe answers such a key
  * @param account the Stripe account played: Amazon Pay, settlement currency (see {@link SandboxAccount})
  */
 public record SandboxOptions(
@@ -38,7 +39,7 @@ public record SandboxOptions(
         String merchantName,
         String secretKey,
         Locale displayLocale,
-        boolean eventsReadable,
+        Set<String> withheldPermissions,
         SandboxAccount account) {
 
     public static final String DEFAULT_MERCHANT = "ScanTill Demo Shop";
@@ -48,6 +49,8 @@ public record SandboxOptions(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(displayLocale, "displayLocale");
         Objects.requireNonNull(account, "account");
+        withheldPermissions = Set.copyOf(withheldPermissions);
+        withheldPermissions.forEach(SandboxPermissions::known);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535");
         }
@@ -65,7 +68,7 @@ public record SandboxOptions(
     /** Loopback, random port, memory only, wall-clock time: for tests. */
     public static SandboxOptions inMemory() {
         return new SandboxOptions(null, InetAddress.getLoopbackAddress(), null, 0, SandboxClock.system(),
-                DEFAULT_MERCHANT, null, Locale.US, true, SandboxAccount.anywhere());
+                DEFAULT_MERCHANT, null, Locale.US, Set.of(), SandboxAccount.anywhere());
     }
 
     /** Like {@link #inMemory()}, but sessions and the key live in {@code file} (JSON) across restarts. */
@@ -129,9 +132,14 @@ public record SandboxOptions(
         return edit(d -> d.displayLocale = locale);
     }
 
-    /** The key may not read events, as a restricted key without Events: Read. */
-    public SandboxOptions withoutEventsPermission() {
-        return edit(d -> d.eventsReadable = false);
+    /**
+     * The key lacks {@code permission} from the start (e.g. {@link SandboxPermissions#EVENTS_READ}: a restricted key
+     * without Events: Read), as {@link StripeSandbox#permissions()} withholds one while the sandbox runs.
+     */
+    public SandboxOptions withoutPermission(String permission) {
+        Set<String> withheld = new java.util.HashSet<>(withheldPermissions);
+        withheld.add(SandboxPermissions.known(permission));
+        return edit(d -> d.withheldPermissions = withheld);
     }
 
     /** A copy with {@code change} applied, checked by the constructor like any other. */
@@ -139,7 +147,7 @@ public record SandboxOptions(
         Draft d = new Draft(this);
         change.accept(d);
         return new SandboxOptions(d.file, d.bindAddress, d.advertisedHost, d.port, d.clock, d.merchantName,
-                d.secretKey, d.displayLocale, d.eventsReadable, d.account);
+                d.secretKey, d.displayLocale, d.withheldPermissions, d.account);
     }
 
     /** The options as plain fields, so each {@code with...} names only the one it changes. */
@@ -152,7 +160,7 @@ public record SandboxOptions(
         String merchantName;
         String secretKey;
         Locale displayLocale;
-        boolean eventsReadable;
+        Set<String> withheldPermissions;
         SandboxAccount account;
 
         Draft(SandboxOptions o) {
@@ -164,7 +172,7 @@ public record SandboxOptions(
             merchantName = o.merchantName;
             secretKey = o.secretKey;
             displayLocale = o.displayLocale;
-            eventsReadable = o.eventsReadable;
+            withheldPermissions = o.withheldPermissions;
             account = o.account;
         }
     }

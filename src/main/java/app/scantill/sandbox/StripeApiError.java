@@ -76,10 +76,11 @@ final class StripeApiError extends RuntimeException {
      * Stripe's answer to a restricted key that lacks a permission (HTTP 403). The wording follows
      * Stripe's; the account id it names is the sandbox's own.
      */
-    static StripeApiError missingPermission(String permission) {
-        return new StripeApiError(403, INVALID_REQUEST, null, null, "The provided key does not have the required "
-                + "permissions for this endpoint on account 'acct_sandbox'. Having the '" + permission
-                + "' permission would allow this request to continue.");
+    static StripeApiError missingPermission(String permission, String key) {
+        // Type invalid_request_error, no code: what Stripe sends a restricted key without the permission.
+        return new StripeApiError(403, INVALID_REQUEST, null, null, "The provided key '" + SandboxKeys.masked(key)
+                + "' does not have the required permissions for this endpoint on account 'acct_sandbox'. Having the '"
+                + permission + "' permission would allow this request to continue.");
     }
 
     static StripeApiError unknownParam(String param) {

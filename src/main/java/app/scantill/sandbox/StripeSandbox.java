@@ -77,6 +77,7 @@ public final class StripeSandbox implements AutoCloseable {
 
     private StripeSandbox(SandboxOptions options) throws IOException {
         this.options = options;
+        options.withheldPermissions().forEach(permissions::withhold);
         this.store = new SandboxStore(options.clock(), options.fileOption().map(SandboxFile::new).orElse(null),
                 options.secretKey());
         store.useAccount(options.account());
@@ -94,8 +95,7 @@ public final class StripeSandbox implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", new SandboxHttpServer(
-                new ApiHandler(store, faults, requests, ApiRoutes.of(store, this::publicBase, options.eventsReadable()),
-                        permissions),
+                new ApiHandler(store, faults, requests, ApiRoutes.of(store, this::publicBase), permissions),
                 new PayPageHandler(store, this::publicBase,
                         new PayPage(options.merchantName(), options.displayLocale()))));
         server.start();

@@ -1,6 +1,7 @@
 package app.scantill.till;
 
 import app.scantill.i18n.Translator;
+import app.scantill.journal.RefundRecords;
 import app.scantill.journal.SalesJournal;
 import app.scantill.money.Money;
 import app.scantill.refund.RefundProgress;
@@ -14,12 +15,17 @@ import app.scantill.sale.Sale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The headless till's refund commands and output lines (docs/headless-till.md): {@code refund SALE
  * AMOUNT|all [REASON]}, {@code refund-lines SALE LINE:QTY... [REASON]}, {@code refunds SALE} and
- * {@code check-refund REFUND}; every step of a refund is printed as a {@code REFUND} line.
+ * {@code check-refund REFUND}; every step of a refund is printed as a {@code REFUND} line. In a store a sale of
+ * any register can be refunded: it is read from the till's journal, else from the store ledger, else as the last
+ * {@code refunds SALE} showed it (as a screen keeps showing a sale while the ledger goes away).
  */
 final class HeadlessRefunds {
 
@@ -31,13 +37,22 @@ final class HeadlessRefunds {
 
     private final RefundService refunds;
     private final SalesJournal journal;
+    /** Every register's refunds while a store ledger answers, this till's own otherwise. */
+    private final RefundRecords records;
+    /** A sale from the journal, else from the store ledger. */
+    private final Function<String, Optional<Sale>> sales;
     private final boolean allowed;
     private final Printer out;
     private final Translator words = Translator.english();
+    /** Sales as {@code refunds SALE} last showed them. */
+    private final Map<String, Sale> shown = new ConcurrentHashMap<>();
 
-    HeadlessRefunds(RefundService refunds, SalesJournal journal, boolean allowed, Printer out) {
+    HeadlessRefunds(RefundService refunds, SalesJournal journal, RefundRecords records,
+            Function<String, Optional<Sale>> sales, boolean allowed, Printer out) {
         this.refunds = refunds;
         this.journal = journal;
+        this.records = records;
+        this.sales = sales;
         this.allowed = allowed;
         this.out = out;
         refunds.addListener(this::report);
@@ -62,7 +77,7 @@ final class HeadlessRefunds {
             throw new IllegalArgumentException("Use: refund SALE_ID AMOUNT_MINOR|all [REASON]");
         }
         Sale sale = paidSale(w[1]);
-        long amount = w[2].equals("all") ? RefundBalance.of(sale, journal.refunds(sale.id())).refundable().minorUnits()
+        long amount = w[2].equals("all") ? RefundBalance.of(sale, records.refunds(sale.id())).refundable().minorUnits()
                 : Long.parseLong(w[2]);
         start(sale, amount, reason(w, 3), List.of());
     }
@@ -95,20 +110,22 @@ final class HeadlessRefunds {
             throw new IllegalArgumentException("Nothing to refund");
         }
         RefundOrder order = refunds.order(sale, amount, reason, lines);
-        refunds.start(order, Money.of(amount, sale.currency()));
+        refunds.start(order, sale);
         out.print("OK", "refund=" + order.refundId() + " key=" + order.idempotencyKey(), null);
     }
 
     private void list(String[] w) {
-        Sale sale = journal.find(w[1]).orElseThrow(() -> new IllegalArgumentException("No sale " + w[1]));
-        List<Refund> all = journal.refunds(sale.id());
+        Sale sale = sales.apply(w[1]).orElseThrow(() -> new IllegalArgumentException("No sale " + w[1]));
+        shown.put(sale.id(), sale);
+        List<Refund> all = records.refunds(sale.id());
         for (Refund r : all) {
             out.print("REFUND-OF", "refund=" + r.id() + " sale=" + r.saleId() + " status=" + r.status()
                     + " amount=" + r.amountMinor() + " stripe=" + dash(r.stripeRefundId()) + " key=" + r.idempotencyKey(),
                     null);
         }
         RefundBalance b = RefundBalance.of(sale, all);
-        out.print("BALANCE", "sale=" + sale.id() + " paid=" + b.paid().minorUnits() + " refunded="
+        out.print("BALANCE", "sale=" + sale.id() + " register=" + sale.registerId() + " paid=" + b.paid().minorUnits()
+                + " refunded="
                 + b.refunded().minorUnits() + " in_progress=" + b.inProgress().minorUnits() + " refundable="
                 + b.refundable().minorUnits() + " standing=" + b.standing(), null);
     }
@@ -120,7 +137,8 @@ final class HeadlessRefunds {
     }
 
     private Sale paidSale(String id) {
-        return journal.find(id).orElseThrow(() -> new IllegalArgumentException("No sale " + id));
+        return sales.apply(id).or(() -> Optional.ofNullable(shown.get(id)))
+                .orElseThrow(() -> new IllegalArgumentException("No sale " + id));
     }
 
     private static RefundReason reason(String[] w, int at) {

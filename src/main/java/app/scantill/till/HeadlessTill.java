@@ -117,8 +117,8 @@ public final class HeadlessTill {
             SalesJournal journal = till.journal().get();
             service.addListener(status -> print("EVENT", fields(status), text(status.message())));
             till.onStoreWatch(watch -> print("STORE", "watch=" + watch, null));
-            HeadlessRefunds refunds = till.refunds().map(r -> new HeadlessRefunds(r, journal, till.refundsAllowed(),
-                    this::print)).orElse(null);
+            HeadlessRefunds refunds = till.refunds().map(r -> new HeadlessRefunds(r, journal,
+                    till.refundRecords().orElseThrow(), till::findSale, till.refundsAllowed(), this::print)).orElse(null);
             RecoverySummary summary = till.recover(perSale, round -> {
                 report(round);
                 print("RECOVERY", "retry=true total=" + round.entries().size() + counts(round),

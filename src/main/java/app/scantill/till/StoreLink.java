@@ -11,7 +11,9 @@ import app.scantill.journal.JournalException;
 import app.scantill.journal.RegisterInUseException;
 import app.scantill.journal.SaleOutbox;
 import app.scantill.journal.SaleRecords;
+import app.scantill.journal.SalesJournal;
 import app.scantill.ledger.LedgerAddress;
+import app.scantill.ledger.LedgerRefunds;
 import app.scantill.ledger.LedgerSales;
 import app.scantill.ledger.LedgerShipper;
 import app.scantill.ledger.StoreLedger;
@@ -20,6 +22,7 @@ import app.scantill.ledger.StoreSession.Watch;
 import app.scantill.ledger.StripeOutcome;
 import app.scantill.ledger.WatcherSeat;
 import app.scantill.money.Money;
+import app.scantill.refund.RefundReservations;
 import app.scantill.watcher.StoreWatcher;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -50,11 +53,14 @@ final class StoreLink implements AutoCloseable {
 
     private final AppConfig config;
     private final SaleOutbox outbox;
+    /** The till's journal: a sale's refunds are handed to the store there (docs/adr/0122). */
+    private final SalesJournal journal;
     private final CheckoutGateway gateway;
     private final EventsGateway events;
     private final Clock clock;
     private final ScheduledExecutorService connector;
     private final List<Consumer<Watch>> watchListeners = new CopyOnWriteArrayList<>();
+    private final Set<String> handoverProblems = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private volatile StoreLedger ledger;
     private volatile LedgerShipper shipper;
@@ -64,8 +70,10 @@ final class StoreLink implements AutoCloseable {
     private StoreWatcher watcher;
     private volatile boolean closed;
 
-    private StoreLink(AppConfig config, SaleOutbox outbox, CheckoutGateway gateway, EventsGateway events, Clock clock) {
+    private StoreLink(AppConfig config, SalesJournal journal, SaleOutbox outbox, CheckoutGateway gateway,
+            EventsGateway events, Clock clock) {
         this.config = config;
+        this.journal = journal;
         this.outbox = outbox;
         this.gateway = gateway;
         this.events = events;
@@ -80,14 +88,15 @@ final class StoreLink implements AutoCloseable {
     /**
      * Joins the store: connects, claims the register, starts shipping and the session.
      *
+     * @param journal the till's journal, which keeps {@code outbox}
      * @param gateway the till's Checkout gateway (the watcher looks a paid session's method up with it), or null
      * @param events Stripe's events for the watcher, or null when this till may not be the watcher
      * @param away told why, when the ledger cannot be reached now (the till then sells on its own)
      * @throws RegisterInUseException when another till of the store holds the register
      */
-    static StoreLink join(AppConfig config, SaleOutbox outbox, CheckoutGateway gateway, EventsGateway events,
-            Clock clock, Consumer<String> away) {
-        StoreLink link = new StoreLink(config, outbox, gateway, events, clock);
+    static StoreLink join(AppConfig config, SalesJournal journal, SaleOutbox outbox, CheckoutGateway gateway,
+            EventsGateway events, Clock clock, Consumer<String> away) {
+        StoreLink link = new StoreLink(config, journal, outbox, gateway, events, clock);
         try {
             link.connect();
         } catch (RegisterInUseException held) {
@@ -115,6 +124,24 @@ final class StoreLink implements AutoCloseable {
     Optional<SaleRecords> sales() {
         StoreLedger l = ledger;
         return l == null ? Optional.empty() : Optional.of(new LedgerSales(l));
+    }
+
+    /** The store's refunds, every register's; empty while the ledger is not connected. */
+    Optional<LedgerRefunds> refunds() {
+        StoreLedger l = ledger;
+        return l == null ? Optional.empty() : Optional.of(new LedgerRefunds(l));
+    }
+
+    /**
+     * The store ledger as the refund flow's one place of decision (docs/adr/0122). While the ledger is not
+     * connected every reservation fails as the ledger being out of reach does.
+     */
+    RefundReservations reservations() {
+        return refund -> {
+            LedgerRefunds.Reservation r = refunds().orElseThrow(() -> new JournalException(
+                    "The store ledger cannot be reached; refund " + refund.id() + " cannot be reserved")).reserve(refund);
+            return new RefundReservations.Reservation(r.reserved(), r.seller());
+        };
     }
 
     /** Sales of this till the ledger does not hold yet. */
@@ -273,6 +300,21 @@ final class StoreLink implements AutoCloseable {
         @Override
         public void deposed() {
             stopWatching();
+        }
+
+        @Override
+        public void handOverRefunds(String saleId) {
+            try {
+                if (journal.handRefundsToStore(saleId)) {
+                    LOG.log(Level.INFO, "Refunds of sale {0} handed to the store: another register refunds it", saleId);
+                }
+            } catch (JournalException e) {
+                // Asked again every second until it works: said once per sale.
+                if (handoverProblems.add(saleId)) {
+                    LOG.log(Level.WARNING, "The refunds of sale " + saleId + " could not be handed to the store: "
+                            + e.getMessage());
+                }
+            }
         }
     }
 }

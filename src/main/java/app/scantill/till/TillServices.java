@@ -15,12 +15,14 @@ import app.scantill.i18n.Translator;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.JournalLock;
+import app.scantill.journal.RefundRecords;
 import app.scantill.journal.RegisterInUseException;
 import app.scantill.journal.SaleRecords;
 import app.scantill.journal.SalesJournal;
 import app.scantill.refund.RefundGateway;
 import app.scantill.refund.RefundService;
 import app.scantill.refund.RefundSettings;
+import app.scantill.sale.Sale;
 import app.scantill.sale.SaleIdGenerator;
 import app.scantill.sandbox.SandboxOptions;
 import app.scantill.sandbox.StripeSandbox;
@@ -139,7 +141,7 @@ public final class TillServices implements AutoCloseable {
         if (inStore && journal != null) {
             try {
                 // The watcher only reads sessions: it takes the gateway as it is, not as decorated for tests.
-                store = StoreLink.join(config, journal.outbox().orElseThrow(), undecorated,
+                store = StoreLink.join(config, journal, journal.outbox().orElseThrow(), undecorated,
                         connection == null ? null : new StripeEventsGateway(connection), clock,
                         away -> problems.add(Message.of("store.ledger_unreachable", away)));
             } catch (RegisterInUseException held) {
@@ -168,7 +170,8 @@ public final class TillServices implements AutoCloseable {
         RefundService refunds = null;
         if (journal != null && connection != null && gateway != null) {
             refunds = new RefundService(decorateRefunds.apply(new StripeRefundGateway(connection)), journal,
-                    RefundSettings.defaults(config.registerId()), clock, new SaleIdGenerator(clock));
+                    store == null ? null : store.reservations(), RefundSettings.defaults(config.registerId()), clock,
+                    new SaleIdGenerator(clock));
         }
         return new TillServices(config, clock, problems, lock, journal, sandbox, gateway, charges, store, refunds);
     }
@@ -270,6 +273,36 @@ public final class TillServices implements AutoCloseable {
             }
         }
         return Optional.ofNullable(journal);
+    }
+
+    /**
+     * The refunds History, the refund window, receipts and the report read: every register's from the store ledger
+     * while it is connected, with this till's own from its journal over them; this till's alone otherwise. Empty
+     * without a journal.
+     */
+    public Optional<RefundRecords> refundRecords() {
+        if (journal == null) {
+            return Optional.empty();
+        }
+        StoreLink s = store;
+        return Optional.of(new StoreWideRefunds(journal, () -> s == null ? Optional.empty() : s.refunds()));
+    }
+
+    /**
+     * A sale as this till's journal holds it, or else (another register's) as the store ledger does; empty when
+     * neither knows it, or the ledger cannot be asked.
+     */
+    public Optional<Sale> findSale(String saleId) {
+        Optional<Sale> own = journal == null ? Optional.empty() : journal.find(saleId);
+        if (own.isPresent() || store == null) {
+            return own;
+        }
+        try {
+            return store.sales().flatMap(s -> s.find(saleId));
+        } catch (JournalException away) {
+            LOG.log(Level.DEBUG, "Sale " + saleId + " cannot be read from the store ledger: " + away.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Whether History reads the whole store's sales (a ledger is configured and connected). */

@@ -34,6 +34,7 @@ public final class InMemorySalesJournal implements SalesJournal {
         final List<StateChange> history = new ArrayList<>();
         final List<String> keys = new ArrayList<>();
         final List<String> sessions = new ArrayList<>();
+        boolean refundsInStore;
 
         Entry(Sale sale) {
             this.sale = sale;
@@ -198,6 +199,43 @@ public final class InMemorySalesJournal implements SalesJournal {
     @Override
     public synchronized Refund beginRefund(RefundOrder order) {
         checkWritable("journal refund " + order.refundId() + " of sale " + order.saleId());
+        Refund same = retriedOrder(order);
+        if (same != null) {
+            return same;
+        }
+        Entry e = sales.get(order.saleId());
+        if (e == null) {
+            throw JournalRules.unknownSale(order.saleId());
+        }
+        return insertRefund(order, e.sale, e.refundsInStore);
+    }
+
+    @Override
+    public synchronized Refund beginStoreRefund(RefundOrder order, Sale sale) {
+        if (!sale.id().equals(order.saleId())) {
+            throw new IllegalArgumentException("Refund " + order.refundId() + " is of sale " + order.saleId());
+        }
+        checkWritable("journal refund " + order.refundId() + " of sale " + sale.id());
+        Refund same = retriedOrder(order);
+        if (same != null) {
+            return same;
+        }
+        if (sales.containsKey(sale.id())) {
+            throw new JournalException("Sale " + sale.id() + " is this journal's own; refund " + order.refundId()
+                    + " was not journaled as a refund of another register's sale");
+        }
+        return insertRefund(order, sale, true);
+    }
+
+    @Override
+    public synchronized boolean handRefundsToStore(String saleId) {
+        Entry e = writable(saleId, "hand the refunds of sale " + saleId + " to the store");
+        boolean now = !e.refundsInStore;
+        e.refundsInStore = true;
+        return now;
+    }
+
+    private Refund retriedOrder(RefundOrder order) {
         Refund same = refunds.get(order.refundId());
         if (same != null) {
             if (RefundRules.isRetriedOrder(same, order)) {
@@ -209,16 +247,15 @@ public final class InMemorySalesJournal implements SalesJournal {
                 || refunds.values().stream().anyMatch(r -> r.idempotencyKey().equals(order.idempotencyKey()))) {
             throw RefundRules.duplicate("Idempotency key " + order.idempotencyKey());
         }
-        Entry e = sales.get(order.saleId());
-        if (e == null) {
-            throw JournalRules.unknownSale(order.saleId());
-        }
-        Sale sale = e.sale;
+        return null;
+    }
+
+    private Refund insertRefund(RefundOrder order, Sale sale, boolean storeDecides) {
         RefundRules.checkOrder(sale, refundsOf(sale.id()), order);
         Instant now = now();
         Refund refund = new Refund(order.refundId(), sale.id(), order.registerId(), now, sale.currency(),
                 order.amountMinor(), order.reason(), order.lines(), sale.paymentIntentId(), sale.paymentMethod(),
-                order.idempotencyKey(), RefundStatus.REQUESTED, null, null, now);
+                order.idempotencyKey(), RefundStatus.REQUESTED, null, null, now, storeDecides);
         refunds.put(refund.id(), refund);
         return refund;
     }
@@ -242,10 +279,7 @@ public final class InMemorySalesJournal implements SalesJournal {
                 }
             }
         }
-        Refund next = new Refund(r.id(), r.saleId(), r.registerId(), r.createdAt(), r.currency(), r.amountMinor(),
-                r.reason(), r.lines(), r.paymentIntentId(), r.paymentMethod(), r.idempotencyKey(), status,
-                r.stripeRefundId() != null ? r.stripeRefundId() : stripeRefundId,
-                failureReason != null ? failureReason : r.failureReason(), now());
+        Refund next = r.withStatus(status, stripeRefundId, failureReason, now());
         refunds.put(refundId, next);
         return next;
     }

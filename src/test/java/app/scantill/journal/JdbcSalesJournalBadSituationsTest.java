@@ -158,8 +158,9 @@ class JdbcSalesJournalBadSituationsTest {
                 pages = Long.parseLong(JdbcSalesJournalTest.single(st, "PRAGMA page_count"));
             }
             journal.capPages(pages);
-            // Big lines so the very next sale needs pages the "disk" does not have.
-            List<SaleLine> big = List.of(new SaleLine("SKU-BIG", "x".repeat(20_000), 100, 1));
+            // Big lines so the very next sale needs pages the "disk" does not have, even after the free pages the
+            // migrations leave behind (the tables they rebuild).
+            List<SaleLine> big = List.of(new SaleLine("SKU-BIG", "x".repeat(200_000), 100, 1));
 
             JournalException refused = catchThrowableOfType(JournalException.class,
                     () -> journal.begin("too-big", "till-1", USD, big, "k-big"));

@@ -1,5 +1,7 @@
 package app.scantill.journal;
 
+import app.scantill.sale.RefundLine;
+import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What only the SQLite journal does: its file (schema, WAL, times on disk), reopening, and two
@@ -202,6 +205,56 @@ class JdbcSalesJournalTest {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
                 Statement st = c.createStatement()) {
             assertThat(single(st, "PRAGMA user_version")).isEqualTo(Integer.toString(JournalMigrations.LATEST));
+        }
+    }
+
+    @Test
+    void aJournalOfVersionThreeKeepsItsRefundsAndOutboxWhenTheyLoseTheirReferenceToSales() throws Exception {
+        Path old = file.resolveSibling("v3.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+                Statement st = c.createStatement()) {
+            st.execute("PRAGMA foreign_keys = ON");
+            for (JournalMigrations.Migration m : JournalMigrations.MIGRATIONS.subList(0, 3)) {
+                for (String sql : m.statements()) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("PRAGMA user_version = 3");
+            st.execute("INSERT INTO sales (id, register_id, created_at, currency, total_minor, state, attempt, "
+                    + "payment_intent_id, payment_method, updated_at, changes, queued) "
+                    + "VALUES ('s-1', 'till-1', 1000, 'USD', 975, 'PAID', 1, 'pi_1', 'card', 2000, 3, 3)");
+            st.execute("INSERT INTO sale_lines VALUES ('s-1', 1, 'SKU-1', 'Coffee', 350, 2)");
+            st.execute("INSERT INTO sale_lines VALUES ('s-1', 2, 'SKU-2', 'Bagel', 275, 1)");
+            st.execute("INSERT INTO attempts (sale_id, attempt_no, idempotency_key, created_at) VALUES ('s-1', 1, 'k1', 1000)");
+            st.execute("INSERT INTO state_changes (sale_id, at, from_state, to_state) VALUES ('s-1', 1000, NULL, 'CHARGING')");
+            st.execute("INSERT INTO outbox (sale_id, change_no, image, queued_at) VALUES ('s-1', 3, NULL, 2000)");
+            st.execute("INSERT INTO refunds (id, sale_id, register_id, created_at, currency, amount_minor, reason, "
+                    + "payment_intent_id, payment_method, idempotency_key, status, stripe_refund_id, updated_at) "
+                    + "VALUES ('r-1', 's-1', 'till-1', 3000, 'USD', 350, 'DUPLICATE', 'pi_1', 'card', 'key-r-1', "
+                    + "'SUCCEEDED', 're_1', 3500)");
+            st.execute("INSERT INTO refund_lines VALUES ('r-1', 1, 1, 1)");
+        }
+
+        try (JdbcSalesJournal j = JdbcSalesJournal.open(old, clock, Duration.ofSeconds(2), true)) {
+            assertThat(j.refunds("s-1")).singleElement().satisfies(r -> {
+                assertThat(r.lines()).containsExactly(new RefundLine(1, 1));
+                assertThat(r.status()).isEqualTo(RefundStatus.SUCCEEDED);
+                assertThat(r.stripeRefundId()).isEqualTo("re_1");
+                assertThat(r.storeDecides()).isFalse();
+            });
+            assertThat(j.outbox().orElseThrow().pending(10)).as("the change waiting before, then the refund, once")
+                    .extracting(c -> c.saleId() + "#" + c.changeNo() + (c instanceof RefundChange ? " refund" : ""))
+                    .containsExactly("s-1#3", "s-1#1 refund");
+            assertThatThrownBy(() -> j.beginRefund(SalesJournalRefundContract.lines("r-2", "s-1", 700,
+                    new RefundLine(1, 2)))).as("line 1 has one unit left").isInstanceOf(RefundRefusedException.class);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+                Statement st = c.createStatement()) {
+            assertThat(single(st, "PRAGMA user_version")).isEqualTo(Integer.toString(JournalMigrations.LATEST));
+            assertThat(st.executeQuery("PRAGMA foreign_key_check").next()).as("no reference broken").isFalse();
+            st.execute("PRAGMA foreign_keys = ON");
+            assertThatThrownBy(() -> st.execute("INSERT INTO refund_lines VALUES ('nobody', 1, 1, 1)"))
+                    .as("refund lines still refer to refunds").isInstanceOf(java.sql.SQLException.class);
         }
     }
 

@@ -2,6 +2,8 @@ package app.scantill.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.scantill.sale.Refund;
+import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -41,7 +43,7 @@ class JournalOutboxTest {
             clock.advance(Duration.ofSeconds(1));
             Sale paid = journal.markPaid("s-1", "pi_1", "card", null);
 
-            List<SaleChange> pending = journal.outbox().orElseThrow().pending(100);
+            List<SaleChange> pending = sales(journal.outbox().orElseThrow().pending(100));
 
             assertThat(pending).extracting(SaleChange::changeNo).containsExactly(1, 2, 3);
             assertThat(pending).extracting(c -> c.image().sale().state())
@@ -77,7 +79,7 @@ class JournalOutboxTest {
             assertThat(alone.outbox()).isEmpty();
         }
         try (JdbcSalesJournal joined = open(true)) {
-            List<SaleChange> pending = joined.outbox().orElseThrow().pending(10);
+            List<SaleChange> pending = sales(joined.outbox().orElseThrow().pending(10));
             assertThat(pending).singleElement().satisfies(c -> {
                 assertThat(c.changeNo()).isEqualTo(2);
                 assertThat(c.image().sale().state()).isEqualTo(SaleState.CANCELLED);
@@ -120,10 +122,116 @@ class JournalOutboxTest {
             journal.begin("s-1", "till-1", EUR, LINES, "k1");
             journal.transition("s-1", SaleState.EXPIRED, "expired");
             journal.newAttempt("s-1", "k2");
-            SaleImage image = journal.outbox().orElseThrow().pending(10).get(2).image();
+            SaleImage image = sales(journal.outbox().orElseThrow().pending(10)).get(2).image();
 
             assertThat(SaleImageJson.decode(SaleImageJson.encode(image))).isEqualTo(image);
             assertThat(image.attempts()).extracting(SaleImage.Attempt::idempotencyKey).containsExactly("k1", "k2");
         }
+    }
+
+    // ------------------------------------------------------------ refunds (docs/adr/0122)
+
+    @Test
+    void everyChangeOfARefundIsQueuedWithTheRefundAsItLeftItAfterTheSalesChanges() {
+        try (JdbcSalesJournal journal = open(true)) {
+            paid(journal, "s-1");
+            Refund requested = journal.beginRefund(SalesJournalRefundContract.amount("r-1", "s-1", 200));
+            clock.advance(Duration.ofSeconds(1));
+            journal.recordRefundStatus("r-1", "re_1", RefundStatus.PENDING, null);
+            journal.recordRefundStatus("r-1", "re_1", RefundStatus.PENDING, null); // the same answer: no change
+            Refund done = journal.recordRefundStatus("r-1", "re_1", RefundStatus.SUCCEEDED, null);
+
+            List<OutboxChange> pending = journal.outbox().orElseThrow().pending(100);
+
+            assertThat(pending).extracting(JournalOutboxTest::label)
+                    .containsExactly("s-1#1", "s-1#2", "s-1#3", "r-1#1", "r-1#2", "r-1#3");
+            List<RefundChange> refundChanges = refunds(pending);
+            assertThat(refundChanges.get(0).image()).isEqualTo(requested);
+            assertThat(refundChanges).extracting(c -> c.image().status())
+                    .containsExactly(RefundStatus.REQUESTED, RefundStatus.PENDING, RefundStatus.SUCCEEDED);
+            assertThat(refundChanges.get(2).image()).isEqualTo(done);
+            assertThat(RefundJson.decode(RefundJson.encode(done))).isEqualTo(done);
+            assertThat(refundChanges).allSatisfy(c -> assertThat(c.saleId()).isEqualTo("s-1"));
+
+            journal.outbox().get().shipped(pending.subList(0, 3));
+            assertThat(journal.outbox().get().unshippedSales()).as("a sale whose refund is not shipped yet")
+                    .containsExactly("s-1");
+            journal.outbox().get().shipped(journal.outbox().get().pending(100));
+            assertThat(journal.outbox().get().unshippedSales()).isEmpty();
+        }
+    }
+
+    @Test
+    void handingASalesRefundsToTheStoreIsAChangeOfTheSaleQueuedAfterEveryRefundMadeBefore() {
+        try (JdbcSalesJournal journal = open(true)) {
+            paid(journal, "s-1");
+            journal.beginRefund(SalesJournalRefundContract.amount("r-1", "s-1", 200));
+
+            journal.handRefundsToStore("s-1");
+            journal.handRefundsToStore("s-1");
+
+            List<OutboxChange> pending = journal.outbox().orElseThrow().pending(100);
+            assertThat(pending).extracting(JournalOutboxTest::label)
+                    .containsExactly("s-1#1", "s-1#2", "s-1#3", "r-1#1", "s-1#4");
+            SaleChange handover = (SaleChange) pending.get(4);
+            assertThat(handover.image().refundsInStore()).isTrue();
+            assertThat(((SaleChange) pending.get(2)).image().refundsInStore()).isFalse();
+            assertThat(SaleImageJson.decode(SaleImageJson.encode(handover.image()))).isEqualTo(handover.image());
+        }
+    }
+
+    @Test
+    void aRefundOfAnotherRegistersSaleIsQueuedThoughItsSaleIsNotInThisJournal() {
+        try (JdbcSalesJournal journal = open(true)) {
+            Sale far = SalesJournalRefundContract.soldElsewhere("far-1", SaleState.PAID);
+
+            Refund r = journal.beginStoreRefund(SalesJournalRefundContract.amount("r-1", "far-1", 300), far);
+
+            assertThat(refunds(journal.outbox().orElseThrow().pending(10))).singleElement().satisfies(c -> {
+                assertThat(c.changeNo()).isEqualTo(1);
+                assertThat(c.image()).isEqualTo(r);
+                assertThat(c.saleId()).isEqualTo("far-1");
+            });
+            assertThat(journal.outbox().get().unshippedSales()).containsExactly("far-1");
+        }
+    }
+
+    @Test
+    void aTillJoiningAStoreBringsItsRefundsAlongAfterItsSales() {
+        try (JdbcSalesJournal alone = open(false)) {
+            paid(alone, "s-1");
+            alone.beginRefund(SalesJournalRefundContract.amount("r-1", "s-1", 200));
+            alone.recordRefundStatus("r-1", "re_1", RefundStatus.SUCCEEDED, null);
+            assertThat(alone.outbox()).isEmpty();
+        }
+        try (JdbcSalesJournal joined = open(true)) {
+            List<OutboxChange> pending = joined.outbox().orElseThrow().pending(10);
+            assertThat(pending).extracting(JournalOutboxTest::label).containsExactly("s-1#3", "r-1#2");
+            assertThat(refunds(pending)).singleElement()
+                    .satisfies(c -> assertThat(c.image()).isEqualTo(joined.findRefund("r-1").orElseThrow()));
+        }
+        try (JdbcSalesJournal again = open(true)) {
+            assertThat(again.outbox().orElseThrow().pending(10)).as("queued once").hasSize(2);
+        }
+    }
+
+    private void paid(JdbcSalesJournal journal, String saleId) {
+        journal.begin(saleId, "till-1", EUR, LINES, saleId + "-k1");
+        journal.recordSession(saleId, saleId + "-cs1", null);
+        journal.markPaid(saleId, "pi_" + saleId, "card", null);
+    }
+
+    private static String label(OutboxChange c) {
+        return (c instanceof RefundChange r ? r.refundId() : c.saleId()) + "#" + c.changeNo();
+    }
+
+    static List<RefundChange> refunds(List<OutboxChange> changes) {
+        return changes.stream().filter(c -> c instanceof RefundChange).map(RefundChange.class::cast).toList();
+    }
+
+    /** The outbox's changes, every one a change of a sale. */
+    static List<SaleChange> sales(List<OutboxChange> changes) {
+        assertThat(changes).allMatch(c -> c instanceof SaleChange);
+        return changes.stream().map(SaleChange.class::cast).toList();
     }
 }

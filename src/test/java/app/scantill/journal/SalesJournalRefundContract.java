@@ -7,6 +7,7 @@ import app.scantill.sale.RefundLine;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundReason;
 import app.scantill.sale.RefundStatus;
+import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import java.time.Clock;
 import java.time.Duration;
@@ -172,6 +173,75 @@ public abstract class SalesJournalRefundContract {
         assertThat(journal.refunds("s-1")).containsExactly(first);
     }
 
+    // ------------------------------------------------------------ another register's sales; the store deciding
+
+    /** A paid sale of 975 cents of register till-9, as the store ledger holds it: not in this journal. */
+    static Sale soldElsewhere(String saleId, SaleState state) {
+        return new Sale(saleId, "till-9", T0.minusSeconds(600), SalesJournalContract.USD,
+                SalesJournalContract.twoLines(), 975, state, 1, saleId + "-k1", saleId + "-cs1", null,
+                state == SaleState.PAID ? "pi_" + saleId : null, state == SaleState.PAID ? "amazon_pay" : null,
+                T0.minusSeconds(500), T0.minusSeconds(600));
+    }
+
+    @Test
+    void aRefundOfAnotherRegistersSaleIsJournaledHereForTheStoreToDecide() {
+        Sale far = soldElsewhere("far-1", SaleState.PAID);
+        clock.advance(Duration.ofSeconds(2));
+
+        Refund r = journal.beginStoreRefund(lines("r-1", "far-1", 350, new RefundLine(1, 1)), far);
+
+        assertThat(r.storeDecides()).as("only the ledger sees every register's refunds of it").isTrue();
+        assertThat(r.saleId()).isEqualTo("far-1");
+        assertThat(r.registerId()).as("the register refunding").isEqualTo("till-1");
+        assertThat(r.paymentIntentId()).isEqualTo("pi_far-1");
+        assertThat(r.paymentMethod()).isEqualTo("amazon_pay");
+        assertThat(r.amount()).isEqualTo(Money.of(350, "USD"));
+        assertThat(r.status()).isEqualTo(RefundStatus.REQUESTED);
+        assertThat(r.createdAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(journal.findRefund("r-1")).contains(r);
+        assertThat(journal.refunds("far-1")).containsExactly(r);
+        assertThat(journal.unfinishedRefunds()).containsExactly(r);
+        assertThat(journal.find("far-1")).as("the sale stays its register's").isEmpty();
+        assertThat(journal.beginStoreRefund(lines("r-1", "far-1", 350, new RefundLine(1, 1)), far)).isEqualTo(r);
+
+        assertThat(refusal(() -> journal.beginStoreRefund(amount("r-2", "far-1", 626), far)))
+                .as("checked here against this journal's own refunds of it").isEqualTo(RefundRefusedException.Why.MORE_THAN_LEFT);
+        Refund done = journal.recordRefundStatus("r-1", "re_1", RefundStatus.SUCCEEDED, null);
+        assertThat(done.storeDecides()).isTrue();
+        assertThat(journal.findRefund("r-1")).contains(done);
+    }
+
+    @Test
+    void onlyAPaidSaleOfAnotherRegisterIsJournaledSoAndNeverOneOfThisJournal() {
+        paidSale("s-own");
+
+        assertThat(refusal(() -> journal.beginStoreRefund(amount("r-1", "far-open", 100),
+                soldElsewhere("far-open", SaleState.AWAITING_PAYMENT)))).isEqualTo(RefundRefusedException.Why.SALE_NOT_PAID);
+        Sale own = journal.find("s-own").orElseThrow();
+        assertThatThrownBy(() -> journal.beginStoreRefund(amount("r-2", "s-own", 100), own))
+                .isInstanceOf(JournalException.class).hasMessageContaining("this journal's own");
+        assertThat(journal.refunds("s-own")).isEmpty();
+        assertThat(journal.unfinishedRefunds()).isEmpty();
+    }
+
+    @Test
+    void aSaleHandedToTheStoreHasEveryLaterRefundDecidedThere() {
+        paidSale("s-1");
+        Refund before = journal.beginRefund(amount("r-1", "s-1", 100));
+        Sale sale = journal.find("s-1").orElseThrow();
+
+        assertThat(journal.handRefundsToStore("s-1")).isTrue();
+        assertThat(journal.handRefundsToStore("s-1")).as("once is enough").isFalse();
+        Refund after = journal.beginRefund(amount("r-2", "s-1", 100));
+
+        assertThat(before.storeDecides()).as("decided by this journal").isFalse();
+        assertThat(after.storeDecides()).isTrue();
+        assertThat(journal.find("s-1")).as("the sale itself is as it was").contains(sale);
+        assertThat(journal.refunds("s-1")).containsExactly(before, after);
+        assertThatThrownBy(() -> journal.handRefundsToStore("nobody")).isInstanceOf(JournalException.class)
+                .hasMessageContaining("not in the journal");
+    }
+
     // ------------------------------------------------------------ statuses
 
     @Test
@@ -286,13 +356,20 @@ public abstract class SalesJournalRefundContract {
         journal.close();
         assertThatThrownBy(() -> journal.beginRefund(amount("r-1", "s-1", 100)))
                 .isInstanceOf(JournalException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> journal.beginStoreRefund(amount("r-2", "far-1", 100),
+                soldElsewhere("far-1", SaleState.PAID))).isInstanceOf(JournalException.class);
+        assertThatThrownBy(() -> journal.handRefundsToStore("s-1")).isInstanceOf(JournalException.class);
         assertThatThrownBy(() -> journal.refunds("s-1")).isInstanceOf(JournalException.class);
         assertThatThrownBy(() -> journal.unfinishedRefunds()).isInstanceOf(JournalException.class);
     }
 
     private RefundRefusedException.Why refusal(RefundOrder order) {
-        RefundRefusedException e = catchThrowableOfType(RefundRefusedException.class, () -> journal.beginRefund(order));
-        assertThat(e).as("refusal of " + order).isNotNull();
+        return refusal(() -> journal.beginRefund(order));
+    }
+
+    private static RefundRefusedException.Why refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable write) {
+        RefundRefusedException e = catchThrowableOfType(RefundRefusedException.class, write);
+        assertThat(e).as("a refusal").isNotNull();
         return e.why();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.scantill.checkout.Conditions;
 import app.scantill.journal.JdbcSalesJournal;
-import app.scantill.journal.SaleChange;
+import app.scantill.journal.OutboxChange;
 import app.scantill.journal.SaleOutbox;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -65,10 +65,10 @@ class LedgerShipperTest {
             journal.begin("s-1", "till-1", USD, LINES, "k1");
             journal.recordSession("s-1", "cs_1", null);
             SaleOutbox outbox = journal.outbox().orElseThrow();
-            List<SaleChange> batch = outbox.pending(10);
+            List<OutboxChange> batch = outbox.pending(10);
             // The ledger committed, then the till died before taking the batch out of its outbox:
             ledger.inTransaction("apply", c -> {
-                for (SaleChange change : batch) {
+                for (OutboxChange change : batch) {
                     LedgerTables.apply(c, change);
                 }
                 return null;
@@ -90,7 +90,7 @@ class LedgerShipperTest {
         try (JdbcSalesJournal journal = journal()) {
             journal.begin("s-1", "till-1", USD, LINES, "k1");
             journal.transition("s-1", SaleState.CANCELLED, "cashier");
-            List<SaleChange> both = journal.outbox().orElseThrow().pending(10);
+            List<OutboxChange> both = journal.outbox().orElseThrow().pending(10);
 
             ledger.inTransaction("apply newest first", c -> {
                 LedgerTables.apply(c, both.get(1));

@@ -136,21 +136,56 @@ class ReceiptPdfTest {
     }
 
     @Test
-    void japaneseTextNeedsAnInstalledCjkFontAndTheReceiptSaysWhenItIsMissing() throws Exception {
-        Sale sale = Receipts.paidSale("JPY", List.of(new SaleLine("M", "抹茶ラテ", 550, 1)), "amazon_pay");
+    void aJapaneseReceiptPrintsItsProductsAndTheShopsWordsWithTheShippedFontOnAnyComputer() throws Exception {
+        Sale sale = Receipts.paidSale("JPY", List.of(new SaleLine("M", "抹茶ラテ", 550, 2),
+                new SaleLine("O", "鮭おにぎり", 180, 1)), "amazon_pay");
+        Shop shop = Shop.of("喫茶さくら", "東京都渋谷区神南一丁目", "T1234567890123");
         Translator japanese = Translator.forLocale(Locale.JAPANESE, ZoneId.of("Asia/Tokyo"));
-        List<ReceiptBlock> blocks = new ReceiptLayout(japanese).lay(Receipt.ofSale(Receipts.SHOP, sale, List.of(), null));
+        List<ReceiptBlock> blocks = new ReceiptLayout(japanese).lay(Receipt.ofSale(shop, sale, List.of(), null));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 
         ReceiptPdf.Written written = ReceiptPdf.write(blocks, Paper.ROLL_80, "領収書", out);
 
-        if (ReceiptFonts.fallback().isEmpty()) {
+        assertThat(written.missingGlyphs()).isFalse();
+        String text = text(out.toByteArray());
+        assertThat(text).contains("喫茶さくら", "東京都渋谷区神南一丁目", "領収書", "合計").doesNotContain("?");
+        assertThat(lineOf(text, "抹茶ラテ")).contains("1,100");
+        assertThat(lineOf(text, "鮭おにぎり")).contains("180");
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            List<PDFont> fonts = new java.util.ArrayList<>();
+            PDPage page = doc.getPage(0);
+            for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {
+                fonts.add(page.getResources().getFont(name));
+            }
+            assertThat(fonts).allSatisfy(f -> assertThat(f.isEmbedded()).as(f.getName()).isTrue());
+            assertThat(fonts).extracting(PDFont::getName).as("the shipped fonts only, whatever this computer has")
+                    .allMatch(n -> n.contains("DejaVuSans") || n.contains("ScanTillSansJP"))
+                    .anyMatch(n -> n.contains("ScanTillSansJP"));
+        }
+        assertThat(out.size()).as("a subset of the Japanese font, not the megabyte").isLessThan(200_000);
+    }
+
+    @Test
+    void textNoShippedFontHasTakesAnInstalledCjkFontAndTheReceiptSaysWhenThereIsNone() throws Exception {
+        // Simplified Chinese that is not Japanese (not in JIS X 0208), and Korean: beyond the shipped fonts.
+        String name = "这们 김치";
+        org.apache.fontbox.ttf.TrueTypeFont shippedJapanese = ReceiptFonts.shipped(ReceiptFonts.JAPANESE);
+        assertThat("这们김치".codePoints()).noneMatch(cp -> ReceiptFonts.covers(shippedJapanese, cp));
+        Sale sale = Receipts.paidSale("USD", List.of(new SaleLine("X", name, 900, 1)), "card");
+        List<ReceiptBlock> blocks = new ReceiptLayout(ENGLISH).lay(Receipt.ofSale(Receipts.SHOP, sale, List.of(), null));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        ReceiptPdf.Written written = ReceiptPdf.write(blocks, Paper.ROLL_80, "Receipt", out);
+
+        boolean installedHasThem = ReceiptFonts.fallback()
+                .filter(f -> "这们김치".codePoints().allMatch(cp -> ReceiptFonts.covers(f, cp))).isPresent();
+        if (!installedHasThem) {
             assertThat(written.missingGlyphs()).isTrue();
-            assertThat(text(out.toByteArray())).contains("????");
+            assertThat(text(out.toByteArray())).contains("??");
             return;
         }
         assertThat(written.missingGlyphs()).isFalse();
-        assertThat(text(out.toByteArray())).contains("抹茶ラテ", "領収書", "合計");
+        assertThat(text(out.toByteArray())).contains(name);
     }
 
     /** The extracted line holding {@code label}. */

@@ -36,6 +36,6 @@ public final class Receipts {
     public static Refund refund(Sale sale, String id, long amount, RefundStatus status, RefundLine... lines) {
         return new Refund(id, sale.id(), sale.registerId(), SOLD.plusSeconds(600), sale.currency(), amount,
                 RefundReason.REQUESTED_BY_CUSTOMER, List.of(lines), sale.paymentIntentId(), sale.paymentMethod(),
-                "scantill-refund-" + id, status, "re_" + id, null, SOLD.plusSeconds(601));
+                "scantill-refund-" + id, status, "re_" + id, null, SOLD.plusSeconds(601), false);
     }
 }

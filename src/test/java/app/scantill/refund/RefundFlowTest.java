@@ -40,7 +40,7 @@ class RefundFlowTest {
 
     private static Refund refund(RefundStatus status, String stripeId, Instant created) {
         return new Refund("R-1", "S-1", "till-1", created, USD, 500, RefundReason.DUPLICATE, List.of(), "pi_1", "card",
-                "scantill-refund-R-1", status, stripeId, null, created);
+                "scantill-refund-R-1", status, stripeId, null, created, false);
     }
 
     private static RefundSnapshot stripe(RefundStatus status) {
@@ -184,5 +184,117 @@ class RefundFlowTest {
         assertThat(t.next()).isEqualTo(new RefundState.Stopped(r, Message.of("refund.stopped.unrecorded", AMOUNT), true));
         assertThat(((Publish) t.effects().get(0)).progress().canResume()).isTrue();
         assertThat(Optional.of(t.effects().size())).contains(1);
+    }
+
+    // ------------------------------------------------------------ refunds the store decides (docs/adr/0122)
+
+    private static Refund storeRefund(RefundStatus status, Instant created) {
+        return new Refund("R-1", "S-1", "till-2", created, USD, 500, RefundReason.DUPLICATE, List.of(), "pi_1", "card",
+                "scantill-refund-R-1", status, null, null, created, true);
+    }
+
+    @Test
+    void aRefundOfAnotherRegistersSaleIsJournaledWithThatSale() {
+        app.scantill.sale.Sale far = new app.scantill.sale.Sale("S-1", "till-9", NOW, USD,
+                List.of(new app.scantill.sale.SaleLine("T", "Tea", 500, 1)), 500, app.scantill.sale.SaleState.PAID, 1,
+                "k1", "cs_1", null, "pi_1", "card", NOW, NOW);
+
+        RefundTransition t = flow.next(null, new RefundEvent.Start(order, AMOUNT, far), NOW);
+
+        assertThat(t.effects()).last().isEqualTo(new Begin(order, far));
+    }
+
+    @Test
+    void aRefundTheStoreDecidesIsReservedBeforeItIsSent() {
+        Refund journaled = storeRefund(RefundStatus.REQUESTED, NOW);
+
+        RefundTransition t = flow.next(new RefundState.Journaling(order, AMOUNT), new RefundEvent.Journaled(journaled), NOW);
+
+        assertThat(t.next()).isEqualTo(new RefundState.Reserving(journaled, true, NOW, false));
+        assertThat(t.effects()).last().isEqualTo(new RefundEffect.Reserve(journaled));
+        assertThat(t.effects()).noneMatch(e -> e instanceof Send);
+        assertThat(((Publish) t.effects().get(0)).progress().phase()).isEqualTo(Phase.RESERVING);
+
+        RefundTransition reserved = flow.next(t.next(),
+                new RefundEvent.ReserveAnswered(RefundReservations.Reservation.done()), NOW.plusMillis(40));
+        assertThat(reserved.next()).isEqualTo(new RefundState.Sending(journaled, 1));
+        assertThat(reserved.effects()).last().isEqualTo(new Send(RefundRequest.of(journaled)));
+    }
+
+    @Test
+    void whileTheSellingRegisterHandsItsSaleOverTheLedgerIsAskedAgainThenTheRefundIsRefusedAfterThePatience() {
+        Refund r = storeRefund(RefundStatus.REQUESTED, NOW);
+        RefundState.Reserving asking = new RefundState.Reserving(r, true, NOW, false);
+        RefundEvent.ReserveAnswered waiting = new RefundEvent.ReserveAnswered(
+                RefundReservations.Reservation.waitingFor("front"));
+
+        RefundTransition first = flow.next(asking, waiting, NOW.plusMillis(30));
+        assertThat(first.next()).isEqualTo(new RefundState.Reserving(r, true, NOW, true));
+        assertThat(first.effects()).containsExactly(
+                new Publish(new RefundProgress("R-1", "S-1", Phase.RESERVING, AMOUNT,
+                        Message.of("refund.progress.handover", AMOUNT, "front"), false)),
+                new Later(Duration.ofMillis(200)));
+        RefundTransition again = flow.next(first.next(), waiting, NOW.plusSeconds(2));
+        assertThat(again.effects()).as("said once").containsExactly(new Later(Duration.ofMillis(200)));
+        assertThat(flow.next(again.next(), new RefundEvent.Due(), NOW.plusSeconds(2)).effects())
+                .containsExactly(new RefundEffect.Reserve(r));
+
+        RefundTransition late = flow.next(again.next(), waiting, NOW.plusSeconds(10));
+        assertThat(late.next()).isEqualTo(new RefundState.Recording(r, null,
+                Message.of("refund.refused.seller_away", "front")));
+        assertThat(late.effects()).containsExactly(new RecordStatus("R-1", null, RefundStatus.REFUSED, "store_seller_away"));
+    }
+
+    @Test
+    void aReservationTheLedgerRefusesIsJournaledRefusedAndNeverSent() {
+        Refund r = storeRefund(RefundStatus.REQUESTED, NOW);
+        RefundRefusedException tooMuch = new RefundRefusedException("too much", RefundRefusedException.Why.MORE_THAN_LEFT,
+                Money.of(75, USD));
+
+        RefundTransition t = flow.next(new RefundState.Reserving(r, true, NOW, false),
+                new RefundEvent.ReserveFailed(tooMuch), NOW);
+
+        assertThat(t.next()).isEqualTo(new RefundState.Recording(r, null,
+                Message.of("refund.refused.more_than_left", Money.of(75, USD))));
+        assertThat(t.effects()).containsExactly(new RecordStatus("R-1", null, RefundStatus.REFUSED,
+                "store_more_than_left"));
+        RefundTransition told = flow.next(t.next(), new RefundEvent.Journaled(r.withStatus(RefundStatus.REFUSED, null,
+                "store_more_than_left", NOW)), NOW);
+        assertThat(told.next()).isInstanceOf(RefundState.Stopped.class);
+        assertThat(((Publish) told.effects().get(0)).progress().phase()).isEqualTo(Phase.REFUSED);
+    }
+
+    @Test
+    void theLedgerOutOfReachRefusesARefundStartedNowButKeepsOneTakenUpAgainWaiting() {
+        Refund r = storeRefund(RefundStatus.REQUESTED, NOW);
+        JournalException away = new JournalException("The store ledger cannot be reached");
+
+        RefundTransition fresh = flow.next(new RefundState.Reserving(r, true, NOW, false),
+                new RefundEvent.ReserveFailed(away), NOW);
+        assertThat(fresh.next()).isEqualTo(new RefundState.Recording(r, null,
+                Message.of("refund.refused.store_unreachable")));
+        assertThat(fresh.effects()).containsExactly(new RecordStatus("R-1", null, RefundStatus.REFUSED,
+                RefundFlow.STORE_UNREACHABLE));
+
+        // After a restart the refund may have been reserved and sent before: it must not be called refused.
+        RefundTransition resumed = flow.next(new RefundState.Reserving(r, false, NOW, false),
+                new RefundEvent.ReserveFailed(away), NOW);
+        assertThat(resumed.next()).isEqualTo(new RefundState.Stopped(r,
+                Message.of("refund.stopped.store_unreachable", AMOUNT), true));
+        assertThat(resumed.effects()).noneMatch(e -> e instanceof RecordStatus);
+    }
+
+    @Test
+    void aJournaledStoreRefundTakenUpAgainIsReservedAgainBeforeItIsSentOrLookedUpFirstWhenOld() {
+        Refund young = storeRefund(RefundStatus.REQUESTED, NOW.minus(Duration.ofHours(1)));
+        RefundTransition t = flow.next(null, new RefundEvent.Resume(young), NOW);
+        assertThat(t.next()).isEqualTo(new RefundState.Reserving(young, false, NOW, false));
+        assertThat(t.effects()).last().isEqualTo(new RefundEffect.Reserve(young));
+
+        Refund old = storeRefund(RefundStatus.REQUESTED, NOW.minus(Duration.ofHours(30)));
+        RefundTransition look = flow.next(null, new RefundEvent.Resume(old), NOW);
+        assertThat(look.effects()).last().isEqualTo(new Find("pi_1"));
+        RefundTransition notThere = flow.next(look.next(), new RefundEvent.Found(List.of()), NOW);
+        assertThat(notThere.next()).isEqualTo(new RefundState.Reserving(old, false, NOW, false));
     }
 }

@@ -1,6 +1,7 @@
 package app.scantill.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.gson.JsonArray;
@@ -154,11 +155,29 @@ class SandboxEventsTest {
 
     @Test
     void aKeyWithoutEventsReadIsRefusedAsStripeRefusesARestrictedKey() throws Exception {
-        try (StripeSandbox restricted = StripeSandbox.start(SandboxOptions.inMemory().withoutEventsPermission())) {
+        try (StripeSandbox restricted = StripeSandbox.start(SandboxOptions.inMemory().withoutPermission(SandboxPermissions.EVENTS_READ))) {
             PermissionException refused = catchThrowableOfType(PermissionException.class, () ->
                     SandboxTestSupport.client(restricted).v1().events().list(EventListParams.builder().build()));
             assertThat(refused.getStatusCode()).isEqualTo(403);
             assertThat(refused.getMessage()).contains("rak_event_read");
         }
+    }
+
+    @Test
+    void eventsReadIsOnePermissionLikeAnyOtherWithheldAtStartOrWhileRunningAndGrantedAgain() throws Exception {
+        try (StripeSandbox restricted = StripeSandbox.start(SandboxOptions.inMemory()
+                .withoutPermission(SandboxPermissions.EVENTS_READ))) {
+            restricted.permissions().grantAll();
+            assertThat(SandboxTestSupport.client(restricted).v1().events().list(EventListParams.builder().build())
+                    .getData()).isEmpty();
+
+            restricted.permissions().withhold(SandboxPermissions.EVENTS_READ);
+            PermissionException refused = catchThrowableOfType(PermissionException.class, () ->
+                    SandboxTestSupport.client(restricted).v1().events().list(EventListParams.builder().build()));
+            assertThat(refused.getStripeError().getMessage()).as("the same wording as every missing permission")
+                    .startsWith("The provided key 'sk_test_").contains("'rak_event_read' permission");
+        }
+        assertThatThrownBy(() -> SandboxOptions.inMemory().withoutPermission("rak_everything"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rak_event_read");
     }
 }

@@ -11,6 +11,7 @@ import app.scantill.checkout.SessionSnapshot;
 import app.scantill.config.StripeKey;
 import app.scantill.sandbox.SandboxClock;
 import app.scantill.sandbox.SandboxOptions;
+import app.scantill.sandbox.SandboxPermissions;
 import app.scantill.sandbox.StripeSandbox;
 import com.stripe.StripeClient;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -99,7 +100,7 @@ class StripeEventsGatewayTest {
 
     @Test
     void aKeyThatMayNotReadEventsIsAPermissionFailure() throws Exception {
-        EventsGateway events = gateway(SandboxOptions.inMemory().withoutEventsPermission());
+        EventsGateway events = gateway(SandboxOptions.inMemory().withoutPermission(SandboxPermissions.EVENTS_READ));
 
         GatewayException refused = catchThrowableOfType(GatewayException.class,
                 () -> events.checkoutEvents(T0, null, 100));

@@ -10,6 +10,7 @@ import app.scantill.sale.Sale;
 import app.scantill.sale.StateChange;
 import app.scantill.sandbox.RecordedRequest;
 import app.scantill.sandbox.SandboxOptions;
+import app.scantill.sandbox.SandboxPermissions;
 import app.scantill.sandbox.StripeSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -259,6 +260,158 @@ class StoreTillsTest {
         }
     }
 
+    // ------------------------------------------------------------ refunds across the store (docs/adr/0122)
+
+    @Test
+    void twoRegistersRefundingOneSaleAtOnceNeverGiveBackMoreThanWasPaidAndStripeMadeExactlyTheRefundsTheLedgerHolds()
+            throws Exception {
+        TillProcess front = storeTill("rf-front", DB.url(), NO_FALLBACK_MS);
+        TillProcess back = storeTill("rf-back", DB.url(), NO_FALLBACK_MS);
+        awaitWatch(front, "WATCHING");
+        awaitWatch(back, "WATCHING");
+        String saleId = sellAndPay(front, 1, "card").get(0)[0];
+        String intent = intentOf(front, saleId);
+        awaitShipped(front);
+        assertThat(balance(back, saleId)).as("the other register reads the sale from the ledger")
+                .contains("register=rf-front", "paid=450", "refundable=450");
+
+        // 300 of 450 from each register at the same moment: one fits, the other must not.
+        front.send("refund " + saleId + " 300");
+        back.send("refund " + saleId + " 300");
+        String atFront = settledRefund(front);
+        String atBack = settledRefund(back);
+
+        assertThat(List.of(phase(atFront), phase(atBack))).containsExactlyInAnyOrder("SUCCEEDED", "REFUSED");
+        String refused = phase(atFront).equals("REFUSED") ? atFront : atBack;
+        assertThat(refused).contains("more than the $1.50 left");
+        String rest = settledRefund(back, "refund " + saleId + " 150");
+        assertThat(phase(rest)).isEqualTo("SUCCEEDED");
+        assertThat(phase(settledRefund(front, "refund " + saleId + " 1"))).as("nothing is left").isEqualTo("REFUSED");
+
+        awaitShipped(front);
+        awaitShipped(back);
+        List<String> madeAtStripe = sandbox.refunds(intent).stream().map(r -> r.id() + " " + r.amount().minorUnits())
+                .sorted().toList();
+        try (Connection c = DB.connection()) {
+            assertThat(count(c, "SELECT coalesce(sum(amount_minor), 0) FROM refunds WHERE sale_id = '" + saleId
+                    + "' AND status = 'SUCCEEDED'")).isEqualTo(450);
+            assertThat(rows(c, "SELECT stripe_refund_id || ' ' || amount_minor FROM refunds WHERE sale_id = '"
+                    + saleId + "' AND status = 'SUCCEEDED' ORDER BY 1")).isEqualTo(madeAtStripe);
+            assertThat(count(c, "SELECT count(*) FROM refunds WHERE sale_id = '" + saleId + "' AND stripe_refund_id "
+                    + "IS NULL AND status <> 'REFUSED'")).as("every refund without Stripe's id was refused").isZero();
+            assertThat(text(c, "SELECT refunds_in_store FROM sales WHERE id = '" + saleId + "'")).isEqualTo("t");
+        }
+        assertThat(madeAtStripe).hasSize(2);
+        assertThat(balance(front, saleId)).as("the selling register sees the other's refund too")
+                .contains("refunded=450", "refundable=0", "standing=REFUNDED");
+    }
+
+    @Test
+    void withTheLedgerDownACrossRegisterRefundIsRefusedClearlyWhileTheSellingRegisterRefundsOnItsOwnAndTheLedgerCountsThatOnceBack()
+            throws Exception {
+        try (LedgerProxy frontsLink = new LedgerProxy(DB); LedgerProxy backsLink = new LedgerProxy(DB)) {
+            TillProcess front = storeTill("down-front", frontsLink.url(DB), NO_FALLBACK_MS);
+            TillProcess back = storeTill("down-back", backsLink.url(DB), NO_FALLBACK_MS);
+            awaitWatch(front, "WATCHING");
+            awaitWatch(back, "WATCHING");
+            front.send("charge USD Tea 450 2");
+            String awaiting = front.await(l -> l.startsWith("EVENT phase=AWAITING_PAYMENT "), WAIT, "QR code");
+            String saleId = TillProcess.field(awaiting, "sale").orElseThrow();
+            sandbox.pay(TillProcess.field(awaiting, "session").orElseThrow(), "card");
+            front.awaitEvent("PAID", saleId, WAIT);
+            String intent = intentOf(front, saleId);
+            awaitShipped(front);
+            assertThat(balance(back, saleId)).contains("paid=900");
+
+            frontsLink.cut();
+            backsLink.cut();
+            String refusedAtBack = settledRefund(back, "refund " + saleId + " 300");
+            assertThat(phase(refusedAtBack)).isEqualTo("REFUSED");
+            assertThat(TillProcess.field(refusedAtBack, "text").orElseThrow())
+                    .startsWith("The store ledger cannot be reached.").contains("Nothing was refunded");
+            assertThat(sandbox.refunds(intent)).as("nothing sent to Stripe").isEmpty();
+
+            String atFront = settledRefund(front, "refund " + saleId + " 600");
+            assertThat(phase(atFront)).as("the selling register refunds from its own journal").isEqualTo("SUCCEEDED");
+
+            frontsLink.restore();
+            backsLink.restore();
+            awaitWatch(back, "WATCHING");
+            awaitShipped(front);
+            String tooMuch = settledRefund(back, "refund " + saleId + " 400");
+            assertThat(phase(tooMuch)).as("the ledger counts what the selling register refunded alone").isEqualTo("REFUSED");
+            assertThat(TillProcess.field(tooMuch, "text").orElseThrow()).contains("more than the $3.00 left");
+            assertThat(phase(settledRefund(back, "refund " + saleId + " 300"))).isEqualTo("SUCCEEDED");
+
+            awaitShipped(back);
+            assertThat(sandbox.refunds(intent)).extracting(r -> r.amount().minorUnits())
+                    .containsExactlyInAnyOrder(600L, 300L);
+            try (Connection c = DB.connection()) {
+                assertThat(count(c, "SELECT coalesce(sum(amount_minor), 0) FROM refunds WHERE sale_id = '" + saleId
+                        + "' AND status = 'SUCCEEDED'")).isEqualTo(900);
+                assertThat(rows(c, "SELECT register_id || ' ' || status || ' ' || coalesce(failure_reason, '-') "
+                        + "FROM refunds WHERE sale_id = '" + saleId + "' ORDER BY created_at")).containsExactly(
+                        "down-back REFUSED store_ledger_unreachable", "down-front SUCCEEDED -",
+                        "down-back REFUSED store_more_than_left", "down-back SUCCEEDED -");
+            }
+        }
+    }
+
+    @Test
+    void aCrossRegisterRefundKilledAfterItsReservationBeforeStripeHeardOfItIsSentOnceWhenItsTillIsBack()
+            throws Exception {
+        TillProcess front = storeTill("kill-front", DB.url(), NO_FALLBACK_MS);
+        TillProcess back = storeTill("kill-back", DB.url(), NO_FALLBACK_MS);
+        awaitWatch(front, "WATCHING");
+        String saleId = sellAndPay(front, 1, "card").get(0)[0];
+        String intent = intentOf(front, saleId);
+        awaitShipped(front);
+        assertThat(balance(back, saleId)).contains("paid=450");
+
+        back.send("hold refund");
+        back.await(l -> l.startsWith("OK hold=refund"), WAIT, "hold armed");
+        back.send("refund " + saleId + " 200");
+        String refundId = TillProcess.field(back.await(l -> l.startsWith("HELD op=refund "), WAIT, "refund held"),
+                "refund").orElseThrow();
+        assertThat(back.kill()).isEqualTo(137);
+        try (Connection c = DB.connection()) {
+            assertThat(text(c, "SELECT status || ' ' || (reserved_at IS NOT NULL) FROM refunds WHERE id = '"
+                    + refundId + "'")).as("reserved before it may leave the till").isEqualTo("REQUESTED true");
+        }
+        assertThat(sandbox.refunds(intent)).isEmpty();
+
+        TillProcess again = storeTill("kill-back", DB.url(), NO_FALLBACK_MS);
+        again.await(l -> l.startsWith("REFUND refund=" + refundId + " ") && l.contains(" phase=SUCCEEDED "), WAIT,
+                "the refund taken up again and made");
+        awaitShipped(again);
+
+        assertThat(sandbox.refunds(intent)).singleElement().satisfies(r -> assertThat(r.amount().minorUnits())
+                .isEqualTo(200));
+        try (Connection c = DB.connection()) {
+            assertThat(text(c, "SELECT status || ' ' || stripe_refund_id FROM refunds WHERE id = '" + refundId + "'"))
+                    .isEqualTo("SUCCEEDED " + sandbox.refunds(intent).get(0).id());
+        }
+        assertThat(balance(front, saleId)).contains("refunded=200", "refundable=250");
+    }
+
+    @Test
+    void aSaleWhoseRegisterIsNotConnectedIsNotRefundedElsewhere() throws Exception {
+        TillProcess front = storeTill("away-front", DB.url(), NO_FALLBACK_MS);
+        TillProcess back = storeTill("away-back", DB.url(), NO_FALLBACK_MS);
+        awaitWatch(front, "WATCHING");
+        String saleId = sellAndPay(front, 1, "card").get(0)[0];
+        String intent = intentOf(front, saleId);
+        awaitShipped(front);
+        assertThat(front.quit(WAIT)).isZero();
+
+        String refused = settledRefund(back, "refund " + saleId + " all");
+
+        assertThat(phase(refused)).isEqualTo("REFUSED");
+        assertThat(TillProcess.field(refused, "text").orElseThrow())
+                .contains("Register away-front, which made this sale, is not connected to the store");
+        assertThat(sandbox.refunds(intent)).isEmpty();
+    }
+
     // ------------------------------------------------------------ refusals
 
     @Test
@@ -282,7 +435,7 @@ class StoreTillsTest {
 
     @Test
     void aKeyThatMayNotReadEventsMakesEachTillCheckItsOwnAndTheStoreSaysSoOnce() throws Exception {
-        try (StripeSandbox restricted = StripeSandbox.start(SandboxOptions.inMemory().withoutEventsPermission())) {
+        try (StripeSandbox restricted = StripeSandbox.start(SandboxOptions.inMemory().withoutPermission(SandboxPermissions.EVENTS_READ))) {
             TillProcess till = TillProcess.start(dir.resolve("rk").resolve("journal.db"), "rk-a", restricted.apiBase(),
                     restricted.secretKey(), restricted.defaultSuccessUrl(), stderr("rk-a"), List.of(),
                     storeOptions(DB.url(), NO_FALLBACK_MS), Map.of("SCANTILL_LEDGER_USER", DB.user()));
@@ -388,6 +541,38 @@ class StoreTillsTest {
         }
     }
 
+    /** The payment intent of a sale, as the till that made it journaled it. */
+    private static String intentOf(TillProcess till, String saleId) throws Exception {
+        till.send("sale " + saleId);
+        return TillProcess.field(till.await(l -> l.startsWith("SALE sale=" + saleId), WAIT, "sale line"), "intent")
+                .orElseThrow();
+    }
+
+    /** What the till shows of the sale's refunds: its BALANCE line. */
+    private static String balance(TillProcess till, String saleId) throws Exception {
+        till.send("refunds " + saleId);
+        return till.await(l -> l.startsWith("BALANCE sale=" + saleId), WAIT, "balance of " + saleId);
+    }
+
+    /** Sends a refund command and returns the refund's last line once it settled. */
+    private static String settledRefund(TillProcess till, String command) throws Exception {
+        till.send(command);
+        return settledRefund(till);
+    }
+
+    /** The last line of the refund the last command started, once it settled (waits from the last mark). */
+    private static String settledRefund(TillProcess till) throws Exception {
+        String ok = till.await(l -> l.startsWith("OK refund=") || l.startsWith("ERROR "), WAIT, "the refund started");
+        assertThat(ok).startsWith("OK refund=");
+        String id = TillProcess.field(ok, "refund").orElseThrow();
+        return till.await(l -> l.startsWith("REFUND refund=" + id + " ")
+                && List.of("SUCCEEDED", "REFUSED", "FAILED", "STOPPED").contains(phase(l)), WAIT, "refund " + id + " settled");
+    }
+
+    private static String phase(String refundLine) {
+        return TillProcess.field(refundLine, "phase").orElse("");
+    }
+
     private static long retrievesOf(String sessionId) {
         return sandbox.requests().stream().filter(r -> r.method().equals("GET")
                 && r.path().equals("/v1/checkout/sessions/" + sessionId)).count();
@@ -433,6 +618,16 @@ class StoreTillsTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    private static List<String> rows(Connection c, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private static String text(Connection c, String sql) throws SQLException {

@@ -341,7 +341,10 @@ public final class HistoryViewModel {
         return FXCollections.unmodifiableObservableList(detailRefunds);
     }
 
-    /** Whether the selected sale can take a refund here (paid on this register, something left, refunds allowed). */
+    /**
+     * Whether the selected sale can take a refund here: paid, something left, refunds allowed, and a sale of this
+     * register or, in a store, of any register (docs/adr/0122).
+     */
     public ReadOnlyBooleanProperty canRefundProperty() {
         return canRefund.getReadOnlyProperty();
     }
@@ -420,12 +423,12 @@ public final class HistoryViewModel {
         updateCanRefund();
     }
 
-    /** A paid sale of this register (refunds are journaled where the sale was), with something left to refund. */
+    /** A paid sale this till may refund (its own, or any register's in a store), with something left to refund. */
     private void updateCanRefund() {
         Sale s = detailSale.get();
         canRefund.set(afterSale != null && afterSale.refundsAllowed() && s != null && s.state() == SaleState.PAID
                 && s.paymentIntentId() != null && !detailBalance.get().isEmpty()
-                && afterSale.refunds().map(r -> r.settings().registerId().equals(s.registerId())).orElse(false));
+                && afterSale.refunds().map(r -> r.mayRefund(s)).orElse(false));
     }
 
     private ChangeRow changeRow(StateChange c) {

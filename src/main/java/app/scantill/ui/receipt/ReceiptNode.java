@@ -5,6 +5,7 @@ import app.scantill.qr.QrMatrix;
 import app.scantill.receipt.Paper;
 import app.scantill.receipt.ReceiptBlock;
 import app.scantill.receipt.ReceiptFonts;
+import app.scantill.ui.Theme;
 import app.scantill.ui.charge.QrImageRenderer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +22,10 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
 /**
- * A receipt drawn as JavaFX nodes from the same blocks as its PDF, in the same typeface (the shipped DejaVu
- * Sans, loaded once): the preview on screen and what JavaFX printing sends to the printer. Its size is in
- * points (1/72 inch), as printing measures, so a page of the paper's width holds it at scale 1.
+ * A receipt drawn as JavaFX nodes from the same blocks as its PDF, in the same typefaces (the shipped DejaVu
+ * Sans, and the shipped Japanese font for what DejaVu lacks, loaded once): the preview on screen and what JavaFX
+ * printing sends to the printer. Its size is in points (1/72 inch), as printing measures, so a page of the
+ * paper's width holds it at scale 1.
  */
 public final class ReceiptNode {
 
@@ -111,6 +113,9 @@ public final class ReceiptNode {
     }
 
     private static String loadFamily() {
+        // JavaFX draws what DejaVu Sans lacks with a loaded font that has it: Japanese on any computer, also a
+        // receipt printed before the window loaded the font itself.
+        Theme.loadJapaneseFont();
         String family = "System";
         for (String resource : List.of(ReceiptFonts.REGULAR, ReceiptFonts.BOLD)) {
             try (InputStream in = ReceiptNode.class.getResourceAsStream(resource)) {

@@ -61,7 +61,7 @@ public final class ReceiptViewModel {
     public void load() {
         busy.set(true);
         message.set(desk.words().text(Message.of("receipt.dialog.looking_up")));
-        executor.submit(() -> new Loaded(desk.journal().refunds(sale.id()), url()), loaded -> {
+        executor.submit(() -> new Loaded(desk.refundRecords().refunds(sale.id()), url()), loaded -> {
             busy.set(false);
             refunds = loaded.refunds();
             receiptUrl.set(loaded.url().orElse(null));

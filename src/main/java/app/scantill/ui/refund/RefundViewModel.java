@@ -121,7 +121,8 @@ public final class RefundViewModel {
     /** As {@link #load()}, then {@code then} on the JavaFX thread, whatever the outcome. */
     private void load(Runnable then) {
         String id = sale.get().id();
-        executor.submit(() -> new Loaded(desk.journal().find(id).orElse(sale.get()), desk.journal().refunds(id)),
+        // This till's sale as its journal holds it now; another register's as History showed it (from the ledger).
+        executor.submit(() -> new Loaded(desk.journal().find(id).orElse(sale.get()), desk.refundRecords().refunds(id)),
                 loaded -> {
                     show(loaded.sale(), loaded.refunds());
                     then.run();
@@ -188,7 +189,7 @@ public final class RefundViewModel {
                 return null;
             }
             RefundOrder order = service.order(s, total, reason.get(), chosen);
-            service.start(order, Money.of(total, s.currency()));
+            service.start(order, s);
             return order;
         }, order -> {
             if (order == null) {

@@ -240,9 +240,10 @@ public final class TillViewModel {
             return Optional.empty();
         }
         return services.records().map(records -> {
-            // Sales from the records (a store's ledger, or this till's journal); refunds from this till's journal.
-            SalesHistory sales = services.journal()
-                    .map(journal -> new SalesHistory(records, journal, cashier.words().zone(), clock))
+            // Sales from the records (a store's ledger, or this till's journal); refunds from the store's ledger with
+            // this till's own from its journal over them, or from this till's journal alone.
+            SalesHistory sales = services.refundRecords()
+                    .map(refunds -> new SalesHistory(records, refunds, cashier.words().zone(), clock))
                     .orElseGet(() -> new SalesHistory(records, cashier.words().zone(), clock));
             HistoryViewModel history = new HistoryViewModel(sales, cashier.words(), executor,
                     services::notYetInLedger);
@@ -308,7 +309,8 @@ public final class TillViewModel {
         AppConfig config = started.config();
         Shop shop = Shop.of(config.merchantName(), config.get(Settings.SHOP_ADDRESS).orElse(null),
                 config.get(Settings.SHOP_TAX_ID).orElse(null));
-        return new AfterSale(journal, started.refunds(), started.refundsAllowed(), config.get(Settings.MANAGER_PIN),
+        return new AfterSale(journal, started.refundRecords().orElse(journal), started.refunds(),
+                started.refundsAllowed(), config.get(Settings.MANAGER_PIN),
                 shop, Paper.fromSetting(config.get(Settings.RECEIPT_PAPER)), config.get(Settings.RECEIPT_PRINT_ON_PAID),
                 cashier.words());
     }

@@ -149,4 +149,64 @@ class HistoryViewModelTest {
             assertThat(storeWide.reportRows()).anySatisfy(r -> assertThat(r.what()).isEqualTo("Paid by Amazon Pay"));
         }
     }
+
+    @Test
+    void anotherRegistersPaidSaleCanBeRefundedHereOnlyInAStore() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-14T09:00:00Z"));
+        try (JdbcSalesJournal store = JdbcSalesJournal.open(dir.resolve("store.db"), clock)) {
+            java.util.List<app.scantill.sale.SaleLine> lines = java.util.List.of(
+                    new app.scantill.sale.SaleLine("T", "Tea", 450, 1));
+            store.begin("back-1", "back", java.util.Currency.getInstance("USD"), lines, "k1");
+            store.markPaid("back-1", "pi_1", "card", null);
+
+            assertThat(canRefundAtFront(store, clock, null)).as("a till alone refunds its own sales only").isFalse();
+            assertThat(canRefundAtFront(store, clock, refund -> app.scantill.refund.RefundReservations.Reservation.done()))
+                    .as("in a store the ledger decides a refund of another register's sale").isTrue();
+        }
+    }
+
+    /** Whether History at register "front" offers Refund for the day's one sale, made by register "back". */
+    private boolean canRefundAtFront(JdbcSalesJournal records, MutableClock clock,
+            app.scantill.refund.RefundReservations store) {
+        app.scantill.refund.RefundService refunds = new app.scantill.refund.RefundService(new NoStripe(), journal, store,
+                app.scantill.refund.RefundSettings.defaults("front"), clock, new app.scantill.sale.SaleIdGenerator(clock));
+        try {
+            HistoryViewModel history = new HistoryViewModel(new SalesHistory(records, ZoneId.of("UTC"), clock),
+                    app.scantill.i18n.English.words(), executor);
+            history.attachAfterSale(new app.scantill.ui.receipt.AfterSale(journal, records, java.util.Optional.of(refunds),
+                    true, java.util.Optional.empty(), app.scantill.receipt.Shop.of("Shop", null, null),
+                    app.scantill.receipt.Paper.ROLL_80, false, app.scantill.i18n.English.words()));
+            history.refresh();
+            runBackground();
+            history.selectedProperty().set(history.rows().get(0));
+            runBackground();
+            assertThat(history.detailSaleProperty().get().registerId()).isEqualTo("back");
+            return history.canRefundProperty().get();
+        } finally {
+            refunds.shutdown();
+        }
+    }
+
+    /** Stripe is never asked in these tests. */
+    private static final class NoStripe implements app.scantill.refund.RefundGateway {
+        @Override
+        public app.scantill.refund.RefundSnapshot create(app.scantill.refund.RefundRequest request) {
+            throw new AssertionError("no refund is sent");
+        }
+
+        @Override
+        public app.scantill.refund.RefundSnapshot retrieve(String stripeRefundId) {
+            throw new AssertionError("no refund is read");
+        }
+
+        @Override
+        public java.util.List<app.scantill.refund.RefundSnapshot> findByPaymentIntent(String paymentIntentId) {
+            throw new AssertionError("no refund is looked up");
+        }
+
+        @Override
+        public java.util.Optional<String> receiptUrl(String paymentIntentId) {
+            return java.util.Optional.empty();
+        }
+    }
 }

@@ -83,6 +83,71 @@ class ReceiptNodeTest {
         assertThat(decode(image)).isEqualTo(Receipts.URL);
     }
 
+    @org.junit.jupiter.api.Test
+    void aJapaneseReceiptIsPrintedWithGlyphsNotBoxes() throws Exception {
+        Sale sale = Receipts.paidSale("JPY", List.of(new app.scantill.sale.SaleLine("M", "抹茶ラテ", 550, 2)),
+                "amazon_pay");
+        Translator japanese = Translator.forLocale(Locale.JAPANESE, ZoneId.of("Asia/Tokyo"));
+        Receipt receipt = Receipt.ofSale(app.scantill.receipt.Shop.of("喫茶さくら", null, null), sale, List.of(), null);
+
+        VBox node = WaitForAsyncUtils.asyncFx(() -> {
+            VBox n = ReceiptNode.of(new ReceiptLayout(japanese).lay(receipt), Paper.ROLL_58);
+            stage.setScene(new Scene(new StackPane(n)));
+            stage.show();
+            return n;
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.text.Font font = WaitForAsyncUtils.asyncFx(() -> find(node, "抹茶ラテ").getFont()).get();
+        assertThat(labels(node)).contains("喫茶さくら", "領収書", "合計");
+        WritableImage box = drawn("\ue000", font);
+        for (String c : List.of("抹", "茶", "ラ", "テ", "喫", "領", "収", "書", "合", "計")) {
+            assertThat(same(drawn(c, font), box)).as("%s drawn as the missing-glyph box", c).isFalse();
+        }
+        assertThat(same(drawn("抹", font), drawn("茶", font))).as("two kanji, two glyphs").isFalse();
+    }
+
+    private static Labeled find(Node root, String text) {
+        if (root instanceof Labeled l && text.equals(l.getText())) {
+            return l;
+        }
+        if (root instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                Labeled found = find(c, text);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code text} in the receipt's font, as the printer gets it. */
+    private static WritableImage drawn(String text, javafx.scene.text.Font font) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.Label label = new javafx.scene.control.Label(text);
+            label.setFont(font);
+            new Scene(new StackPane(label));
+            label.applyCss();
+            label.autosize();
+            return label.snapshot(null, null);
+        }).get();
+    }
+
+    private static boolean same(WritableImage a, WritableImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getPixelReader().getArgb(x, y) != b.getPixelReader().getArgb(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static List<String> labels(Node root) {
         List<String> out = new ArrayList<>();
         collect(root, out);
