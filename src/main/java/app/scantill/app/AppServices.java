@@ -8,6 +8,8 @@ import app.scantill.i18n.Translator;
 import app.scantill.till.TillServices;
 import app.scantill.ui.Theme;
 import app.scantill.ui.cashier.CashierViewModel;
+import app.scantill.ui.customer.CustomerDisplayModel;
+import app.scantill.ui.kiosk.KioskViewModel;
 import app.scantill.ui.support.FxUiExecutor;
 import app.scantill.ui.till.TillViewModel;
 import java.nio.file.Path;
@@ -38,7 +40,9 @@ public final class AppServices implements AutoCloseable {
     public AppServices(AppConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.words = Translator.forLocale(config.get(Settings.LOCALE), ZoneId.systemDefault());
+        // A kiosk's screens are the customer's: they speak the customer's language.
+        this.words = Translator.forLocale(kiosk() ? config.get(Settings.CUSTOMER_LOCALE).forScreens(
+                config.get(Settings.LOCALE)) : config.get(Settings.LOCALE), ZoneId.systemDefault());
         this.catalogLoader = new CatalogLoader();
         this.uiExecutor = new FxUiExecutor(2);
         // Japanese product names (and a Japanese customer) need the shipped font; not worth the first frame.
@@ -78,6 +82,34 @@ public final class AppServices implements AutoCloseable {
         till.thenAccept(services -> uiExecutor.onUiThread(() -> model.attach(services)));
         tillModel = model;
         return model;
+    }
+
+    /**
+     * A customer display's model over the till window's own models, in the customer's language
+     * ({@code locale.customer}), with the shop's name and logo. Built only when a customer display opens.
+     */
+    public CustomerDisplayModel customerDisplayModel(TillViewModel till) {
+        return CustomerDisplayModel.forSettings(till, config, ZoneId.systemDefault());
+    }
+
+    /** Whether this till is a self-service kiosk ({@code till.mode=kiosk}). */
+    public boolean kiosk() {
+        return "kiosk".equals(config.get(Settings.MODE));
+    }
+
+    /**
+     * The kiosk's model over the till's: idle after {@code kiosk.idle_seconds}, left with {@code kiosk.pin_hash}.
+     *
+     * @param leave closes the kiosk once the right PIN was entered
+     */
+    public KioskViewModel kioskViewModel(TillViewModel till, Runnable leave) {
+        return new KioskViewModel(till, clock, config.get(Settings.KIOSK_IDLE), config.get(Settings.KIOSK_PIN), leave);
+    }
+
+    /** The kiosk's payment screens: the customer display's, worded for a customer alone, in the kiosk's language. */
+    public CustomerDisplayModel kioskDisplayModel(TillViewModel till) {
+        String logo = config.get(Settings.SHOP_LOGO).map(path -> path.toUri().toString()).orElse(null);
+        return new CustomerDisplayModel(till, words, config.merchantName(), logo, true);
     }
 
     /** The payment services once started after {@link #windowShown()}; a copy, so callers cannot complete it. */

@@ -1,6 +1,6 @@
 package app.scantill.app;
 
-import app.scantill.config.ManagerPinSetup;
+import app.scantill.config.PinSetup;
 import app.scantill.stripe.StripeVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,8 @@ import javafx.application.Application;
  *
  * <p>{@code --version} prints the version and the Stripe API version and exits before JavaFX is
  * touched, so it works on a machine without a display (an installer's check, a support call);
- * {@code --set-manager-pin} likewise asks for the manager PIN and writes its hash to the config file.
+ * {@code --set-manager-pin} and {@code --set-kiosk-pin} likewise ask for that PIN and write its hash to the
+ * config file.
  */
 public final class Main {
 
@@ -27,9 +28,9 @@ public final class Main {
             System.out.println(versionText());
             return;
         }
-        if (ManagerPinSetup.requested(args)) {
-            // Sets the manager PIN (its hash in the config file) and exits; no window.
-            System.exit(ManagerPinSetup.run(args));
+        if (PinSetup.requested(args)) {
+            // Sets the manager or the kiosk PIN (its hash in the config file) and exits; no window.
+            System.exit(PinSetup.run(args));
         }
         Application.launch(ScanTillApp.class, args);
     }

@@ -48,6 +48,12 @@ public final class SettingTypes {
                 d -> String.valueOf(d.toMinutes()), false);
     }
 
+    /** A duration written in whole seconds. */
+    public static SettingType<Duration> seconds(int min, int max, String meaning) {
+        return new Simple<>(min + ".." + max, (t, where) -> Duration.ofSeconds(number(t, min, max, meaning)),
+                d -> String.valueOf(d.toSeconds()), false);
+    }
+
     /** A value of {@code type} that may be absent: written {@code none}, and "none" is its only fallback. */
     public static <T> SettingType<Optional<T>> optional(SettingType<T> type) {
         return new SettingType<>() {
@@ -181,6 +187,12 @@ public final class SettingTypes {
         }, Currency::getCurrencyCode, true);
     }
 
+    /** {@code auto}, {@code off}, {@code window} or a screen number: where the customer display goes. */
+    public static SettingType<CustomerDisplayChoice> customerDisplay() {
+        return new Simple<>("auto, off, window or a screen number 1.." + CustomerDisplayChoice.MAX_SCREEN,
+                (t, where) -> CustomerDisplayChoice.parse(t), CustomerDisplayChoice::toString, true);
+    }
+
     public static SettingType<SandboxBind> sandboxBind() {
         return new Simple<>("loopback, lan or an IP address", (t, where) -> SandboxBind.parse(t),
                 SandboxBind::toString, true);
@@ -285,7 +297,12 @@ public final class SettingTypes {
 
     /** A salted hash of the manager PIN as {@link ManagerPin#hash} writes it; the PIN itself is never stored. */
     public static SettingType<ManagerPin> managerPin() {
-        return new Simple<>("a PIN hash written by --set-manager-pin", (text, where) -> ManagerPin.parse(text.strip()),
+        return pinHash("--set-manager-pin");
+    }
+
+    /** A salted hash of a PIN as {@link ManagerPin#hash} writes it, set with the command-line word {@code option}. */
+    public static SettingType<ManagerPin> pinHash(String option) {
+        return new Simple<>("a PIN hash written by " + option, (text, where) -> ManagerPin.parse(text.strip()),
                 ManagerPin::stored, true);
     }
 

@@ -120,6 +120,26 @@ public final class Settings {
     /** {@code till} (a cashier serves) or {@code kiosk} (customers serve themselves: no refunds). */
     public static final Setting<String> MODE = declare(
             Setting.of("till.mode", SettingTypes.oneOf("till", "kiosk"), "till"));
+    /**
+     * Where the customer display goes: a second screen when one is attached ({@code auto}), none, a chosen
+     * screen, or an ordinary window (a demo without a second screen). Kiosk mode has no second display.
+     */
+    public static final Setting<CustomerDisplayChoice> CUSTOMER_DISPLAY = declare(
+            Setting.of("display.customer", SettingTypes.customerDisplay(), CustomerDisplayChoice.AUTO));
+
+    /** The shop's logo (PNG, JPEG or GIF) on the customer's screens between sales; the name is merchant.name. */
+    public static final Setting<Optional<Path>> SHOP_LOGO = declare(
+            Setting.optional("shop.logo", SettingTypes.path()));
+
+    /** Kiosk mode: how long without a touch, a key or a scan before the kiosk asks "Still there?". */
+    public static final Setting<Duration> KIOSK_IDLE = declare(
+            Setting.of("kiosk.idle_seconds", SettingTypes.seconds(15, 3600, "config.meaning.kiosk_idle"),
+                    Duration.ofSeconds(90)));
+
+    /** The salted hash of the kiosk PIN, asked before kiosk mode can be left; none: it cannot be left on screen. */
+    public static final Setting<Optional<ManagerPin>> KIOSK_PIN = declare(
+            Setting.optional("kiosk.pin_hash", SettingTypes.pinHash("--set-kiosk-pin"))
+                    .secret("the kiosk PIN's hash"));
 
     public static final Setting<SandboxBind> SANDBOX_BIND = declare(
             Setting.of("sandbox.bind", SettingTypes.sandboxBind(), SandboxBind.LOOPBACK));

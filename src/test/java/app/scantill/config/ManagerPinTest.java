@@ -48,13 +48,13 @@ class ManagerPinTest {
         Files.writeString(file, "register.id=till-9\nmanager.pin_hash=old\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int status = ManagerPinSetup.run(new String[] {"--set-manager-pin", "--config=" + file},
+        int status = PinSetup.run(new String[] {"--set-manager-pin", "--config=" + file},
                 UserEnvironment.of(Map.of(), dir), answers("2468", "2468"), new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(status).isZero();
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(2).first().isEqualTo("register.id=till-9");
-        assertThat(ManagerPinSetup.read(file)).hasValueSatisfying(p -> assertThat(p.matches("2468".toCharArray())).isTrue());
+        assertThat(PinSetup.read(file, PinSetup.Pin.MANAGER)).hasValueSatisfying(p -> assertThat(p.matches("2468".toCharArray())).isTrue());
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("2468");
         AppConfig config = AppConfig.load(List.of("--config=" + file), UserEnvironment.of(Map.of(), dir));
@@ -65,14 +65,14 @@ class ManagerPinTest {
     void twoDifferentAnswersWriteNothing() throws Exception {
         Path file = dir.resolve("scantill.properties");
 
-        int status = ManagerPinSetup.run(new String[] {"--config=" + file}, UserEnvironment.of(Map.of(), dir),
+        int status = PinSetup.run(new String[] {"--config=" + file}, UserEnvironment.of(Map.of(), dir),
                 answers("2468", "2469"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         assertThat(status).isEqualTo(1);
         assertThat(file).doesNotExist();
     }
 
-    private static ManagerPinSetup.PinReader answers(String... lines) {
+    private static PinSetup.PinReader answers(String... lines) {
         Deque<String> queue = new ArrayDeque<>(List.of(lines));
         return prompt -> queue.removeFirst().toCharArray();
     }

@@ -1,6 +1,7 @@
 package app.scantill.ui.cashier;
 
 import app.scantill.cart.CartLine;
+import app.scantill.ui.HeaderWidth;
 import app.scantill.ui.ValueColumn;
 import java.util.List;
 import java.util.function.Function;
@@ -45,6 +46,7 @@ final class CartPane extends VBox {
         table.setItems(model.cartLines());
         table.setFocusTraversable(false);
         table.setPlaceholder(new Label(model.words().text("cashier.cart.placeholder")));
+        table.setAccessibleText(model.words().text("screen.cart"));
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<CartLine, String> name = column(model.words().text("cashier.column.item"),
@@ -56,6 +58,7 @@ final class CartPane extends VBox {
         TableColumn<CartLine, String> total = column(model.words().text("cashier.column.total"),
                 line -> model.format(line.lineTotal()), "money-column", 105);
         table.getColumns().setAll(List.of(name, unit, qty, total));
+        HeaderWidth.keepWhole(table); // "Qty", "Menge", "数量": whole in every language
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 
@@ -104,8 +107,10 @@ final class CartPane extends VBox {
     private HBox lineButtons() {
         Button minus = scanField.button("\u2212", "quantity-button", model::decreaseSelected);
         minus.setId("decreaseButton");
+        minus.setAccessibleText(model.words().text("screen.lower"));
         Button plus = scanField.button("+", "quantity-button", model::increaseSelected);
         plus.setId("increaseButton");
+        plus.setAccessibleText(model.words().text("screen.raise"));
         Button remove = scanField.button(model.words().text("cashier.button.remove"), "line-button",
                 model::removeSelected);
         remove.setId("removeButton");

@@ -15,13 +15,15 @@ final class CashierKeys {
     private final CashierViewModel model;
     private final ScanField scanField;
     private final TextField searchField;
+    private final ProductGrid products;
     /** A key that already acted (+, −) must not also type its character into a field. */
     private boolean swallowTyped;
 
-    CashierKeys(CashierViewModel model, ScanField scanField, TextField searchField) {
+    CashierKeys(CashierViewModel model, ScanField scanField, ProductGrid products) {
         this.model = model;
         this.scanField = scanField;
-        this.searchField = searchField;
+        this.products = products;
+        this.searchField = products.searchField();
     }
 
     void installOn(Node root) {
@@ -36,6 +38,9 @@ final class CashierKeys {
             return;
         }
         boolean inSearch = searchField.isFocused();
+        if (products.tileFocused() && onTile(event)) {
+            return;
+        }
         switch (event.getCode()) {
             case F2 -> {
                 searchField.requestFocus();
@@ -51,7 +56,15 @@ final class CashierKeys {
                 }
             }
             case UP -> model.selectPrevious();
-            case DOWN -> model.selectNext();
+            case DOWN -> {
+                if (inSearch) {
+                    products.focusFirstTile();
+                } else {
+                    model.selectNext();
+                }
+            }
+            case PAGE_DOWN -> model.nextCategory();
+            case PAGE_UP -> model.previousCategory();
             case ADD, PLUS -> raise(event, inSearch);
             case EQUALS -> {
                 if (event.isShiftDown() && !inSearch) {
@@ -80,6 +93,29 @@ final class CashierKeys {
             }
         }
         event.consume();
+    }
+
+    /**
+     * On a product tile the arrows move between tiles (the scene's own traversal), Enter adds the product
+     * and Esc goes back to the scan field; every other key acts as anywhere. Returns whether it was the tile's.
+     */
+    private boolean onTile(KeyEvent event) {
+        switch (event.getCode()) {
+            case UP, DOWN, LEFT, RIGHT, SPACE -> {
+                return true;
+            }
+            case ENTER -> {
+                if (event.getTarget() instanceof ProductTile tile) {
+                    tile.fire();
+                }
+            }
+            case ESCAPE -> scanField.focus();
+            default -> {
+                return false;
+            }
+        }
+        event.consume();
+        return true;
     }
 
     /** F1 toggles the help; while it is open every key is its own (Esc closes it). */

@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -27,6 +28,8 @@ public final class CashierView {
     public static final String STYLESHEET = "/app/scantill/ui/cashier/cashier.css";
 
     private final StackPane root = new StackPane();
+    /** The product area, with room on top of it for what replaces the products for a while (see {@link #coverProducts}). */
+    private final StackPane productSlot = new StackPane();
     private final ScanField scanField;
 
     public CashierView(CashierViewModel model) {
@@ -35,12 +38,14 @@ public final class CashierView {
         BorderPane main = new BorderPane();
         main.getStyleClass().add("cashier");
         main.setTop(new VBox(header(model), new MessageBar(model.noticeProperty())));
-        HBox body = new HBox(products, new CartPane(model, scanField));
+        productSlot.getChildren().add(products);
+        HBox.setHgrow(productSlot, Priority.ALWAYS);
+        HBox body = new HBox(productSlot, new CartPane(model, scanField));
         body.getStyleClass().add("cashier-body");
         main.setCenter(body);
         root.getChildren().addAll(main, new HelpOverlay(model, scanField));
         root.getStylesheets().add(CashierView.class.getResource(STYLESHEET).toExternalForm());
-        new CashierKeys(model, scanField, products.searchField()).installOn(root);
+        new CashierKeys(model, scanField, products).installOn(root);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scanField.focus();
@@ -50,6 +55,17 @@ public final class CashierView {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * Lays {@code cover} over the product area, leaving the cart and its total in sight (the charge screen,
+     * small, while a customer display shows the customer the big code); null takes the cover away.
+     */
+    public void coverProducts(Node cover) {
+        productSlot.getChildren().retainAll(productSlot.getChildren().get(0));
+        if (cover != null) {
+            productSlot.getChildren().add(cover);
+        }
     }
 
     /** Puts the keyboard focus back in the scan field (after a dialog, for example). */

@@ -89,6 +89,8 @@ public final class CashierViewModel {
     private final ObservableList<CartLine> readOnlyCartLines = FXCollections.unmodifiableObservableList(cartLines);
     private final ReadOnlyStringWrapper selectedSku = new ReadOnlyStringWrapper(this, "selectedSku");
     private final ReadOnlyStringWrapper totalText = new ReadOnlyStringWrapper();
+    /** The cart's total as money (null while empty), for screens that write it in their own reader's language. */
+    private final ReadOnlyObjectWrapper<Money> total = new ReadOnlyObjectWrapper<>(this, "total");
     private final ReadOnlyStringWrapper currencyText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper itemCountText = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Chargeability> chargeability = new ReadOnlyObjectWrapper<>();
@@ -247,6 +249,24 @@ public final class CashierViewModel {
         selectedSku.set(cartLines.get(next).sku());
     }
 
+    /** The next category of the catalog (after the last: all of them again); PageDown. */
+    public void nextCategory() {
+        stepCategory(1);
+    }
+
+    /** The previous category (before the first: all of them); PageUp. */
+    public void previousCategory() {
+        stepCategory(-1);
+    }
+
+    /** Steps through "all", then each category, round and round. */
+    private void stepCategory(int step) {
+        int places = categories.size() + 1;
+        int now = category.get() == null ? 0 : categories.indexOf(category.get()) + 1;
+        int next = Math.floorMod(now + step, places);
+        category.set(next == 0 ? null : categories.get(next - 1));
+    }
+
     /** Hands a snapshot of the cart to the charge flow, when the cart is chargeable and not locked. */
     public void charge() {
         if (!canCharge.get()) {
@@ -373,6 +393,7 @@ public final class CashierViewModel {
             selectedSku.set(null);
         }
         refreshChargeability();
+        total.set(cart.total().orElse(null));
         totalText.set(cart.total().map(this::format).orElse("\u2014"));
         currencyText.set(cart.currency().map(currency -> currency.getCurrencyCode()).orElse(""));
         int units = cartLines.stream().mapToInt(CartLine::quantity).sum();
@@ -442,6 +463,11 @@ public final class CashierViewModel {
 
     public ReadOnlyStringProperty totalTextProperty() {
         return totalText.getReadOnlyProperty();
+    }
+
+    /** The cart's total, or null while the cart is empty; {@link #totalTextProperty()} is its text for the cashier. */
+    public ReadOnlyObjectProperty<Money> totalProperty() {
+        return total.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty currencyTextProperty() {

@@ -2,6 +2,7 @@ package app.scantill.ui.cashier;
 
 import java.util.Objects;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
@@ -16,6 +17,9 @@ final class CategoryBar extends FlowPane {
         this.model = model;
         getStyleClass().add("category-bar");
         model.categories().addListener((ListChangeListener<String>) change -> rebuild());
+        // The keys (PageUp, PageDown) change the category through the model: the bar follows it.
+        model.categoryProperty().addListener((obs, old, now) -> group.getToggles().stream()
+                .filter(t -> Objects.equals(t.getUserData(), now)).findFirst().ifPresent(t -> t.setSelected(true)));
         group.selectedToggleProperty().addListener((obs, old, toggle) -> {
             if (toggle == null) {
                 old.setSelected(true); // one category toggle is always on; "All" included
@@ -35,6 +39,10 @@ final class CategoryBar extends FlowPane {
         for (String name : model.categories()) {
             getChildren().add(toggle(name, name));
         }
+        Label keys = new Label(model.words().text(CashierShortcut.CATEGORY.keys()));
+        keys.getStyleClass().add("key-cap");
+        keys.setAccessibleText(model.words().text(CashierShortcut.CATEGORY.action()));
+        getChildren().add(keys);
         group.getToggles().stream()
                 .filter(t -> Objects.equals(t.getUserData(), current))
                 .findFirst().orElse(all).setSelected(true);

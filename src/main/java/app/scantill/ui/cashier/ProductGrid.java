@@ -39,6 +39,7 @@ final class ProductGrid extends VBox {
         this.scanField = scanField;
         searchField.setId("searchField");
         searchField.setPromptText(model.words().text("cashier.search.prompt"));
+        searchField.setAccessibleText(searchField.getPromptText());
         searchField.getStyleClass().add("search-field");
         searchField.textProperty().bindBidirectional(model.searchTextProperty());
         searchField.setOnAction(event -> scanField.focus());
@@ -59,6 +60,30 @@ final class ProductGrid extends VBox {
         CatalogProblemsPanel.addWhenNeeded(this, model.catalogProblems(), model.words());
         getStyleClass().add("product-area");
         HBox.setHgrow(this, Priority.ALWAYS);
+    }
+
+    /**
+     * ↓ from the search: the keyboard goes into the products. The tiles take the focus (arrows move
+     * between them, Enter adds one) until it goes elsewhere; otherwise they stay out of Tab's way.
+     */
+    void focusFirstTile() {
+        tilePool.stream().filter(ProductTile::isVisible).findFirst().ifPresent(first -> {
+            tilePool.forEach(tile -> tile.setFocusTraversable(true));
+            first.requestFocus();
+        });
+    }
+
+    /** Whether a product tile has the keyboard's focus. */
+    boolean tileFocused() {
+        return tilePool.stream().anyMatch(ProductTile::isFocused);
+    }
+
+    private void leaveTilesWhenFocusGoes(ProductTile tile) {
+        tile.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused && !tileFocused()) {
+                tilePool.forEach(t -> t.setFocusTraversable(false));
+            }
+        });
     }
 
     /** F2 puts the focus here; the keys read whether the cashier is searching. */
@@ -94,6 +119,7 @@ final class ProductGrid extends VBox {
         List<Product> products = model.visibleProducts();
         while (tilePool.size() < products.size()) {
             ProductTile tile = new ProductTile(model, scanField);
+            leaveTilesWhenFocusGoes(tile);
             tilePool.add(tile);
             tiles.getChildren().add(tile);
         }

@@ -52,6 +52,8 @@ final class ProductTile extends Button {
             if (shown != null) {
                 name.setText(shown.name());
                 price.setText(model.format(shown.price()));
+                // The tile shows its words as a graphic: a screen reader reads them from here.
+                setAccessibleText(model.words().text("screen.product", shown.name(), price.getText()));
                 setUserData(shown.sku());
             }
         }

@@ -18,6 +18,7 @@ final class ScanField {
     ScanField(CashierViewModel model) {
         field.setId("scanField");
         field.setPromptText(model.words().text("cashier.scan.prompt"));
+        field.setAccessibleText(field.getPromptText());
         field.getStyleClass().add("scan-field");
         field.setOnAction(event -> {
             if (model.scan(field.getText())) {

@@ -1,6 +1,7 @@
 package app.scantill.ui.charge;
 
 import app.scantill.checkout.ChargeStatus.Phase;
+import app.scantill.ui.KeyCap;
 import app.scantill.ui.ModeBadge;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,6 +18,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,12 +41,19 @@ import javafx.util.Duration;
  */
 public final class ChargeView extends BorderPane {
 
+    /** The style class of a pane's way back, fired by Esc. */
+    private static final String ESCAPE_ACTION = "escape-action";
+    private static final KeyCombination RECEIPT_KEY = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
+
     private final ChargeViewModel model;
     private final Map<Phase, Node> panes = new EnumMap<>(Phase.class);
     private final QrCodeView qrCode = new QrCodeView();
     private final Timeline ticker;
     private final ChangeListener<Phase> phaseListener = (obs, old, now) -> show(now);
     private final ChangeListener<String> countdownListener = (obs, old, now) -> tickWhileCounting(now);
+    private AwaitingPane awaiting;
+    /** Paid: the receipt (its QR code, print, PDF), Ctrl+P. */
+    private Button receipt;
 
     public ChargeView(ChargeViewModel model) {
         this.model = model;
@@ -72,6 +84,27 @@ public final class ChargeView extends BorderPane {
         ticker.setCycleCount(Animation.INDEFINITE);
         model.countdownProperty().addListener(countdownListener);
         tickWhileCounting(model.countdownProperty().get());
+        // Esc is the visible pane's way back (Cancel, Back to cart); Enter its default button.
+        addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && fireEscapeAction()) {
+                event.consume();
+            } else if (RECEIPT_KEY.match(event) && model.phaseProperty().get() == Phase.PAID && receipt.isVisible()) {
+                receipt.fire();
+                event.consume();
+            }
+        });
+    }
+
+    /**
+     * Compact: a narrow column beside the cart with a small QR code, for a till whose customer display
+     * shows the big one; otherwise the screen lies over the cart with the code as large as it allows.
+     */
+    public void setCompact(boolean compact) {
+        awaiting.setCompact(compact);
+        getStyleClass().remove("compact");
+        if (compact) {
+            getStyleClass().add("compact");
+        }
     }
 
     /**
@@ -125,6 +158,21 @@ public final class ChargeView extends BorderPane {
                 .ifPresentOrElse(Button::requestFocus, this::requestFocus);
     }
 
+    /** Fires the visible pane's Esc button (the one showing the Esc key cap); false when it has none. */
+    private boolean fireEscapeAction() {
+        Node visible = panes.get(model.phaseProperty().get());
+        if (visible == null) {
+            return false;
+        }
+        List<Button> buttons = new ArrayList<>();
+        collectButtons(visible, buttons);
+        return buttons.stream().filter(b -> b.getStyleClass().contains(ESCAPE_ACTION) && !b.isDisabled())
+                .findFirst().map(b -> {
+                    b.fire();
+                    return true;
+                }).orElse(false);
+    }
+
     private static void collectButtons(Node node, List<Button> into) {
         if (!node.isVisible()) {
             return;
@@ -157,50 +205,13 @@ public final class ChargeView extends BorderPane {
         Label title = title("charge.title.creating");
         Label amount = amount();
         Label detail = message();
-        Button cancel = button("charge.button.cancel", "cancel-creating", model::cancel);
+        Button cancel = escapeButton("charge.button.cancel", "cancel-creating", model::cancel);
         return column("creating-pane", progress, title, amount, detail, cancel);
     }
 
     private Node awaitingPane() {
-        Label banner = new Label(words("charge.banner.connection_lost"));
-        banner.setId("connection-banner");
-        banner.getStyleClass().add("connection-banner");
-        banner.visibleProperty().bind(model.connectionLostProperty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        banner.setMaxWidth(Double.MAX_VALUE);
-
-        qrCode.setId("qr-code");
-        qrCode.matrixProperty().bind(model.qrProperty());
-
-        Label amount = amount();
-        amount.setId("qr-amount");
-        Label hint = new Label();
-        hint.setId("scan-hint");
-        hint.getStyleClass().add("scan-hint");
-        hint.textProperty().bind(model.scanHintProperty());
-        hint.setWrapText(true);
-        Label countdown = new Label();
-        countdown.setId("countdown");
-        countdown.getStyleClass().addAll("countdown", "muted-text");
-        countdown.textProperty().bind(model.countdownProperty());
-        Button cancel = button("charge.button.cancel", "cancel-button", model::cancel);
-        cancel.getStyleClass().add("cancel-button");
-        VBox side = new VBox(16, amount, hint, countdown, cancel);
-        side.getStyleClass().add("charge-side");
-        side.setAlignment(Pos.CENTER_LEFT);
-
-        TextField link = new TextField();
-        link.setId("payment-url");
-        link.setEditable(false);
-        link.getStyleClass().add("payment-url");
-        link.textProperty().bind(model.urlProperty());
-
-        BorderPane pane = new BorderPane(qrCode);
-        pane.setTop(banner);
-        pane.setRight(side);
-        pane.setBottom(link);
-        pane.getStyleClass().add("awaiting-pane");
-        return pane;
+        awaiting = new AwaitingPane(model, qrCode, amount(), escapeButton("charge.button.cancel", "cancel-button", model::cancel));
+        return awaiting;
     }
 
     private Node cancellingPane() {
@@ -218,10 +229,13 @@ public final class ChargeView extends BorderPane {
         method.textProperty().bind(Bindings.createStringBinding(() -> model.methodTextProperty().get().isEmpty() ? ""
                 : words("charge.paid_with", model.methodTextProperty().get()), model.methodTextProperty()));
         Label sale = saleLine();
-        Button next = button("charge.button.new_sale", "new-sale", model::newSale);
-        next.setDefaultButton(true);
-        Button receipt = button("", "paid-receipt", model::receipt);
+        Button next = enterButton("charge.button.new_sale", "new-sale", model::newSale);
+        // Its words come with the receipt's offer (none, no button): it has no key of its own to look up.
+        receipt = new Button();
+        receipt.setId("paid-receipt");
+        receipt.setOnAction(e -> model.receipt());
         receipt.textProperty().bind(model.receiptLabelProperty());
+        KeyCap.show(receipt, words("screen.key.receipt"));
         receipt.visibleProperty().bind(model.receiptLabelProperty().isNotEmpty());
         receipt.managedProperty().bind(receipt.visibleProperty());
         return column("paid-pane", title, amount(), method, sale, message(), new HBox(12, next, receipt));
@@ -229,16 +243,15 @@ public final class ChargeView extends BorderPane {
 
     private Node expiredPane() {
         Label title = title("charge.title.expired");
-        Button again = button("charge.button.new_qr", "new-qr", model::newQrCode);
-        again.setDefaultButton(true);
-        Button back = button("charge.button.back", "expired-back", model::backToCart);
+        Button again = enterButton("charge.button.new_qr", "new-qr", model::newQrCode);
+        Button back = escapeButton("charge.button.back", "expired-back", model::backToCart);
         return column("expired-pane", title, amount(), saleLine(), new HBox(12, again, back));
     }
 
     private Node cancelledPane() {
         Label title = title("charge.title.cancelled");
         title.setId("cancelled-title");
-        Button back = button("charge.button.back", "cancelled-back", model::backToCart);
+        Button back = escapeButton("charge.button.back", "cancelled-back", model::backToCart);
         return column("cancelled-pane", title, amount(), saleLine(), back);
     }
 
@@ -246,18 +259,19 @@ public final class ChargeView extends BorderPane {
         Label title = title("charge.title.failed");
         Label detail = message();
         detail.setId("failed-message");
-        Button retry = button("charge.button.retry", "retry", model::retry);
+        Button retry = enterButton("charge.button.retry", "retry", model::retry);
         retry.visibleProperty().bind(model.retryableProperty());
         retry.managedProperty().bind(retry.visibleProperty());
-        Button cardOnly = button("charge.button.card_only", "card-only", model::chargeCardOnly);
+        retry.defaultButtonProperty().bind(model.retryableProperty());
+        Button cardOnly = enterButton("charge.button.card_only", "card-only", model::chargeCardOnly);
         cardOnly.visibleProperty().bind(model.cardOnlyOfferedProperty());
         cardOnly.managedProperty().bind(cardOnly.visibleProperty());
         // One key press: when offered it is the screen's default button, focused, so Enter charges by card.
         cardOnly.defaultButtonProperty().bind(model.cardOnlyOfferedProperty());
-        Button back = button("charge.button.back", "failed-back", model::backToCart);
+        Button back = escapeButton("charge.button.back", "failed-back", model::backToCart);
         back.visibleProperty().bind(model.retryableProperty().not());
         back.managedProperty().bind(back.visibleProperty());
-        Button cancel = button("charge.button.cancel", "failed-cancel", model::cancel);
+        Button cancel = escapeButton("charge.button.cancel", "failed-cancel", model::cancel);
         cancel.visibleProperty().bind(model.retryableProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         return column("failed-pane", title, detail, new HBox(12, retry, cardOnly, cancel, back));
@@ -275,7 +289,7 @@ public final class ChargeView extends BorderPane {
         session.textProperty().bind(Bindings.createStringBinding(
                 () -> words("charge.session", model.sessionIdProperty().get()), model.sessionIdProperty()));
         session.visibleProperty().bind(model.sessionIdProperty().isNotEmpty());
-        Button back = button("charge.button.back", "attention-back", model::backToCart);
+        Button back = escapeButton("charge.button.back", "attention-back", model::backToCart);
         return column("attention-pane", title, amount(), saleLine(), session, detail, back);
     }
 
@@ -323,6 +337,22 @@ public final class ChargeView extends BorderPane {
         Button button = new Button(words(key));
         button.setId(id);
         button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    /** A button Esc fires while its pane is up, showing the Esc key cap. */
+    private Button escapeButton(String key, String id, Runnable action) {
+        Button button = button(key, id, action);
+        button.getStyleClass().add(ESCAPE_ACTION);
+        KeyCap.show(button, words("help.keys.escape"));
+        return button;
+    }
+
+    /** The pane's default button (Enter), showing the Enter key cap. */
+    private Button enterButton(String key, String id, Runnable action) {
+        Button button = button(key, id, action);
+        button.setDefaultButton(true);
+        KeyCap.show(button, words("help.keys.scan"));
         return button;
     }
 

@@ -65,6 +65,10 @@ public final class ChargeViewModel {
     private final ReadOnlyStringWrapper clockNotice = new ReadOnlyStringWrapper(this, "clockNotice", "");
     /** Why Amazon Pay is not offered whatever the currency (Stripe refused it for the account, or it is off). */
     private final ReadOnlyStringWrapper amazonPayNote = new ReadOnlyStringWrapper(this, "amazonPayNote", "");
+    /** How long the open session has left on Stripe's clock; null while there is no countdown. */
+    private final ReadOnlyObjectWrapper<Duration> timeLeft = new ReadOnlyObjectWrapper<>(this, "timeLeft");
+    /** Why a phone cannot open the QR code's link (the sandbox listens on this computer only), or "". */
+    private final ReadOnlyStringWrapper phoneNote = new ReadOnlyStringWrapper(this, "phoneNote", "");
 
     /** The URL last sent for encoding; read and written on the service's worker thread only. */
     private String encodingUrl;
@@ -165,23 +169,36 @@ public final class ChargeViewModel {
         return receiptLabel.getReadOnlyProperty();
     }
 
-    /** Recomputes the countdown from the clock; the view calls it every second. */
+    /**
+     * Says on the QR code's screen that a phone cannot open its link: the embedded sandbox listens on this
+     * computer only ({@code sandbox.bind=loopback}), so only a browser on the till itself can pay.
+     */
+    public void warnSandboxOnLoopbackOnly() {
+        phoneNote.set(words.text("screen.phone_cannot_reach", "sandbox.bind=lan"));
+    }
+
+    /** Recomputes the countdown from the clock; whoever shows it calls this every second. */
     public void tick() {
         Instant expiresAt = status.get().expiresAt();
         Phase now = phase.get();
         if (expiresAt == null || (now != Phase.AWAITING_PAYMENT && now != Phase.CONNECTION_LOST)) {
+            timeLeft.set(null);
             countdown.set("");
             return;
         }
         // expires_at is on Stripe's clock: count down on it, whatever the till's clock says.
         Duration left = Duration.between(service.clockSkew().onStripe(clock.instant()), expiresAt);
+        timeLeft.set(left.isNegative() ? Duration.ZERO : left);
+        countdown.set(countdownText(words, left));
+    }
+
+    /** "Expires in 4:59" (or "Expiring…" at the end) in the language of {@code reader}. */
+    public static String countdownText(Translator reader, Duration left) {
         if (left.isNegative() || left.isZero()) {
-            countdown.set(words.text("charge.countdown.expiring"));
-        } else {
-            long seconds = left.toSeconds();
-            countdown.set(words.text("charge.countdown", String.format(Locale.ROOT, "%d:%02d", seconds / 60,
-                    seconds % 60)));
+            return reader.text("charge.countdown.expiring");
         }
+        long seconds = left.toSeconds();
+        return reader.text("charge.countdown", String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60));
     }
 
     /** Stops listening to the service, for good (the till that made this model is closing). */
@@ -358,5 +375,15 @@ public final class ChargeViewModel {
     /** Why every sale is card only whatever its currency ("Amazon Pay unavailable on this account"), or "". */
     public ReadOnlyStringProperty amazonPayNoteProperty() {
         return amazonPayNote.getReadOnlyProperty();
+    }
+
+    /** What is left of the open session's life on Stripe's clock, or null while no countdown runs. */
+    public ReadOnlyObjectProperty<Duration> timeLeftProperty() {
+        return timeLeft.getReadOnlyProperty();
+    }
+
+    /** Why a phone cannot open the payment link, naming the setting that lets it; "" when it can. */
+    public ReadOnlyStringProperty phoneNoteProperty() {
+        return phoneNote.getReadOnlyProperty();
     }
 }

@@ -22,6 +22,7 @@ public final class QrCodeView extends Region {
         imageView.setSmooth(false);
         imageView.setPreserveRatio(true);
         imageView.setId("qr-image");
+        imageView.accessibleTextProperty().bind(accessibleTextProperty()); // the code's own words
         getChildren().add(imageView);
         matrix.addListener((obs, old, now) -> requestLayout());
         setMinSize(0, 0);

@@ -2,6 +2,7 @@ package app.scantill.ui.history;
 
 import app.scantill.journal.SaleFilter;
 import app.scantill.sale.SaleState;
+import app.scantill.ui.HeaderWidth;
 import app.scantill.ui.Theme;
 import app.scantill.ui.ValueColumn;
 import app.scantill.ui.receipt.ReceiptWindow;
@@ -16,6 +17,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -28,6 +30,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -56,6 +59,9 @@ public final class HistoryView {
     public interface ExportTargetChooser {
         Optional<Path> choose(Window owner, String suggestedFileName);
     }
+
+    /** The least width, in pixels, at which the sales and the selected sale's detail sit side by side. */
+    private static final double SIDE_BY_SIDE = 1200;
 
     private final HistoryViewModel model;
     private final ExportTargetChooser chooser;
@@ -128,7 +134,7 @@ public final class HistoryView {
         return picker;
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         DatePicker day = datePicker("history-day");
         day.valueProperty().bindBidirectional(model.dayProperty());
 
@@ -165,15 +171,18 @@ public final class HistoryView {
         busy.getStyleClass().add("busy");
         busy.visibleProperty().bind(model.busyProperty());
 
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
         ComboBox<String> register = new ComboBox<>(model.registers());
         register.setId("history-register");
         register.valueProperty().bindBidirectional(model.registerProperty());
-        HBox bar = new HBox(new Label(words("history.day")), day, new Label(words("history.show")), filter,
-                new Label(words("history.store.column.register")), register, refresh, attention, grow, busy);
-        bar.getStyleClass().add("history-toolbar");
-        return bar;
+        return Toolbar.wrapping(labelFor(day, "history.day"), day, labelFor(filter, "history.show"), filter,
+                labelFor(register, "history.store.column.register"), register, refresh, attention, busy);
+    }
+
+    /** The words before a control, which a screen reader reads as its name. */
+    private Label labelFor(Node control, String key) {
+        Label label = new Label(words(key));
+        label.setLabelFor(control);
+        return label;
     }
 
     private SplitPane salesAndDetail() {
@@ -188,6 +197,7 @@ public final class HistoryView {
         sales.getColumns().add(column("history.store.column.register", HistoryViewModel.SaleRow::register, 1));
         sales.getColumns().add(column("history.store.column.ledger", HistoryViewModel.SaleRow::ledger, 1.2));
         sales.setPlaceholder(new Label(words("history.sales.placeholder")));
+        sales.setAccessibleText(words("history.title"));
         sales.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(HistoryViewModel.SaleRow item, boolean empty) {
@@ -228,8 +238,8 @@ public final class HistoryView {
         changes.getColumns().add(column("history.column.note", HistoryViewModel.ChangeRow::note, 1.4));
         changes.setPlaceholder(new Label(""));
 
-        VBox detail = new VBox(title, afterSaleBar(), caption("history.lines"), lines, refundsTable(),
-                caption("history.state_history"), changes);
+        VBox detail = new VBox(title, afterSaleBar(), caption("history.lines", lines), lines, refundsTable(),
+                caption("history.state_history", changes), changes);
         detail.getStyleClass().add("history-detail");
         // A sale has a few lines and a longer story: the state history gets the height to spare.
         lines.setPrefHeight(150);
@@ -239,6 +249,9 @@ public final class HistoryView {
         SplitPane split = new SplitPane(sales, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
+        // Side by side where there is room for both tables' columns; one above the other on a narrow screen.
+        split.widthProperty().addListener((o, was, now) -> split.setOrientation(
+                now.doubleValue() < SIDE_BY_SIDE ? Orientation.VERTICAL : Orientation.HORIZONTAL));
         return split;
     }
 
@@ -332,11 +345,11 @@ public final class HistoryView {
         totals.getColumns().add(column("history.column.count", HistoryViewModel.ReportRow::count, 0.7));
         totals.getColumns().add(column("history.column.total", HistoryViewModel.ReportRow::total, 1.2));
         totals.setPlaceholder(new Label(words("history.report.placeholder")));
+        totals.setAccessibleText(words("history.report.title"));
         totals.setPrefHeight(220);
 
-        HBox controls = new HBox(new Label(words("history.report.from")), from, new Label(words("history.report.through")),
-                through, show, export);
-        controls.getStyleClass().add("history-toolbar");
+        FlowPane controls = Toolbar.wrapping(labelFor(from, "history.report.from"), from,
+                labelFor(through, "history.report.through"), through, show, export);
         VBox box = new VBox(controls, totals, message);
         box.getStyleClass().add("history-report");
         TitledPane pane = new TitledPane(words("history.report.title"), box);
@@ -344,8 +357,10 @@ public final class HistoryView {
         return pane;
     }
 
-    private Label caption(String key) {
+    /** A caption over {@code table}, which a screen reader reads as the table's name. */
+    private Label caption(String key, Node table) {
         Label label = new Label(words(key));
+        label.setLabelFor(table);
         label.getStyleClass().addAll("history-caption", "muted-text");
         return label;
     }

@@ -14,7 +14,10 @@ import app.scantill.ui.receipt.ReceiptPrinter;
 import app.scantill.ui.receipt.ReceiptViewModel;
 import app.scantill.ui.receipt.ReceiptWindow;
 import java.time.Duration;
+import java.util.List;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -22,6 +25,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -46,6 +50,8 @@ public final class TillView {
     private ChargeView chargeView;
     private Stage historyStage;
     private boolean closing;
+    /** A customer display shows the big code: the charge screen is small, over the products, not over the cart. */
+    private boolean compactCharge;
 
     public TillView(TillViewModel model) {
         this.model = model;
@@ -59,6 +65,7 @@ public final class TillView {
         model.chargeModelProperty().addListener((obs, old, now) -> showChargeModel(now));
         showChargeModel(model.chargeModelProperty().get());
         model.chargeShownProperty().addListener((obs, was, shown) -> {
+            keepCartOutOfReach();
             if (!shown) {
                 cashierView.focusScanField();
             } else if (chargeView != null) {
@@ -95,8 +102,39 @@ public final class TillView {
         releaseChargeScreen();
         if (chargeModel != null) {
             chargeView = new ChargeView(chargeModel);
+            chargeView.setCompact(compactCharge);
             chargeLayer.getChildren().add(chargeView);
         }
+    }
+
+    /**
+     * While the charge screen lies over the cart, the cart is out of reach: Tab stays on the charge screen
+     * and a screen reader does not read what is under the dim. Beside the cart (compact), both stay in reach.
+     */
+    private void keepCartOutOfReach() {
+        cashierView.root().setDisable(model.chargeShownProperty().get() && !compactCharge);
+    }
+
+    /**
+     * Whether a customer display shows the customer the code: then the charge screen is a small code with
+     * the status over the product area, and the cart stays in the cashier's sight; otherwise it lies over
+     * the whole window with the code as large as it allows.
+     */
+    public void setCustomerDisplayShown(boolean shown) {
+        compactCharge = shown;
+        root.getChildren().remove(chargeLayer);
+        cashierView.coverProducts(null);
+        chargeLayer.getStyleClass().remove("compact");
+        if (shown) {
+            chargeLayer.getStyleClass().add("compact");
+            cashierView.coverProducts(chargeLayer);
+        } else {
+            root.getChildren().add(chargeLayer);
+        }
+        if (chargeView != null) {
+            chargeView.setCompact(shown);
+        }
+        keepCartOutOfReach();
     }
 
     private void releaseChargeScreen() {
@@ -123,7 +161,9 @@ public final class TillView {
         stage.setTitle(words("history.window_title"));
         HistoryView view = new HistoryView(history);
         view.closeOnEscape(stage);
-        Scene scene = new Scene(view.root(), 1100, 720);
+        // At most the screen the till is on: a 1024x768 till screen shows the whole window.
+        Rectangle2D screen = screenArea();
+        Scene scene = new Scene(view.root(), Math.min(1100, screen.getWidth()), Math.min(720, screen.getHeight()));
         Theme.applyTo(scene);
         stage.setScene(scene);
         stage.setOnHidden(event -> historyStage = null);
@@ -131,6 +171,14 @@ public final class TillView {
         stage.show();
         history.refresh();
         history.loadReport();
+    }
+
+    /** The usable area of the screen the till window is on. */
+    private Rectangle2D screenArea() {
+        Bounds b = root.localToScreen(root.getLayoutBounds());
+        List<Screen> screens = b == null ? List.of() : Screen.getScreensForRectangle(b.getMinX(), b.getMinY(),
+                Math.max(1, b.getWidth()), Math.max(1, b.getHeight()));
+        return (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
     }
 
     private void openReceipt(Sale sale) {

@@ -6,6 +6,7 @@ import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
 import app.scantill.checkout.RecoverySummary;
 import app.scantill.config.AppConfig;
+import app.scantill.config.SandboxBind;
 import app.scantill.config.Settings;
 import app.scantill.i18n.Message;
 import app.scantill.i18n.Sentences;
@@ -14,6 +15,7 @@ import app.scantill.journal.SalesHistory;
 import app.scantill.journal.SalesJournal;
 import app.scantill.receipt.Paper;
 import app.scantill.receipt.Shop;
+import app.scantill.refund.RefundService;
 import app.scantill.sale.Sale;
 import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
@@ -37,6 +39,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The till window's state: which screen is up (the cart or the charge), which money it moves, and
@@ -74,6 +78,8 @@ public final class TillViewModel {
     private AfterSale afterSale;
     private Consumer<Sale> onShowReceipt = sale -> { };
     private Consumer<Sale> onPrintReceipt = sale -> { };
+    /** The hosted receipt of the sale on the Paid screen, once Stripe tells it; "" otherwise. */
+    private final ReadOnlyStringWrapper receiptUrl = new ReadOnlyStringWrapper(this, "receiptUrl", "");
 
     /** The window speaks the cashier's language ({@link CashierViewModel#words()}) on every screen. */
     public TillViewModel(CashierViewModel cashier, UiExecutor executor, Clock clock) {
@@ -101,6 +107,10 @@ public final class TillViewModel {
                 release();
             });
             model.setOnBackToCart(this::release);
+            if (started.sandbox().isPresent() && onThisComputerOnly(started.config().sandboxBind())) {
+                // Only a browser on this computer reaches the sandbox's pay page: say so beside the code.
+                model.warnSandboxOnLoopbackOnly();
+            }
             model.phaseProperty().addListener((obs, old, now) -> {
                 if (now != null && SHOWN.contains(now)) {
                     cashier.lockCart();
@@ -108,6 +118,11 @@ public final class TillViewModel {
                 }
                 if (now == Phase.PAID && afterSale != null && afterSale.printOnPaid()) {
                     withPaidSale(onPrintReceipt);
+                }
+                if (now == Phase.PAID) {
+                    withPaidSale(this::lookUpReceipt);
+                } else {
+                    receiptUrl.set("");
                 }
             });
             // Told once: the till's clock is minutes off Stripe's (payments go on, on Stripe's clock).
@@ -193,6 +208,12 @@ public final class TillViewModel {
         model.charge(cart.currency(), cart.lines());
     }
 
+    /** Whether the sandbox listens where no phone can reach it: loopback, or a loopback address given. */
+    private static boolean onThisComputerOnly(SandboxBind bind) {
+        return bind.kind() == SandboxBind.Kind.LOOPBACK
+                || bind.addressIfGiven().map(java.net.InetAddress::isLoopbackAddress).orElse(false);
+    }
+
     /** A line for the cashier after start-up recovery, e.g. a sale paid while the till was closed. */
     public void report(NoticeLevel level, Message text) {
         cashier.notify(level, text);
@@ -260,6 +281,28 @@ public final class TillViewModel {
         }
         executor.submit(() -> afterSale.journal().find(saleId), found -> found.ifPresent(then),
                 failure -> LOG.log(Level.WARNING, "Sale " + saleId + " could not be read for its receipt", failure));
+    }
+
+    /**
+     * Asks Stripe (off the JavaFX thread) for the hosted receipt of a sale just paid, for the customer's
+     * receipt code; it stays "" when Stripe has none or cannot be asked, and a later sale's answer wins.
+     */
+    private void lookUpReceipt(Sale paid) {
+        Optional<RefundService> stripe = afterSale == null ? Optional.empty() : afterSale.refunds();
+        if (stripe.isEmpty() || paid.paymentIntentId() == null) {
+            return;
+        }
+        executor.submit(() -> stripe.get().receiptUrl(paid.paymentIntentId()), url -> {
+            if (paid.id().equals(chargeStatus().map(ChargeStatus::saleId).orElse(null))
+                    && chargeStatus().map(ChargeStatus::phase).orElse(null) == Phase.PAID) {
+                receiptUrl.set(url.orElse(""));
+            }
+        }, failure -> LOG.log(Level.WARNING, "No hosted receipt for sale " + paid.id() + ": " + failure));
+    }
+
+    /** The hosted receipt of the sale on the Paid screen (Stripe's receipt_url), once known; "" otherwise. */
+    public ReadOnlyStringProperty receiptUrlProperty() {
+        return receiptUrl.getReadOnlyProperty();
     }
 
     private AfterSale afterSaleDesk(TillServices started, SalesJournal journal) {

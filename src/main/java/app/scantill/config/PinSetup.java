@@ -16,15 +16,41 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code --set-manager-pin}: asks for the manager PIN twice and writes its salted hash into the config
- * file as {@code manager.pin_hash}. The PIN is read from the terminal without echo (or from standard input
- * when there is none), never taken as an argument, where the process list would show it, and never printed.
- * The config file keeps its other lines; a new one is made {@code chmod 600}.
+ * {@code --set-manager-pin} and {@code --set-kiosk-pin}: asks for the PIN twice and writes its salted hash
+ * into the config file as {@code manager.pin_hash} or {@code kiosk.pin_hash}. The PIN is read from the
+ * terminal without echo (or from standard input when there is none), never taken as an argument, where the
+ * process list would show it, and never printed. The config file keeps its other lines; a new one is made
+ * {@code chmod 600}.
  */
-public final class ManagerPinSetup {
+public final class PinSetup {
 
-    /** The command-line word that runs this instead of the till. */
-    public static final String OPTION = "--set-manager-pin";
+    /** Which PIN: each has its command-line word, its setting and what it guards. */
+    public enum Pin {
+        /** Asked before every refund. */
+        MANAGER("--set-manager-pin", Settings.MANAGER_PIN, "manager PIN", "Refunds now ask for the PIN."),
+        /** Asked before the self-service kiosk can be left. */
+        KIOSK("--set-kiosk-pin", Settings.KIOSK_PIN, "kiosk PIN", "Leaving kiosk mode now asks for the PIN.");
+
+        private final String option;
+        private final Setting<Optional<ManagerPin>> setting;
+        private final String name;
+        private final String guards;
+
+        Pin(String option, Setting<Optional<ManagerPin>> setting, String name, String guards) {
+            this.option = option;
+            this.setting = setting;
+            this.name = name;
+            this.guards = guards;
+        }
+
+        /** The command-line word that runs the set-up of this PIN instead of the till. */
+        public String option() {
+            return option;
+        }
+    }
+
+    /** The command-line word that sets the manager PIN. */
+    public static final String OPTION = Pin.MANAGER.option();
 
     /** Reads one secret line, without echo where the terminal allows. */
     @FunctionalInterface
@@ -32,12 +58,17 @@ public final class ManagerPinSetup {
         char[] read(String prompt) throws IOException;
     }
 
-    private ManagerPinSetup() {
+    private PinSetup() {
     }
 
-    /** Whether the command line asks for the PIN set-up. */
+    /** Whether the command line asks for a PIN set-up. */
     public static boolean requested(String[] args) {
-        return Arrays.asList(args).contains(OPTION);
+        return Arrays.stream(Pin.values()).anyMatch(pin -> Arrays.asList(args).contains(pin.option));
+    }
+
+    /** The PIN the command line sets: the kiosk's when it says so, else the manager's. */
+    static Pin which(String[] args) {
+        return Arrays.asList(args).contains(Pin.KIOSK.option) ? Pin.KIOSK : Pin.MANAGER;
     }
 
     /** Runs it with the process's terminal (or standard input); returns the exit status. */
@@ -58,18 +89,19 @@ public final class ManagerPinSetup {
     /** The set-up with its terminal and environment given (tests). */
     static int run(String[] args, UserEnvironment where, PinReader reader, PrintStream out) {
         Path file = configFile(args, where);
+        Pin which = which(args);
         char[] first = new char[0];
         char[] second = new char[0];
         try {
-            first = reader.read("New manager PIN (4 to 12 digits): ");
+            first = reader.read("New " + which.name + " (4 to 12 digits): ");
             second = reader.read("The same PIN again: ");
             if (!Arrays.equals(first, second)) {
                 out.println("The two PINs differ; nothing was written.");
                 return 1;
             }
             ManagerPin pin = ManagerPin.hash(first);
-            write(file, Settings.MANAGER_PIN.name(), pin.stored());
-            out.println("The manager PIN's hash is in " + file + ". Refunds now ask for the PIN.");
+            write(file, which.setting.name(), pin.stored());
+            out.println("The " + which.name + "'s hash is in " + file + ". " + which.guards);
             return 0;
         } catch (IllegalArgumentException e) {
             out.println("Not set: " + e.getMessage() + ".");
@@ -128,9 +160,9 @@ public final class ManagerPinSetup {
         }
     }
 
-    static Optional<ManagerPin> read(Path file) throws IOException {
+    static Optional<ManagerPin> read(Path file, Pin which) throws IOException {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.startsWith(Settings.MANAGER_PIN.name() + "=")) {
+            if (line.startsWith(which.setting.name() + "=")) {
                 return Optional.of(ManagerPin.parse(line.substring(line.indexOf('=') + 1)));
             }
         }

@@ -1,4 +1,4 @@
-package app.scantill.ui.history;
+package app.scantill.ui;
 
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -13,7 +13,7 @@ import javafx.scene.control.skin.TableColumnHeader;
  * and the theme's font), each column's minimum width becomes what its header needs, so a table that
  * shares out its width never cuts "Line total" or "Zeilensumme" to an ellipsis.
  */
-final class HeaderWidth {
+public final class HeaderWidth {
 
     /** Room for the sort arrow beside a header's text, in pixels. */
     private static final double ARROW = 14;
@@ -21,7 +21,7 @@ final class HeaderWidth {
     private HeaderWidth() {
     }
 
-    static void keepWhole(TableView<?> table) {
+    public static void keepWhole(TableView<?> table) {
         table.widthProperty().addListener(new ChangeListener<Number>() {
             @Override
             public void changed(ObservableValue<? extends Number> width, Number old, Number now) {
