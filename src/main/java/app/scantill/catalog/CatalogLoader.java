@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
 import app.scantill.money.MoneyFormat;
+import app.scantill.money.TaxRate;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -29,7 +30,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads a catalog CSV file with the header {@code sku,barcode,name,price,currency,category}.
+ * Reads a catalog CSV file with the header {@code sku,barcode,name,price,currency,category}, optionally
+ * followed by a {@code tax_rate} column (a percentage included in the price, such as {@code 19} or
+ * {@code 7.7}; blank for the till's default rate).
  *
  * <p>Every row is validated on its own; a bad row is skipped and reported with its line number and
  * a reason a shop owner can act on, and all good rows still load. Nothing a file can contain makes
@@ -39,6 +42,9 @@ import java.util.regex.Pattern;
 public final class CatalogLoader {
 
     public static final List<String> HEADER = List.of("sku", "barcode", "name", "price", "currency", "category");
+    /** The header of a catalog that gives each product its tax rate. */
+    public static final List<String> HEADER_WITH_TAX_RATE = List.of("sku", "barcode", "name", "price", "currency",
+            "category", "tax_rate");
 
     /** Stripe's limit for {@code product_data.name}. */
     static final int MAX_NAME_LENGTH = 5000;
@@ -132,7 +138,7 @@ public final class CatalogLoader {
                 continue;
             }
             List<Message> errors = new ArrayList<>();
-            Product product = validate(row, decoded, skuLines, barcodeLines, errors);
+            Product product = validate(row, header.fields().size(), decoded, skuLines, barcodeLines, errors);
             if (product != null) {
                 products.add(product);
                 skuLines.put(Catalog.skuKey(product.sku()), row.line());
@@ -158,7 +164,7 @@ public final class CatalogLoader {
         List<String> names = header.fields().stream()
                 .map(f -> f.strip().toLowerCase(Locale.ROOT))
                 .toList();
-        if (!names.equals(HEADER)) {
+        if (!names.equals(HEADER) && !names.equals(HEADER_WITH_TAX_RATE)) {
             return Optional.of(Message.of("catalog.header.wrong", expected,
                     shorten(String.join(",", header.fields()), 80)));
         }
@@ -166,7 +172,7 @@ public final class CatalogLoader {
     }
 
     /** A valid product, or null with the reasons added to {@code errors}. */
-    private static Product validate(CsvReader.Row row, Decoded decoded, Map<String, Integer> skuLines,
+    private static Product validate(CsvReader.Row row, int columns, Decoded decoded, Map<String, Integer> skuLines,
             Map<String, Integer> barcodeLines, List<Message> errors) {
         if (row.error() != null) {
             errors.add(Message.of("catalog.row.bad_quoting", Message.of(row.error())));
@@ -177,8 +183,9 @@ public final class CatalogLoader {
             return null;
         }
         List<String> f = row.fields();
-        if (f.size() != HEADER.size()) {
-            errors.add(Message.of("catalog.row.columns", HEADER.size(), String.join(",", HEADER), f.size()));
+        if (f.size() != columns) {
+            List<String> header = columns == HEADER.size() ? HEADER : HEADER_WITH_TAX_RATE;
+            errors.add(Message.of("catalog.row.columns", columns, String.join(",", header), f.size()));
             return null;
         }
         String sku = f.get(0).strip();
@@ -187,6 +194,7 @@ public final class CatalogLoader {
         String priceText = f.get(3).strip();
         String currencyCode = f.get(4).strip();
         String category = f.get(5).strip().replaceAll("\\s*\\R\\s*", " ");
+        String taxRateText = columns > HEADER.size() ? f.get(6).strip() : "";
 
         if (sku.isEmpty()) {
             errors.add(Message.of("catalog.row.sku_missing"));
@@ -222,10 +230,18 @@ public final class CatalogLoader {
             price = price(priceText, currency.get(), errors);
         }
 
+        TaxRate taxRate = null;
+        if (!taxRateText.isEmpty()) {
+            taxRate = TaxRate.parsePercent(taxRateText).orElse(null);
+            if (taxRate == null) {
+                errors.add(Message.of("catalog.row.tax_rate_invalid", shorten(taxRateText, 12)));
+            }
+        }
+
         if (!errors.isEmpty()) {
             return null;
         }
-        return Product.of(sku, barcode, name, price, category);
+        return Product.of(sku, barcode, name, price, category, taxRate);
     }
 
     private static Money price(String text, Currency currency, List<Message> errors) {

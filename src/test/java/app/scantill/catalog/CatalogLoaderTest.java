@@ -4,6 +4,7 @@ import app.scantill.i18n.English;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.money.Money;
+import app.scantill.money.TaxRate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +51,33 @@ class CatalogLoaderTest {
         Product mochi = result.catalog().byBarcode("4901234567900").orElseThrow();
         assertThat(mochi.price()).isEqualTo(Money.of(850, "JPY"));
         assertThat(mochi.category()).isEmpty();
+    }
+
+    @Test
+    void anOptionalTaxRateColumnGivesEachProductItsRateAndBlankLeavesTheDefault() {
+        CatalogLoadResult result = loader.parse("sku,barcode,name,price,currency,category,tax_rate\n"
+                + "COF-ESP,0850012000013,Espresso,3.00,EUR,Coffee,7\n"
+                + "MUG-01,0850012000020,Mug,12.00,EUR,Merch,19.5\n"
+                + "BAG-01,0850012000037,Bag,1.00,EUR,Merch,\n"
+                + "BAD-01,0850012000044,Bad,1.00,EUR,Merch,1900\n", "tax.csv");
+
+        assertThat(result.catalog().bySku("COF-ESP").orElseThrow().taxRate()).contains(new TaxRate(700));
+        assertThat(result.catalog().bySku("MUG-01").orElseThrow().taxRate()).contains(new TaxRate(1950));
+        assertThat(result.catalog().bySku("BAG-01").orElseThrow().taxRate()).isEmpty();
+        assertThat(result.catalog().bySku("BAG-01").orElseThrow().taxRateOr(new TaxRate(1900)))
+                .isEqualTo(new TaxRate(1900));
+        assertThat(result.problems()).hasSize(1);
+        assertThat(result.problems().get(0).lineNumber()).isEqualTo(5);
+        assertThat(English.text(result.problems().get(0).message())).contains("tax rate \"1900\"", "19 or 7.7");
+    }
+
+    @Test
+    void aRowOfATaxRateCatalogNeedsSevenFields() {
+        CatalogLoadResult result = loader.parse("sku,barcode,name,price,currency,category,tax_rate\n"
+                + "COF-ESP,0850012000013,Espresso,3.00,EUR,Coffee\n", "tax.csv");
+
+        assertThat(result.catalog().products()).isEmpty();
+        assertThat(English.text(result.problems().get(0).message())).contains("7", "tax_rate");
     }
 
     @Test
