@@ -266,6 +266,11 @@ public final class CatalogLoader {
             this.badChars = badChars;
         }
 
+        /** Whether any byte of the file was not UTF-8. */
+        boolean hasBadBytes() {
+            return !badChars.isEmpty();
+        }
+
         boolean hasBadBytes(CsvReader.Row row) {
             int next = badChars.nextSetBit(row.start());
             return next >= 0 && next < Math.max(row.end(), row.start() + 1);
