@@ -35,7 +35,8 @@ final class ProductFormPane extends VBox {
         getChildren().add(title);
         for (ProductField field : ProductField.values()) {
             String name = field.name().toLowerCase(Locale.ROOT);
-            Label label = new Label(words.text("catalog.editor.field." + name));
+            String labelKey = "catalog.editor.field." + name;
+            Label label = new Label(words.text(labelKey));
             TextField input = new TextField();
             input.setId("editor-field-" + name);
             input.textProperty().bindBidirectional(form.text(field));
