@@ -1,7 +1,9 @@
 package app.scantill.ui.editor;
 
 import app.scantill.ui.Theme;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -16,7 +18,9 @@ public final class ProductEditorWindow {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(model.words().text("catalog.editor.window_title"));
-        Scene scene = new Scene(view.root(), 1100, 700);
+        // At most the screen: a 1024x768 till screen shows the whole window.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(1100, screen.getWidth()), Math.min(720, screen.getHeight()));
         Theme.applyTo(scene);
         stage.setScene(scene);
         view.closeOnEscape(stage::close);
