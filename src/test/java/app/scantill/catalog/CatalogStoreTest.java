@@ -174,4 +174,18 @@ class CatalogStoreTest {
         assertThat(exported.problems()).isEmpty();
         assertThat(exported.catalog().products()).isEqualTo(catalog.products());
     }
+
+    @Test
+    void aByteOrderMarkBlankLinesAndAFileWithoutAFinalLineBreakStayAsTheyWere() throws IOException {
+        String original = "\uFEFFsku,barcode,name,price,currency,category\n\n"
+                + "COF-ESP,0850012000013, Espresso ,3.00,USD,Coffee";
+        Path file = write(original);
+        CatalogStore store = CatalogStore.at(file);
+        store.load();
+
+        store.save(new CatalogEdit.Put(null, product("TEA-GRN", "0850012000051", "Green tea", 300)));
+
+        assertThat(Files.readString(file)).isEqualTo(original + "\nTEA-GRN,0850012000051,Green tea,3.00,USD,Coffee");
+        assertThat(readBack(file).products()).extracting(Product::sku).containsExactly("COF-ESP", "TEA-GRN");
+    }
 }
