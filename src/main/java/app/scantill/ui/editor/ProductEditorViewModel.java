@@ -1,15 +1,15 @@
 package app.scantill.ui.editor;
 
+import app.scantill.catalog.AtomicFileWriter;
 import app.scantill.catalog.Catalog;
 import app.scantill.catalog.CatalogEdit;
 import app.scantill.catalog.CatalogLoadResult;
 import app.scantill.catalog.CatalogLoader;
 import app.scantill.catalog.CatalogStore;
 import app.scantill.catalog.Product;
-import app.scantill.catalog.AtomicFileWriter;
 import app.scantill.config.ManagerPin;
-import app.scantill.i18n.Message;
 import app.scantill.i18n.Translator;
+import app.scantill.ui.support.UiExecutor;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,7 +32,6 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import app.scantill.ui.support.UiExecutor;
 
 /**
  * The product editor's state and commands: the manager PIN first (when one is set), the till's catalog as a
@@ -66,6 +65,8 @@ public final class ProductEditorViewModel {
     private final ProductForm form;
     private final ImportModel importer;
     private Catalog catalog;
+    /** The SKU whose Retire was pressed once: a second press retires it. */
+    private String retireAsked;
 
     /**
      * @param tillCatalog the catalog the till sells from; followed while the editor is open
@@ -134,6 +135,7 @@ public final class ProductEditorViewModel {
         if (product == null) {
             return;
         }
+        retireAsked = null;
         form.show(product, null);
         formTitle.set(words.text("catalog.editor.editing", product.sku()));
         editingExisting.set(true);
@@ -146,6 +148,7 @@ public final class ProductEditorViewModel {
                 .entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
                         .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey).orElse("");
+        retireAsked = null;
         form.show(null, currency);
         formTitle.set(words.text("catalog.editor.adding"));
         editingExisting.set(false);
@@ -177,12 +180,21 @@ public final class ProductEditorViewModel {
         });
     }
 
-    /** Retires the product in the form: its row leaves the catalog file. */
+    /**
+     * Retires the product in the form: its row leaves the catalog file. The first press asks, the second
+     * (with the same product still in the form) retires.
+     */
     public void retire() {
         Optional<String> sku = form.editedSku();
         if (sku.isEmpty() || busy.get() || locked.get()) {
             return;
         }
+        if (!sku.get().equals(retireAsked)) {
+            retireAsked = sku.get();
+            message.set(words.text("catalog.editor.retire_confirm", sku.get()));
+            return;
+        }
+        retireAsked = null;
         change(new CatalogEdit.Retire(sku.get()), saved -> {
             message.set(words.text("catalog.editor.retired", sku.get()));
             newProduct();

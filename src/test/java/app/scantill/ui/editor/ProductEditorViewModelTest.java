@@ -104,6 +104,9 @@ class ProductEditorViewModelTest {
         assertThat(readBack().bySku("COF-LAT").orElseThrow().name()).isEqualTo("Latte");
 
         model.retire();
+        assertThat(model.messageProperty().get()).isEqualTo("Press Retire again to remove COF-LAT from the catalog file.");
+        assertThat(readBack().bySku("COF-LAT")).as("asked, not yet retired").isPresent();
+        model.retire();
         assertThat(readBack().products()).extracting(Product::sku).containsExactly("COF-ESP", "TEA-GRN");
         assertThat(till.get().bySku("COF-LAT")).isEmpty();
         assertThat(model.messageProperty().get()).isEqualTo("Retired COF-LAT: it is no longer in the catalog.");
