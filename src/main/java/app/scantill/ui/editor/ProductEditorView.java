@@ -126,21 +126,24 @@ public final class ProductEditorView {
         Translator words = model.words();
         TableView<Product> table = new TableView<>(model.products());
         table.setId("editor-table");
-        table.getColumns().add(column("catalog.editor.field.sku", Product::sku));
-        table.getColumns().add(column("catalog.editor.field.barcode", Product::barcode));
-        table.getColumns().add(column("catalog.editor.field.name", Product::name));
-        table.getColumns().add(column("catalog.editor.field.price", p -> words.moneyFormat().format(p.price())));
-        table.getColumns().add(column("catalog.editor.field.currency", p -> p.price().currency().getCurrencyCode()));
-        table.getColumns().add(column("catalog.editor.field.category", p -> p.category().orElse("")));
+        // Codes are read whole (a barcode cut in the middle is no use); the name takes the rest.
+        table.getColumns().add(column("catalog.editor.field.sku", Product::sku, 85));
+        table.getColumns().add(column("catalog.editor.field.barcode", Product::barcode, 150));
+        table.getColumns().add(column("catalog.editor.field.name", Product::name, 120));
+        table.getColumns().add(column("catalog.editor.field.price", p -> words.moneyFormat().format(p.price()), 85));
+        table.getColumns().add(column("catalog.editor.field.currency", p -> p.price().currency().getCurrencyCode(),
+                55));
+        table.getColumns().add(column("catalog.editor.field.category", p -> p.category().orElse(""), 80));
         table.getColumns().add(column("catalog.editor.field.tax_rate", p -> p.taxRate().map(Object::toString)
-                .orElse(words.text("catalog.editor.tax_default"))));
+                .orElse(words.text("catalog.editor.tax_default")), 90));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.select(now));
         return table;
     }
 
-    private TableColumn<Product, String> column(String key, Function<Product, String> value) {
+    private TableColumn<Product, String> column(String key, Function<Product, String> value, double minWidth) {
         TableColumn<Product, String> column = new TableColumn<>(model.words().text(key));
+        column.setMinWidth(minWidth);
         column.setCellValueFactory(cell -> text(value.apply(cell.getValue())));
         return column;
     }

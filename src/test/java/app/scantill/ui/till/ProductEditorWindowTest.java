@@ -92,14 +92,15 @@ class ProductEditorWindowTest {
                 return Optional.of(dir.resolve("export.csv"));
             }
         };
-        TillWindowFixture.onFx(() -> {
+        // Building the window (its CSS, the tiles) takes a while on a loaded machine: as long as TillWindowFixture allows.
+        WaitForAsyncUtils.asyncFx(() -> {
             CashierViewModel cashier = new CashierViewModel(new Cart(), English.words(), executor);
             cashier.showCatalog(store.load());
             model = new TillViewModel(cashier, executor, Clock.systemUTC());
             model.enableProductEditing(new ProductEditing(store, pin, files));
             new TillView(model).showIn(stage);
             return null;
-        });
+        }).get(30, TimeUnit.SECONDS);
     }
 
     /** F3 on the cashier screen; returns the editor window's root once it is up. */
@@ -197,7 +198,7 @@ class ProductEditorWindowTest {
 
         assertThat(text(editor, "#editor-problem-price")).isEqualTo("price 3.005 has more than 2 decimals for USD");
         assertThat(text(editor, "#editor-problem-name")).isEmpty();
-        assertThat(text(editor, "#editor-message")).isEqualTo("Check the fields marked below; nothing was saved.");
+        assertThat(text(editor, "#editor-message")).isEqualTo("Check the fields marked in red; nothing was saved.");
         assertThat(Files.readString(catalog)).isEqualTo(TillWindowFixture.CATALOG);
 
         typeInto(robot, editor, "#editor-field-price", "3.25");
@@ -289,12 +290,13 @@ class ProductEditorWindowTest {
         catalog = dir.resolve("catalog.csv");
         Files.writeString(catalog, TillWindowFixture.CATALOG);
         executor = new FxUiExecutor(2);
-        TillWindowFixture.onFx(() -> {
+        // Building the window (its CSS, the tiles) takes a while on a loaded machine: as long as TillWindowFixture allows.
+        WaitForAsyncUtils.asyncFx(() -> {
             CashierViewModel cashier = new CashierViewModel(new Cart(), English.words(), executor);
             model = new TillViewModel(cashier, executor, Clock.systemUTC());
             new TillView(model).showIn(stage);
             return null;
-        });
+        }).get(30, TimeUnit.SECONDS);
         robot.type(KeyCode.F3);
         assertThat(TillWindowFixture.onFx(() -> model.cashier().noticeProperty().get().text()))
                 .isEqualTo("The product editor is not available on this till.");
