@@ -1,17 +1,25 @@
 package app.scantill.app;
 
 import app.scantill.cart.Cart;
+import app.scantill.catalog.AtomicFileWriter;
+import app.scantill.catalog.CatalogLoadResult;
 import app.scantill.catalog.CatalogLoader;
+import app.scantill.catalog.CatalogStore;
+import app.scantill.catalog.CatalogWatcher;
 import app.scantill.config.AppConfig;
 import app.scantill.config.Settings;
 import app.scantill.i18n.Translator;
 import app.scantill.till.TillServices;
 import app.scantill.ui.Theme;
 import app.scantill.ui.cashier.CashierViewModel;
+import app.scantill.ui.editor.ProductEditing;
+import app.scantill.ui.editor.SystemFilePicker;
 import app.scantill.ui.customer.CustomerDisplayModel;
 import app.scantill.ui.kiosk.KioskViewModel;
 import app.scantill.ui.support.FxUiExecutor;
 import app.scantill.ui.till.TillViewModel;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -30,7 +38,12 @@ public final class AppServices implements AutoCloseable {
     private final Clock clock;
     /** The cashier's language: every screen of the till window. */
     private final Translator words;
-    private final CatalogLoader catalogLoader;
+    private static final System.Logger LOG = System.getLogger(AppServices.class.getName());
+
+    /** The catalog file: read at start-up, saved by the product editor, watched for hand edits. */
+    private final CatalogStore catalogStore;
+    private CatalogWatcher catalogWatcher;
+    private boolean closed;
     private final FxUiExecutor uiExecutor;
     private final CompletableFuture<TillServices> till = new CompletableFuture<>();
     private final CompletableFuture<Void> shown = new CompletableFuture<>();
@@ -43,7 +56,7 @@ public final class AppServices implements AutoCloseable {
         // A kiosk's screens are the customer's: they speak the customer's language.
         this.words = Translator.forLocale(kiosk() ? config.get(Settings.CUSTOMER_LOCALE).forScreens(
                 config.get(Settings.LOCALE)) : config.get(Settings.LOCALE), ZoneId.systemDefault());
-        this.catalogLoader = new CatalogLoader();
+        this.catalogStore = catalogStore(config);
         this.uiExecutor = new FxUiExecutor(2);
         // Japanese product names (and a Japanese customer) need the shipped font; not worth the first frame.
         shown.thenRunAsync(Theme::loadJapaneseFont, uiExecutor.background());
@@ -69,16 +82,50 @@ public final class AppServices implements AutoCloseable {
         return config;
     }
 
+    /** The catalog file the till reads now. */
     public Path catalogPath() {
-        return DefaultCatalog.choose(config.catalogPath());
+        return catalogStore.path();
+    }
+
+    /**
+     * The configured catalog is read and written where it is. Without one, the till reads the shipped sample
+     * until the product editor first saves: that copy goes to {@code catalog.csv} in the data folder (the
+     * install folder may not be writable, and an update would replace it), which the till reads from then on.
+     */
+    static CatalogStore catalogStore(AppConfig config) {
+        if (config.catalogPath().isPresent()) {
+            return CatalogStore.at(config.catalogPath().get());
+        }
+        return new CatalogStore(DefaultCatalog.choose(config.catalogPath()), config.dataDir().resolve(
+                DefaultCatalog.SAMPLE.getFileName()), new CatalogLoader(), new AtomicFileWriter());
+    }
+
+    /** Reads the catalog for the first time, then watches its file for hand edits. */
+    private CatalogLoadResult loadAndWatch(CashierViewModel cashier) {
+        CatalogLoadResult result = catalogStore.load();
+        synchronized (this) {
+            if (!closed && catalogWatcher == null) {
+                try {
+                    catalogWatcher = CatalogWatcher.start(catalogStore, CatalogWatcher.DEBOUNCE,
+                            reloaded -> uiExecutor.onUiThread(() -> cashier.catalogReloaded(reloaded)));
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "The catalog file will not be watched for changes: " + e);
+                }
+            }
+        }
+        return result;
     }
 
     /** The till window's model: the cashier screen with its catalog loading, payments attached when ready. */
     public TillViewModel tillViewModel() {
         Cart cart = new Cart(config.get(Settings.SETTLEMENT_CURRENCY));
         CashierViewModel cashier = new CashierViewModel(cart, words, uiExecutor);
-        shown.thenRun(() -> cashier.loadCatalog(() -> catalogLoader.load(catalogPath())));
+        shown.thenRun(() -> cashier.loadCatalog(() -> loadAndWatch(cashier)));
         TillViewModel model = new TillViewModel(cashier, uiExecutor, clock);
+        if (!kiosk()) {
+            model.enableProductEditing(new ProductEditing(catalogStore, config.get(Settings.MANAGER_PIN),
+                    new SystemFilePicker(words)));
+        }
         till.thenAccept(services -> uiExecutor.onUiThread(() -> model.attach(services)));
         tillModel = model;
         return model;
@@ -119,6 +166,12 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            if (catalogWatcher != null) {
+                catalogWatcher.close();
+            }
+        }
         if (tillModel != null) {
             tillModel.close();
         }

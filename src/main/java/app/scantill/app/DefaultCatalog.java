@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * Which catalog the till loads when no setting names one (command line, environment, config file:
  * those always win). An installed app has its sample catalog in {@code assets/} beside its jar; a
- * development checkout ({@code mvn javafx:run}) has it in {@code assets/} of the working folder.
+ * development checkout ({@code mvn javafx:run}) has it in {@code assets/} of the working folder. Once the
+ * product editor saved a change to that sample, the till reads the edited copy in the data folder instead
+ * ({@link AppServices#catalogStore}).
  */
 final class DefaultCatalog {
 

@@ -4,10 +4,6 @@ import app.scantill.i18n.Message;
 import app.scantill.i18n.Translator;
 import java.time.ZoneOffset;
 
-import app.scantill.money.CurrencyFacts;
-import app.scantill.money.Money;
-import app.scantill.money.MoneyFormat;
-import app.scantill.money.TaxRate;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -21,13 +17,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads a catalog CSV file with the header {@code sku,barcode,name,price,currency,category}, optionally
@@ -46,15 +40,12 @@ public final class CatalogLoader {
     public static final List<String> HEADER_WITH_TAX_RATE = List.of("sku", "barcode", "name", "price", "currency",
             "category", "tax_rate");
 
-    /** Stripe's limit for {@code product_data.name}. */
-    static final int MAX_NAME_LENGTH = 5000;
-    static final int MAX_CATEGORY_LENGTH = 100;
+    static final int MAX_NAME_LENGTH = ProductRules.MAX_NAME_LENGTH;
     /** Far above any real catalog; protects the till from reading a disk image by mistake. */
     static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
     /** Beyond this the panel would be unreadable anyway; the count of the rest is still reported. */
     static final int MAX_REPORTED_PROBLEMS = 500;
 
-    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
     private static final System.Logger LOG = System.getLogger(CatalogLoader.class.getName());
     /** The log is read by whoever runs the till, and grepped: English. */
     private static final Translator ENGLISH = Translator.forLocale(Locale.ENGLISH, ZoneOffset.UTC);
@@ -188,78 +179,23 @@ public final class CatalogLoader {
             errors.add(Message.of("catalog.row.columns", columns, String.join(",", header), f.size()));
             return null;
         }
-        String sku = f.get(0).strip();
-        String barcode = f.get(1).strip();
-        String name = f.get(2).strip().replaceAll("\\s*\\R\\s*", " ");
-        String priceText = f.get(3).strip();
-        String currencyCode = f.get(4).strip();
-        String category = f.get(5).strip().replaceAll("\\s*\\R\\s*", " ");
-        String taxRateText = columns > HEADER.size() ? f.get(6).strip() : "";
-
-        if (sku.isEmpty()) {
-            errors.add(Message.of("catalog.row.sku_missing"));
-        } else if (!SKU.matcher(sku).matches()) {
-            errors.add(Message.of("catalog.row.sku_invalid", shorten(sku, 30)));
-        } else if (skuLines.containsKey(Catalog.skuKey(sku))) {
-            errors.add(Message.of("catalog.row.sku_duplicate", sku, skuLines.get(Catalog.skuKey(sku))));
-        }
-
-        Ean13.problem(barcode).ifPresent(errors::add);
-        if (Ean13.isValid(barcode) && barcodeLines.containsKey(barcode)) {
-            errors.add(Message.of("catalog.row.barcode_duplicate", barcode, barcodeLines.get(barcode)));
-        }
-
-        if (name.isEmpty()) {
-            errors.add(Message.of("catalog.row.name_missing"));
-        } else if (name.length() > MAX_NAME_LENGTH) {
-            errors.add(Message.of("catalog.row.name_too_long", MAX_NAME_LENGTH));
-        }
-        if (category.length() > MAX_CATEGORY_LENGTH) {
-            errors.add(Message.of("catalog.row.category_too_long", MAX_CATEGORY_LENGTH));
-        }
-
-        Money price = null;
-        Optional<Currency> currency = CurrencyFacts.lookup(currencyCode);
-        if (currencyCode.isEmpty()) {
-            errors.add(Message.of("catalog.row.currency_missing"));
-        } else if (currency.isEmpty()) {
-            errors.add(Message.of("catalog.row.currency_unknown", shorten(currencyCode, 12)));
-        } else if (CurrencyFacts.isThreeDecimal(currency.get())) {
-            errors.add(Message.of("catalog.row.currency_three_decimals", currency.get().getCurrencyCode()));
-        } else {
-            price = price(priceText, currency.get(), errors);
-        }
-
-        TaxRate taxRate = null;
-        if (!taxRateText.isEmpty()) {
-            taxRate = TaxRate.parsePercent(taxRateText).orElse(null);
-            if (taxRate == null) {
-                errors.add(Message.of("catalog.row.tax_rate_invalid", shorten(taxRateText, 12)));
+        ProductDraft draft = new ProductDraft(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5),
+                columns > HEADER.size() ? f.get(6) : "");
+        ProductRules.Check check = ProductRules.check(draft, new ProductRules.Taken() {
+            @Override
+            public Optional<Message> sku(String sku) {
+                return Optional.ofNullable(skuLines.get(Catalog.skuKey(sku)))
+                        .map(line -> Message.of("catalog.row.sku_duplicate", sku, line));
             }
-        }
 
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        return Product.of(sku, barcode, name, price, category, taxRate);
-    }
-
-    private static Money price(String text, Currency currency, List<Message> errors) {
-        try {
-            // Decimals beyond the currency's are refused by the parse: UGX and ISK are whole units in the till,
-            // whatever Stripe's API writes (https://docs.stripe.com/currencies#special-cases).
-            long minor = MoneyFormat.parseMinorUnits(text, currency);
-            Money maximum = CurrencyFacts.maximumCharge(currency);
-            if (minor > maximum.minorUnits()) {
-                errors.add(Message.of("catalog.row.price_above_maximum", text, currency.getCurrencyCode(), maximum));
-                return null;
+            @Override
+            public Optional<Message> barcode(String barcode) {
+                return Optional.ofNullable(barcodeLines.get(barcode))
+                        .map(line -> Message.of("catalog.row.barcode_duplicate", barcode, line));
             }
-            return Money.of(minor, currency);
-        } catch (MoneyFormat.PriceException e) {
-            errors.add(Message.of("catalog.row.price." + e.reason().name().toLowerCase(Locale.ROOT), e.price(),
-                    currency.getCurrencyCode(), CurrencyFacts.fractionDigits(currency)));
-            return null;
-        }
+        });
+        errors.addAll(check.problems().values());
+        return check.product().orElse(null);
     }
 
     private static CatalogLoadResult fileProblem(String source, Message message) {
@@ -328,6 +264,11 @@ public final class CatalogLoader {
         Decoded(String text, BitSet badChars) {
             this.text = text;
             this.badChars = badChars;
+        }
+
+        /** Whether any byte of the file was not UTF-8. */
+        boolean hasBadBytes() {
+            return !badChars.isEmpty();
         }
 
         boolean hasBadBytes(CsvReader.Row row) {

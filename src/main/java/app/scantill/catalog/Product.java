@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One sellable item. Built only by {@link CatalogLoader} (or tests) from values that have already
- * been validated, so the price is non-negative and within Stripe's limits and the barcode is a valid
+ * One sellable item. Built by {@link ProductRules} (for the catalog loader and the product editor), or tests,
+ * from values that have already been validated, so the price is non-negative and within Stripe's limits and the barcode is a valid
  * EAN-13.
  *
  * @param category empty when the catalog row left it blank

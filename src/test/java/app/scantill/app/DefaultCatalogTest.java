@@ -78,4 +78,25 @@ class DefaultCatalogTest {
     private Path home() {
         return dir.resolve("home");
     }
+
+    @Test
+    void theShippedSampleIsEditedIntoACopyInTheDataFolderWhichTheTillReadsFromThen() throws IOException {
+        Path data = dir.resolve("data");
+        AppConfig config = AppConfig.load(List.of("--data.dir=" + data), Map.of(), home());
+        app.scantill.catalog.CatalogStore store = AppServices.catalogStore(config);
+
+        assertThat(store.path()).as("before any edit: the sample").isEqualTo(Path.of("assets", "catalog.csv")
+                .toAbsolutePath());
+        assertThat(store.target()).isEqualTo(data.resolve("catalog.csv").toAbsolutePath());
+        Files.createDirectories(data);
+        Files.copy(Path.of("assets", "catalog.csv"), data.resolve("catalog.csv"));
+        assertThat(store.path()).as("once the copy exists").isEqualTo(data.resolve("catalog.csv").toAbsolutePath());
+    }
+
+    @Test
+    void aConfiguredCatalogIsSavedWhereItIs() {
+        AppConfig config = AppConfig.load(List.of("--catalog=/srv/shop.csv"), Map.of(), home());
+
+        assertThat(AppServices.catalogStore(config).target()).isEqualTo(Path.of("/srv/shop.csv"));
+    }
 }

@@ -87,10 +87,15 @@ public final class CashierView {
         history.setId("historyButton");
         history.setMinWidth(Region.USE_PREF_SIZE);
 
+        Button products = scanField.button(model.words().text("cashier.button.products"), "header-button",
+                model::openProductEditor);
+        products.setId("productsButton");
+        products.setMinWidth(Region.USE_PREF_SIZE);
+
         ModeBadge mode = new ModeBadge(model.modeBadgeProperty(), model.modeStyleProperty());
         mode.setId("modeBadge");
 
-        HBox header = new HBox(brand, mode, scanField.node(), history, help);
+        HBox header = new HBox(brand, mode, scanField.node(), products, history, help);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;

@@ -64,10 +64,11 @@ public final class CashierViewModel {
     private final Cart cart;
     private final Translator words;
     private final UiExecutor executor;
-    private Catalog catalog = Catalog.empty();
+    private final ReadOnlyObjectWrapper<Catalog> catalog = new ReadOnlyObjectWrapper<>(this, "catalog", Catalog.empty());
     private long noticeSequence;
     private Consumer<CartSnapshot> onCharge = snapshot -> { };
     private Runnable onOpenHistory = () -> { };
+    private Runnable onOpenProductEditor = () -> { };
     private final ReadOnlyStringWrapper modeBadge = new ReadOnlyStringWrapper(this, "modeBadge", "");
     private final ReadOnlyStringWrapper modeStyle = new ReadOnlyStringWrapper(this, "modeStyle", "");
 
@@ -130,25 +131,41 @@ public final class CashierViewModel {
     /** Shows a loaded catalog. The cart keeps its lines: they hold their own product copies. */
     public void showCatalog(CatalogLoadResult result) {
         catalogLoading.set(false);
-        catalog = result.catalog();
+        catalog.set(result.catalog());
         catalogProblems.setAll(result.problems());
-        categories.setAll(catalog.categories());
+        categories.setAll(catalog.get().categories());
         if (category.get() != null && !categories.contains(category.get())) {
             category.set(null);
         }
         long skipped = result.problems().stream().filter(p -> !p.concernsWholeFile()).count();
         catalogStatus.set(words.text(skipped > 0 ? "cashier.catalog.status_skipped" : "cashier.catalog.status",
-                catalog.size(), result.source(), skipped));
+                catalog.get().size(), result.source(), skipped));
         refreshProducts();
-        if (catalog.isEmpty() && result.hasProblems()) {
+        if (catalog.get().isEmpty() && result.hasProblems()) {
             notify(NoticeLevel.ERROR, result.problems().get(0).describe());
         } else if (result.hasProblems()) {
             notify(NoticeLevel.WARNING, Message.of("cashier.catalog.rows_skipped"));
         }
     }
 
+    /**
+     * Shows the catalog read again after its file changed while the till runs (a hand edit): the same problem
+     * report as at start-up, or a line saying how many products it now has.
+     */
+    public void catalogReloaded(CatalogLoadResult result) {
+        showCatalog(result);
+        if (!result.hasProblems()) {
+            notify(NoticeLevel.INFO, Message.of("catalog.reload.done", result.catalog().size()));
+        }
+    }
+
+    /** The catalog the till sells from now (the product editor follows it). */
+    public ReadOnlyObjectProperty<Catalog> catalogProperty() {
+        return catalog.getReadOnlyProperty();
+    }
+
     private void refreshProducts() {
-        List<Product> matches = catalog.search(searchText.get(), category.get());
+        List<Product> matches = catalog.get().search(searchText.get(), category.get());
         matchingProductCount.set(matches.size());
         visibleProducts.setAll(matches.subList(0, Math.min(matches.size(), MAX_VISIBLE_PRODUCTS)));
     }
@@ -167,7 +184,7 @@ public final class CashierViewModel {
         if (refuseWhenLocked()) {
             return true;
         }
-        Optional<Product> product = catalog.find(trimmed);
+        Optional<Product> product = catalog.get().find(trimmed);
         if (product.isEmpty()) {
             notify(NoticeLevel.WARNING, Message.of("cashier.unknown_code", shorten(trimmed)));
             return true;
@@ -293,6 +310,15 @@ public final class CashierViewModel {
 
     public void setOnOpenHistory(Runnable onOpenHistory) {
         this.onOpenHistory = Objects.requireNonNull(onOpenHistory, "onOpenHistory");
+    }
+
+    /** Opens the product editor (F3); the app decides where, and whether this till may edit its catalog. */
+    public void openProductEditor() {
+        onOpenProductEditor.run();
+    }
+
+    public void setOnOpenProductEditor(Runnable onOpenProductEditor) {
+        this.onOpenProductEditor = Objects.requireNonNull(onOpenProductEditor, "onOpenProductEditor");
     }
 
     /** Which money this till moves (SANDBOX, TEST, LIVE), or starting / payments off; always on screen. */

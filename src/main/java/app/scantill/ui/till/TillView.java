@@ -5,6 +5,10 @@ import app.scantill.sale.Sale;
 import app.scantill.ui.Theme;
 import app.scantill.ui.cashier.CashierView;
 import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
+import app.scantill.ui.cashier.CashierViewModel;
+import app.scantill.ui.editor.ProductEditing;
+import app.scantill.ui.editor.ProductEditorViewModel;
+import app.scantill.ui.editor.ProductEditorWindow;
 import app.scantill.ui.charge.ChargeView;
 import app.scantill.ui.charge.ChargeViewModel;
 import app.scantill.ui.history.HistoryView;
@@ -15,6 +19,7 @@ import app.scantill.ui.receipt.ReceiptViewModel;
 import app.scantill.ui.receipt.ReceiptWindow;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
@@ -49,6 +54,7 @@ public final class TillView {
     /** The charge screen for the current charge model; null before payments are attached. */
     private ChargeView chargeView;
     private Stage historyStage;
+    private Stage productsStage;
     private boolean closing;
     /** A customer display shows the big code: the charge screen is small, over the products, not over the cart. */
     private boolean compactCharge;
@@ -73,6 +79,7 @@ public final class TillView {
             }
         });
         model.setOnOpenHistory(this::openHistory);
+        model.setOnOpenProductEditor(this::openProductEditor);
         model.setOnShowReceipt(this::openReceipt);
         model.setOnPrintReceipt(this::printReceipt);
     }
@@ -171,6 +178,27 @@ public final class TillView {
         stage.show();
         history.refresh();
         history.loadReport();
+    }
+
+    /** The product editor (F3), in a window of its own: keys and scans there never reach the cart. */
+    private void openProductEditor() {
+        if (productsStage != null) {
+            productsStage.toFront();
+            return;
+        }
+        Optional<ProductEditing> editing = model.productEditing();
+        if (editing.isEmpty()) {
+            model.report(NoticeLevel.WARNING, Message.of("catalog.editor.unavailable"));
+            return;
+        }
+        CashierViewModel cashier = model.cashier();
+        ProductEditorViewModel editor = new ProductEditorViewModel(editing.get(), cashier.catalogProperty(),
+                cashier::showCatalog, cashier.words(), model.executor());
+        productsStage = ProductEditorWindow.open(window(), editor, editing.get().files());
+        productsStage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> {
+            productsStage = null;
+            cashierView.focusScanField();
+        });
     }
 
     /** The usable area of the screen the till window is on. */

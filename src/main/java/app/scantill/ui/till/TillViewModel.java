@@ -21,6 +21,7 @@ import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
 import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.charge.ChargeViewModel;
+import app.scantill.ui.editor.ProductEditing;
 import app.scantill.ui.history.HistoryViewModel;
 import app.scantill.ui.receipt.AfterSale;
 import app.scantill.ui.support.UiExecutor;
@@ -75,6 +76,9 @@ public final class TillViewModel {
     /** Whether the cashier was told the store's Stripe key may not read events (told once). */
     private volatile boolean eventsRefusalSaid;
     private Runnable onOpenHistory = () -> { };
+    private Runnable onOpenProductEditor = () -> { };
+    /** The product editor's services; none on a till that may not edit its catalog (a kiosk). */
+    private ProductEditing productEditing;
     private AfterSale afterSale;
     private Consumer<Sale> onShowReceipt = sale -> { };
     private Consumer<Sale> onPrintReceipt = sale -> { };
@@ -88,6 +92,7 @@ public final class TillViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         cashier.setOnCharge(this::charge);
         cashier.setOnOpenHistory(() -> onOpenHistory.run());
+        cashier.setOnOpenProductEditor(() -> onOpenProductEditor.run());
         cashier.showMode(Message.of("mode.starting"));
     }
 
@@ -317,6 +322,21 @@ public final class TillViewModel {
 
     public void setOnOpenHistory(Runnable action) {
         this.onOpenHistory = Objects.requireNonNull(action, "action");
+    }
+
+    /** The window opens the product editor (F3) with this. */
+    public void setOnOpenProductEditor(Runnable action) {
+        this.onOpenProductEditor = Objects.requireNonNull(action, "action");
+    }
+
+    /** Lets a manager edit this till's catalog (F3). Not called in kiosk mode. */
+    public void enableProductEditing(ProductEditing editing) {
+        this.productEditing = Objects.requireNonNull(editing, "editing");
+    }
+
+    /** The product editor's services, when this till may edit its catalog. */
+    public Optional<ProductEditing> productEditing() {
+        return Optional.ofNullable(productEditing);
     }
 
     public CashierViewModel cashier() {
