@@ -308,7 +308,7 @@ public final class TillViewModel {
     private AfterSale afterSaleDesk(TillServices started, SalesJournal journal) {
         AppConfig config = started.config();
         Shop shop = Shop.of(config.merchantName(), config.get(Settings.SHOP_ADDRESS).orElse(null),
-                config.get(Settings.SHOP_TAX_ID).orElse(null));
+                config.get(Settings.SHOP_TAX_ID).orElse(null), config.get(Settings.TAX_ROUNDING));
         return new AfterSale(journal, started.refundRecords().orElse(journal), started.refunds(),
                 started.refundsAllowed(), config.get(Settings.MANAGER_PIN),
                 shop, Paper.fromSetting(config.get(Settings.RECEIPT_PAPER)), config.get(Settings.RECEIPT_PRINT_ON_PAID),
