@@ -244,7 +244,8 @@ public final class TillViewModel {
             // this till's own from its journal over them, or from this till's journal alone.
             SalesHistory sales = services.refundRecords()
                     .map(refunds -> new SalesHistory(records, refunds, cashier.words().zone(), clock))
-                    .orElseGet(() -> new SalesHistory(records, cashier.words().zone(), clock));
+                    .orElseGet(() -> new SalesHistory(records, cashier.words().zone(), clock))
+                    .withTaxRounding(services.config().get(Settings.TAX_ROUNDING));
             HistoryViewModel history = new HistoryViewModel(sales, cashier.words(), executor,
                     services::notYetInLedger);
             if (afterSale != null) {
