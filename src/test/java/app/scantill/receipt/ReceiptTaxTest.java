@@ -30,15 +30,6 @@ class ReceiptTaxTest {
     private static final TaxRate SEVEN = new TaxRate(700);
     private static final TaxRate NINETEEN = new TaxRate(1900);
 
-    /** The basket of docs/taxes.md. */
-    static Sale bakerySale() {
-        return Receipts.paidSale("EUR", List.of(
-                new SaleLine("COFFEE", "Coffee beans", 299, 3, 0, NINETEEN),
-                new SaleLine("BREAD", "Bread", 349, 1, 0, SEVEN),
-                new SaleLine("MILK", "Milk", 119, 1, 0, SEVEN),
-                new SaleLine("BOOK", "Book", 1295, 1, 0, SEVEN)), "card");
-    }
-
     private static Shop shop(TaxRounding rounding) {
         return new Shop("Corner Bakery", List.of("1 Main Street"), "DE123456789", rounding);
     }
@@ -62,7 +53,7 @@ class ReceiptTaxTest {
     @ParameterizedTest
     @EnumSource(Paper.class)
     void aReceiptShowsNetTaxAndGrossPerRateOnEveryPaper(Paper paper) throws Exception {
-        String text = text(Receipt.ofSale(shop(TaxRounding.PER_LINE), bakerySale(), List.of(), null), paper, ENGLISH);
+        String text = text(Receipt.ofSale(shop(TaxRounding.PER_LINE), Receipts.bakerySale(), List.of(), null), paper, ENGLISH);
 
         assertThat(text).contains("Tax ID DE123456789");
         assertThat(table(text, "Tax included")).containsSubsequence(
@@ -74,7 +65,7 @@ class ReceiptTaxTest {
 
     @Test
     void roundedPerReceiptTheSevenPercentTaxIsOneCentLessAndTheGrossTheSame() throws Exception {
-        String text = text(Receipt.ofSale(shop(TaxRounding.PER_RECEIPT), bakerySale(), List.of(), null), Paper.ROLL_80,
+        String text = text(Receipt.ofSale(shop(TaxRounding.PER_RECEIPT), Receipts.bakerySale(), List.of(), null), Paper.ROLL_80,
                 ENGLISH);
 
         assertThat(table(text, "Tax included")).containsSubsequence(
@@ -84,7 +75,7 @@ class ReceiptTaxTest {
 
     @Test
     void aGermanReceiptSaysItInGerman() throws Exception {
-        String text = text(Receipt.ofSale(shop(TaxRounding.PER_LINE), bakerySale(), List.of(), null), Paper.A4, GERMAN);
+        String text = text(Receipt.ofSale(shop(TaxRounding.PER_LINE), Receipts.bakerySale(), List.of(), null), Paper.A4, GERMAN);
 
         assertThat(text).contains("USt-IdNr. DE123456789");
         assertThat(table(text, "Enthaltene MwSt.")).containsSubsequence(
@@ -94,7 +85,7 @@ class ReceiptTaxTest {
 
     @Test
     void aRefundSlipShowsTheTaxGivenBackAtTheRatesOfItsLines() throws Exception {
-        Sale sale = bakerySale();
+        Sale sale = Receipts.bakerySale();
         Receipt slip = Receipt.refundSlip(shop(TaxRounding.PER_LINE), sale,
                 Receipts.refund(sale, "R-1", 598, RefundStatus.SUCCEEDED, new RefundLine(1, 2)), null);
 
