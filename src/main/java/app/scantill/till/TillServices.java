@@ -10,6 +10,7 @@ import app.scantill.config.AppConfig;
 import app.scantill.config.SandboxBind;
 import app.scantill.config.Settings;
 import app.scantill.config.StripeKey;
+import app.scantill.config.StripeTaxRates;
 import app.scantill.i18n.Message;
 import app.scantill.i18n.Translator;
 import app.scantill.journal.JdbcSalesJournal;
@@ -19,11 +20,13 @@ import app.scantill.journal.RefundRecords;
 import app.scantill.journal.RegisterInUseException;
 import app.scantill.journal.SaleRecords;
 import app.scantill.journal.SalesJournal;
+import app.scantill.money.TaxRate;
 import app.scantill.refund.RefundGateway;
 import app.scantill.refund.RefundService;
 import app.scantill.refund.RefundSettings;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleIdGenerator;
+import app.scantill.sandbox.SandboxAccount;
 import app.scantill.sandbox.SandboxOptions;
 import app.scantill.sandbox.StripeSandbox;
 import app.scantill.stripe.StripeCheckoutGateway;
@@ -37,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -160,7 +164,8 @@ public final class TillServices implements AutoCloseable {
                     .withFallbackPoll(config.get(Settings.FALLBACK_POLL_INTERVAL))
                     .withAmazonPay(config.get(Settings.AMAZON_PAY))
                     .withSettlementCurrency(config.get(Settings.SETTLEMENT_CURRENCY))
-                    .withCheckoutLocale(CheckoutLocale.of(config.get(Settings.CUSTOMER_LOCALE)));
+                    .withCheckoutLocale(CheckoutLocale.of(config.get(Settings.CUSTOMER_LOCALE)))
+                    .withStripeTaxRates(config.get(Settings.TAX_STRIPE_RATES));
             charges = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
                     new CashierMessages(config.stripeKey(), config.get(Settings.SETTLEMENT_CURRENCY)));
             if (store != null) {
@@ -230,7 +235,13 @@ public final class TillServices implements AutoCloseable {
         if (config.sandboxPublicHost().isPresent()) {
             options = options.withAdvertisedHost(config.sandboxPublicHost().get());
         }
-        return options;
+        // The sandbox plays the owner's account: the Stripe tax rates the settings map are its inclusive rates.
+        SandboxAccount account = options.account();
+        for (Map.Entry<TaxRate, String> mapped : config.get(Settings.TAX_STRIPE_RATES)
+                .map(StripeTaxRates::ids).orElse(Map.of()).entrySet()) {
+            account = account.withInclusiveTaxRate(mapped.getValue(), mapped.getKey().basisPoints());
+        }
+        return options.withAccount(account);
     }
 
     public AppConfig config() {
