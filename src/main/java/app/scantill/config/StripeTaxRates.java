@@ -28,7 +28,8 @@ public record StripeTaxRates(Map<TaxRate, String> ids) {
     /**
      * Reads {@code RATE=txr_ID} pairs separated by commas (or semicolons).
      *
-     * @throws SettingRefusal naming the first pair that is not a percentage and a {@code txr_} id, or a rate given twice
+     * @throws SettingRefusal naming the first pair that is not a percentage and a {@code txr_} id, a rate given twice,
+     *     or an id given to two rates
      */
     public static StripeTaxRates parse(String text) {
         Map<TaxRate, String> ids = new TreeMap<>();
@@ -46,11 +47,21 @@ public record StripeTaxRates(Map<TaxRate, String> ids) {
             if (ids.putIfAbsent(rate.get(), id) != null) {
                 throw SettingRefusal.of("config.refused.stripe_tax_rate_twice", rate.get().percentText());
             }
+            if (ids.values().stream().filter(id::equals).count() > 1) {
+                // A Stripe tax rate has one percentage: two of the till's rates cannot both be it.
+                throw SettingRefusal.of("config.refused.stripe_tax_rate_shared", id);
+            }
         }
         if (ids.isEmpty()) {
             throw SettingRefusal.of("config.refused.stripe_tax_rate", Texts.abbreviate(text.strip(), 60));
         }
         return new StripeTaxRates(ids);
+    }
+
+    /** The mapped Stripe ids with their rates in basis points (what a sandbox playing the account must know). */
+    public Map<String, Integer> basisPointsById() {
+        return ids.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getValue,
+                e -> e.getKey().basisPoints()));
     }
 
     /** As the setting writes it: {@code 7=txr_456,19=txr_123}. */

@@ -75,8 +75,13 @@ public record SandboxAccount(String country, boolean amazonPay, Currency settlem
 
     /** The same account with an inclusive tax rate {@code id} of {@code basisPoints} (1900 for 19 %). */
     public SandboxAccount withInclusiveTaxRate(String id, int basisPoints) {
+        return withInclusiveTaxRates(Map.of(id, basisPoints));
+    }
+
+    /** The same account with these inclusive tax rates too: basis points by {@code txr_} id. */
+    public SandboxAccount withInclusiveTaxRates(Map<String, Integer> basisPointsById) {
         Map<String, Integer> more = new java.util.HashMap<>(inclusiveTaxRates);
-        more.put(id, basisPoints);
+        more.putAll(basisPointsById);
         return new SandboxAccount(country, amazonPay, settlementCurrency, rates, more);
     }
 

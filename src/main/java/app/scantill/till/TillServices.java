@@ -20,13 +20,11 @@ import app.scantill.journal.RefundRecords;
 import app.scantill.journal.RegisterInUseException;
 import app.scantill.journal.SaleRecords;
 import app.scantill.journal.SalesJournal;
-import app.scantill.money.TaxRate;
 import app.scantill.refund.RefundGateway;
 import app.scantill.refund.RefundService;
 import app.scantill.refund.RefundSettings;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleIdGenerator;
-import app.scantill.sandbox.SandboxAccount;
 import app.scantill.sandbox.SandboxOptions;
 import app.scantill.sandbox.StripeSandbox;
 import app.scantill.stripe.StripeCheckoutGateway;
@@ -236,12 +234,8 @@ public final class TillServices implements AutoCloseable {
             options = options.withAdvertisedHost(config.sandboxPublicHost().get());
         }
         // The sandbox plays the owner's account: the Stripe tax rates the settings map are its inclusive rates.
-        SandboxAccount account = options.account();
-        for (Map.Entry<TaxRate, String> mapped : config.get(Settings.TAX_STRIPE_RATES)
-                .map(StripeTaxRates::ids).orElse(Map.of()).entrySet()) {
-            account = account.withInclusiveTaxRate(mapped.getValue(), mapped.getKey().basisPoints());
-        }
-        return options.withAccount(account);
+        return options.withAccount(options.account().withInclusiveTaxRates(config.get(Settings.TAX_STRIPE_RATES)
+                .map(StripeTaxRates::basisPointsById).orElse(Map.of())));
     }
 
     public AppConfig config() {

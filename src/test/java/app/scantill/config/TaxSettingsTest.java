@@ -45,6 +45,7 @@ class TaxSettingsTest {
         assertThat(mapped.idFor(new TaxRate(700))).contains("txr_2DeF");
         assertThat(mapped.idFor(TaxRate.ZERO)).isEmpty();
         assertThat(mapped.written()).isEqualTo("7=txr_2DeF,19=txr_1AbC");
+        assertThat(mapped.basisPointsById()).isEqualTo(java.util.Map.of("txr_1AbC", 1900, "txr_2DeF", 700));
     }
 
     @Test
@@ -73,7 +74,8 @@ class TaxSettingsTest {
                 "19=tr_123", "'19=tr_123' is not a rate with its Stripe tax rate",
                 "nineteen=txr_123", "'nineteen=txr_123' is not a rate",
                 "txr_123", "'txr_123' is not a rate",
-                "19=txr_1,19=txr_2", "the rate 19 % is given two Stripe tax rates");
+                "19=txr_1,19=txr_2", "the rate 19 % is given two Stripe tax rates",
+                "19=txr_1,7=txr_1", "the Stripe tax rate txr_1 is given to two rates");
         refusals.forEach((written, sentence) -> {
             AppConfig c = load("--tax.stripe_rates=" + written);
             assertThat(c.get(Settings.TAX_STRIPE_RATES)).as(written).isEmpty();
