@@ -118,7 +118,7 @@ public final class AppServices implements AutoCloseable {
 
     /** The till window's model: the cashier screen with its catalog loading, payments attached when ready. */
     public TillViewModel tillViewModel() {
-        Cart cart = new Cart(config.get(Settings.SETTLEMENT_CURRENCY));
+        Cart cart = new Cart(config.get(Settings.SETTLEMENT_CURRENCY), config.get(Settings.TAX_DEFAULT_RATE));
         CashierViewModel cashier = new CashierViewModel(cart, words, uiExecutor);
         shown.thenRun(() -> cashier.loadCatalog(() -> loadAndWatch(cashier)));
         TillViewModel model = new TillViewModel(cashier, uiExecutor, clock);

@@ -4,6 +4,7 @@ import app.scantill.catalog.Product;
 import app.scantill.i18n.Message;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
+import app.scantill.money.TaxRate;
 import app.scantill.sale.SaleLine;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -34,6 +35,8 @@ public final class Cart {
     public static final long MAX_TOTAL_MINOR = CurrencyFacts.MAX_AMOUNT_MINOR;
 
     private final Optional<Currency> settlement;
+    /** The rate of products whose catalog row gives none ({@code tax.default_rate}). */
+    private final TaxRate defaultTaxRate;
     /** Keyed by lower-cased SKU; insertion order is the order the cashier added them. */
     private final Map<String, CartLine> lines = new LinkedHashMap<>();
     private Currency currency;
@@ -48,7 +51,15 @@ public final class Cart {
      *     (see {@link CurrencyFacts#minimumCharge(Currency, Optional)})
      */
     public Cart(Optional<Currency> settlement) {
+        this(settlement, TaxRate.ZERO);
+    }
+
+    /**
+     * @param defaultTaxRate the tax rate included in the price of a product whose catalog row gives none
+     */
+    public Cart(Optional<Currency> settlement, TaxRate defaultTaxRate) {
         this.settlement = Objects.requireNonNull(settlement, "settlement");
+        this.defaultTaxRate = Objects.requireNonNull(defaultTaxRate, "defaultTaxRate");
     }
 
     /** Adds one unit of {@code product}. */
@@ -205,11 +216,11 @@ public final class Cart {
                         : Message.of("cart.chargeability.card_only", currency.getCurrencyCode()));
     }
 
-    /** The lines as the journal and the charge flow record them, in cart order. */
+    /** The lines as the journal and the charge flow record them, in cart order, each at its tax rate. */
     public List<SaleLine> toSaleLines() {
         List<SaleLine> result = new ArrayList<>(lines.size());
         for (CartLine line : lines.values()) {
-            result.add(line.toSaleLine());
+            result.add(line.toSaleLine(defaultTaxRate));
         }
         return List.copyOf(result);
     }

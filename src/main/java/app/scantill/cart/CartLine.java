@@ -2,6 +2,7 @@ package app.scantill.cart;
 
 import app.scantill.catalog.Product;
 import app.scantill.money.Money;
+import app.scantill.money.TaxRate;
 import app.scantill.sale.SaleLine;
 import java.util.Objects;
 
@@ -28,7 +29,9 @@ public record CartLine(Product product, int quantity) {
         return product.price().times(quantity);
     }
 
-    public SaleLine toSaleLine() {
-        return new SaleLine(product.sku(), product.name(), product.price().minorUnits(), quantity);
+    /** The line as the sale records it, at the product's tax rate or, when the catalog gives none, {@code defaultRate}. */
+    public SaleLine toSaleLine(TaxRate defaultRate) {
+        return new SaleLine(product.sku(), product.name(), product.price().minorUnits(), quantity, 0,
+                product.taxRateOr(defaultRate));
     }
 }

@@ -1,6 +1,7 @@
 package app.scantill.checkout;
 
 import app.scantill.config.AmazonPayChoice;
+import app.scantill.config.StripeTaxRates;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import java.util.Optional;
  *     when each charge is taken to settle in its own currency
  * @param checkoutLocale the language of Stripe's payment page for a sale's first attempt (a
  *     {@link CheckoutLocale} value), or null to leave it to Stripe; later attempts keep the sale's language
+ * @param stripeTaxRates the owner's Stripe tax rates for the till's rates ({@code tax.stripe_rates}), or null to
+ *     send none
  */
 public record ChargeSettings(
         String registerId,
@@ -38,7 +41,8 @@ public record ChargeSettings(
         Duration fallbackPollInterval,
         AmazonPayChoice amazonPay,
         Currency settlementCurrency,
-        String checkoutLocale) {
+        String checkoutLocale,
+        StripeTaxRates stripeTaxRates) {
 
     public static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
     public static final Duration MAX_LIFETIME = Duration.ofHours(24);
@@ -90,39 +94,39 @@ public record ChargeSettings(
     public static ChargeSettings defaults(String registerId, String successUrl, String cancelUrl) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, MIN_LIFETIME, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), 4, Duration.ofMillis(500), Duration.ofSeconds(20), AmazonPayChoice.AUTO, null,
-                null);
+                null, null);
     }
 
     public ChargeSettings withSessionLifetime(Duration lifetime) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, lifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency, checkoutLocale);
+                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency, checkoutLocale, stripeTaxRates);
     }
 
     public ChargeSettings withPolling(Duration interval, Duration maxBackoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, interval, maxBackoff,
-                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency, checkoutLocale);
+                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency, checkoutLocale, stripeTaxRates);
     }
 
     public ChargeSettings withCreateRetries(int tries, Duration backoff) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                tries, backoff, fallbackPollInterval, amazonPay, settlementCurrency, checkoutLocale);
+                tries, backoff, fallbackPollInterval, amazonPay, settlementCurrency, checkoutLocale, stripeTaxRates);
     }
 
     /** The pace of a register's own check of an open session while the store's watcher reports for it. */
     public ChargeSettings withFallbackPoll(Duration interval) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, interval, amazonPay, settlementCurrency, checkoutLocale);
+                createTries, createBackoff, interval, amazonPay, settlementCurrency, checkoutLocale, stripeTaxRates);
     }
 
     public ChargeSettings withAmazonPay(AmazonPayChoice choice) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, fallbackPollInterval, choice, settlementCurrency, checkoutLocale);
+                createTries, createBackoff, fallbackPollInterval, choice, settlementCurrency, checkoutLocale, stripeTaxRates);
     }
 
     /** @param currency the account's settlement currency, or empty when each charge settles in its own */
     public ChargeSettings withSettlementCurrency(Optional<Currency> currency) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, fallbackPollInterval, amazonPay, currency.orElse(null), checkoutLocale);
+                createTries, createBackoff, fallbackPollInterval, amazonPay, currency.orElse(null), checkoutLocale, stripeTaxRates);
     }
 
     /** The account's settlement currency, when configured. */
@@ -130,9 +134,16 @@ public record ChargeSettings(
         return Optional.ofNullable(settlementCurrency);
     }
 
+    /** Lines at a rate the owner mapped carry that Stripe tax rate ({@code tax.stripe_rates}); empty: none do. */
+    public ChargeSettings withStripeTaxRates(Optional<StripeTaxRates> rates) {
+        return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
+                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency, checkoutLocale,
+                rates.orElse(null));
+    }
+
     /** The payment page of a new sale speaks {@code locale} (a {@link CheckoutLocale} value, or null). */
     public ChargeSettings withCheckoutLocale(String locale) {
         return new ChargeSettings(registerId, successUrl, cancelUrl, sessionLifetime, pollInterval, maxPollBackoff,
-                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency, locale);
+                createTries, createBackoff, fallbackPollInterval, amazonPay, settlementCurrency, locale, stripeTaxRates);
     }
 }

@@ -48,8 +48,16 @@ public record CheckoutRequest(
                 metadata, description, null);
     }
 
-    /** One {@code price_data} line item: name, unit amount in minor units, quantity. */
-    public record Line(String name, long unitAmountMinor, long quantity) {
+    /**
+     * One {@code price_data} line item: name, unit amount in minor units, quantity.
+     *
+     * @param taxRateId the Stripe tax rate (inclusive, {@code txr_...}) the line carries in {@code tax_rates}, or
+     *     null for none
+     */
+    public record Line(String name, long unitAmountMinor, long quantity, String taxRateId) {
+        public Line(String name, long unitAmountMinor, long quantity) {
+            this(name, unitAmountMinor, quantity, null);
+        }
     }
 
     /** The same request with another {@code expires_at} (an attempt too old to be replayed as it was). */

@@ -155,7 +155,10 @@ public final class CheckoutRequestFactory {
         validate(currency, lines);
         List<CheckoutRequest.Line> items = new ArrayList<>(lines.size());
         for (SaleLine line : lines) {
-            items.add(new CheckoutRequest.Line(line.name(), line.unitAmountMinor(), line.quantity()));
+            // The rate is the journaled line's; only its Stripe id comes from the settings (tax.stripe_rates).
+            items.add(new CheckoutRequest.Line(line.name(), line.unitAmountMinor(), line.quantity(),
+                    settings.stripeTaxRates() == null ? null
+                            : settings.stripeTaxRates().idFor(line.taxRate()).orElse(null)));
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("sale_id", saleId);

@@ -1,6 +1,8 @@
 package app.scantill.config;
 
 import app.scantill.i18n.Message;
+import app.scantill.money.TaxRate;
+import app.scantill.money.TaxRounding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,6 +105,18 @@ public final class Settings {
     /** The shop's tax (VAT) number on receipts. */
     public static final Setting<Optional<String>> SHOP_TAX_ID = declare(
             Setting.optional("shop.tax_id", SettingTypes.oneLine(40)));
+
+    /** The tax rate included in the price of a product whose catalog row gives none (docs/taxes.md). */
+    public static final Setting<TaxRate> TAX_DEFAULT_RATE = declare(
+            Setting.of("tax.default_rate", TaxSettingTypes.taxRate(), TaxRate.ZERO));
+
+    /** Where the tax included in prices is rounded: on each line, or once per rate of a receipt (ADR 0175). */
+    public static final Setting<TaxRounding> TAX_ROUNDING = declare(
+            Setting.of("tax.rounding", TaxSettingTypes.taxRounding(), TaxRounding.PER_LINE));
+
+    /** The owner's Stripe tax rate ids for the till's rates, sent as a Checkout line's tax_rates; none: none sent. */
+    public static final Setting<Optional<StripeTaxRates>> TAX_STRIPE_RATES = declare(
+            Setting.optional("tax.stripe_rates", TaxSettingTypes.stripeTaxRates()));
 
     /** The receipt layout: a 58 mm or 80 mm roll, or an A4 page. */
     public static final Setting<String> RECEIPT_PAPER = declare(

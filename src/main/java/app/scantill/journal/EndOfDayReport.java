@@ -1,10 +1,13 @@
 package app.scantill.journal;
 
 import app.scantill.money.Money;
+import app.scantill.money.TaxRate;
+import app.scantill.money.TaxRounding;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
+import app.scantill.sale.TaxBreakdown;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,11 +15,14 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Counts and totals of the sales created in local days {@code [from, to)}, kept apart per currency
@@ -49,13 +55,27 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
      * whatever day its sale was: takings are what came in minus what went back that day.
      */
     public static EndOfDayReport of(LocalDate from, LocalDate to, ZoneId zone, List<Sale> sales, List<Refund> refunds) {
+        Map<String, Sale> byId = new HashMap<>();
+        sales.forEach(s -> byId.put(s.id(), s));
+        return of(from, to, zone, sales, refunds, TaxRounding.PER_LINE, id -> Optional.ofNullable(byId.get(id)));
+    }
+
+    /**
+     * The report, its tax per rate rounded as {@code rounding} says: each paid sale's tax as its receipt shows it,
+     * less each refund's share (docs/taxes.md). {@code saleOf} finds a refund's sale, which may have been made on an
+     * earlier day; a refund whose sale it cannot find (another register's sale, refunded here) counts at 0 %.
+     */
+    public static EndOfDayReport of(LocalDate from, LocalDate to, ZoneId zone, List<Sale> sales, List<Refund> refunds,
+            TaxRounding rounding, Function<String, Optional<Sale>> saleOf) {
         Map<String, Builder> byCurrency = new TreeMap<>();
         for (Sale sale : sales) {
-            byCurrency.computeIfAbsent(sale.currency().getCurrencyCode(), c -> new Builder(sale.currency())).add(sale);
+            byCurrency.computeIfAbsent(sale.currency().getCurrencyCode(), c -> new Builder(sale.currency(), rounding))
+                    .add(sale);
         }
         for (Refund refund : refunds) {
-            byCurrency.computeIfAbsent(refund.currency().getCurrencyCode(), c -> new Builder(refund.currency()))
-                    .add(refund);
+            byCurrency.computeIfAbsent(refund.currency().getCurrencyCode(), c -> new Builder(refund.currency(),
+                    rounding)).add(refund, refund.status() == RefundStatus.SUCCEEDED ? saleOf.apply(refund.saleId())
+                    : Optional.empty());
         }
         List<CurrencyTotals> totals = byCurrency.values().stream().map(Builder::build).toList();
         List<Sale> ordered = new ArrayList<>(sales);
@@ -102,14 +122,20 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
      * @param refundedByMethod refunds made in the period that went through, per {@link #METHODS} bucket of
      *     the sale's payment, all three always present
      * @param refundsInProgress refunds made in the period still on their way (requested, pending, needing the customer)
+     * @param taxes the tax included per rate in what was paid, less the share of the refunds that went through: its
+     *     grosses add up to {@link #net()}
+     * @param paidAtRate how many paid sales had a line at each rate of {@code taxes}
      */
     public record CurrencyTotals(Currency currency, Tally all, Map<SaleState, Tally> byState,
-            Map<String, Tally> paidByMethod, Map<String, Tally> refundedByMethod, Tally refundsInProgress) {
+            Map<String, Tally> paidByMethod, Map<String, Tally> refundedByMethod, Tally refundsInProgress,
+            TaxBreakdown taxes, Map<TaxRate, Long> paidAtRate) {
 
         public CurrencyTotals {
             byState = Collections.unmodifiableMap(new EnumMap<>(byState));
             paidByMethod = Collections.unmodifiableMap(new LinkedHashMap<>(paidByMethod));
             refundedByMethod = Collections.unmodifiableMap(new LinkedHashMap<>(refundedByMethod));
+            Objects.requireNonNull(taxes, "taxes");
+            paidAtRate = Collections.unmodifiableMap(new TreeMap<>(paidAtRate));
         }
 
         /** The money actually taken. */
@@ -139,21 +165,30 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
         private final Map<String, Tally> byMethod = new LinkedHashMap<>();
         private final Map<String, Tally> refundedByMethod = new LinkedHashMap<>();
         private Tally refundsInProgress;
+        private final TaxRounding rounding;
+        private TaxBreakdown taxes;
+        private final Map<TaxRate, Long> paidAtRate = new TreeMap<>();
 
-        Builder(Currency currency) {
+        Builder(Currency currency, TaxRounding rounding) {
             this.currency = currency;
+            this.rounding = rounding;
             this.all = Tally.zero(currency);
             this.refundsInProgress = Tally.zero(currency);
+            this.taxes = TaxBreakdown.none(currency);
             for (String m : METHODS) {
                 byMethod.put(m, Tally.zero(currency));
                 refundedByMethod.put(m, Tally.zero(currency));
             }
         }
 
-        void add(Refund refund) {
+        void add(Refund refund, Optional<Sale> sale) {
             if (refund.status() == RefundStatus.SUCCEEDED) {
                 refundedByMethod.merge(methodBucket(refund.paymentMethod()), Tally.zero(currency).plus(refund.amount()),
                         (a, b) -> a.plus(refund.amount()));
+                taxes = taxes.minus(sale.filter(s -> s.currency().equals(currency))
+                        .map(s -> TaxBreakdown.ofRefund(s, refund, rounding))
+                        .orElseGet(() -> new TaxBreakdown(currency, List.of(
+                                new TaxBreakdown.RateShare(TaxRate.ZERO, refund.amountMinor(), 0)))));
             } else if (refund.status().holdsAmount()) {
                 refundsInProgress = refundsInProgress.plus(refund.amount());
             }
@@ -164,11 +199,15 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
             byState.merge(sale.state(), Tally.zero(currency).plus(sale), (a, b) -> a.plus(sale));
             if (sale.state() == SaleState.PAID) {
                 byMethod.merge(methodBucket(sale), Tally.zero(currency).plus(sale), (a, b) -> a.plus(sale));
+                TaxBreakdown saleTaxes = TaxBreakdown.ofSale(sale, rounding);
+                taxes = taxes.plus(saleTaxes);
+                saleTaxes.shares().forEach(share -> paidAtRate.merge(share.rate(), 1L, Long::sum));
             }
         }
 
         CurrencyTotals build() {
-            return new CurrencyTotals(currency, all, byState, byMethod, refundedByMethod, refundsInProgress);
+            return new CurrencyTotals(currency, all, byState, byMethod, refundedByMethod, refundsInProgress, taxes,
+                    paidAtRate);
         }
     }
 }

@@ -191,7 +191,13 @@ final class JournalMigrations {
                     "ALTER TABLE outbox_v4 RENAME TO outbox",
                     // A change of a sale (refund_id NULL) or of a refund (of that sale), each once.
                     "CREATE UNIQUE INDEX outbox_once ON outbox (sale_id, ifnull(refund_id, ''), change_no)"),
-                    true));
+                    true),
+            // The tax rate included in each line's price, in basis points (docs/taxes.md). A line journaled before
+            // this version reads as 0 %: the till kept no rate then, and the price it charged stays what it was.
+            new Migration(5, "the tax rate of each sale line", List.of(
+                    """
+                    ALTER TABLE sale_lines ADD COLUMN tax_rate_bp INTEGER NOT NULL DEFAULT 0
+                        CHECK (tax_rate_bp BETWEEN 0 AND 10000)""")));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -1,9 +1,11 @@
 package app.scantill.journal;
 
+import app.scantill.money.Money;
 import app.scantill.money.MoneyFormat;
 import app.scantill.sale.Refund;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
+import app.scantill.sale.TaxBreakdown;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,8 @@ import java.util.Map;
 /**
  * The end-of-day report as CSV (RFC 4180: comma separated, CRLF line ends, fields quoted when they
  * hold a comma, quote or line break), UTF-8 without a byte-order mark. First one row per sale, then an
- * empty line and the totals section (with refunds per method and net takings per currency), then, when
+ * empty line and the totals section (with refunds per method, net takings and, per tax rate, net, tax and gross
+ * net of refunds, per currency), then, when
  * refunds were made in the period, an empty line and one row per refund. Amounts are plain decimals with the currency's own number of
  * digits ({@code 12.50} USD, {@code 500} JPY), never mixed across currencies.
  */
@@ -67,6 +70,7 @@ public final class ReportCsv {
             }
             tally(out, code, "refunds_in_progress", "", c.refundsInProgress());
             row(out, List.of(code, "net_takings", "", "", MoneyFormat.plain(c.net())));
+            taxRows(out, c);
         }
         if (!report.refunds().isEmpty()) {
             out.append(EOL);
@@ -107,6 +111,25 @@ public final class ReportCsv {
             return '"' + field.replace("\"", "\"\"") + '"';
         }
         return field;
+    }
+
+    /**
+     * Per rate (the key: {@code 19}, {@code 7.7}, {@code 0}): net, tax and gross of what was paid less what went back,
+     * with the number of paid sales that had a line at the rate (docs/taxes.md).
+     */
+    private static void taxRows(StringBuilder out, EndOfDayReport.CurrencyTotals c) {
+        String code = c.currency().getCurrencyCode();
+        for (TaxBreakdown.RateShare share : c.taxes().shares()) {
+            String rate = share.rate().percentText();
+            String count = Long.toString(c.paidAtRate().getOrDefault(share.rate(), 0L));
+            row(out, List.of(code, "net_at_rate", rate, count, plain(share.netMinor(), c)));
+            row(out, List.of(code, "tax_at_rate", rate, count, plain(share.taxMinor(), c)));
+            row(out, List.of(code, "gross_at_rate", rate, count, plain(share.grossMinor(), c)));
+        }
+    }
+
+    private static String plain(long minor, EndOfDayReport.CurrencyTotals c) {
+        return MoneyFormat.plain(Money.of(minor, c.currency()));
     }
 
     private static void tally(StringBuilder out, String code, String of, String key, EndOfDayReport.Tally t) {

@@ -1,5 +1,6 @@
 package app.scantill.journal;
 
+import app.scantill.money.TaxRate;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -47,6 +48,7 @@ public final class SaleImageJson {
             line.addProperty("name", l.name());
             line.addProperty("unit_amount_minor", l.unitAmountMinor());
             line.addProperty("quantity", l.quantity());
+            line.addProperty("tax_rate_bp", l.taxRate().basisPoints());
             lines.add(line);
         }
         sale.add("lines", lines);
@@ -88,8 +90,11 @@ public final class SaleImageJson {
             List<SaleLine> lines = new ArrayList<>();
             for (JsonElement e : s.getAsJsonArray("lines")) {
                 JsonObject l = e.getAsJsonObject();
+                // An image written before tax rates were kept has none: 0 %, as the journal reads such a line.
+                JsonElement rate = l.get("tax_rate_bp");
                 lines.add(new SaleLine(l.get("sku").getAsString(), l.get("name").getAsString(),
-                        l.get("unit_amount_minor").getAsLong(), l.get("quantity").getAsInt()));
+                        l.get("unit_amount_minor").getAsLong(), l.get("quantity").getAsInt(), 0,
+                        rate == null || rate.isJsonNull() ? TaxRate.ZERO : new TaxRate(rate.getAsInt())));
             }
             List<SaleImage.Attempt> attempts = new ArrayList<>();
             for (JsonElement e : o.getAsJsonArray("attempts")) {

@@ -1,5 +1,6 @@
 package app.scantill.journal;
 
+import app.scantill.money.TaxRate;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -67,11 +68,12 @@ final class SaleTables {
 
     void insertLines(String saleId, List<SaleLine> lines) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
-                INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_amount_minor, quantity)
-                VALUES (?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_amount_minor, quantity, tax_rate_bp)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             int no = 1;
             for (SaleLine line : lines) {
-                bind(ps, List.of(saleId, no++, line.sku(), line.name(), line.unitAmountMinor(), line.quantity()));
+                bind(ps, List.of(saleId, no++, line.sku(), line.name(), line.unitAmountMinor(), line.quantity(),
+                        line.taxRate().basisPoints()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -226,11 +228,11 @@ final class SaleTables {
     List<Sale> query(String where, List<?> params) throws SQLException {
         Map<String, List<SaleLine>> lines = new LinkedHashMap<>();
         for (Map.Entry<String, SaleLine> line : rows("""
-                SELECT l.sale_id, l.sku, l.name, l.unit_amount_minor, l.quantity
+                SELECT l.sale_id, l.sku, l.name, l.unit_amount_minor, l.quantity, l.tax_rate_bp
                   FROM sale_lines l JOIN sales s ON s.id = l.sale_id
                  WHERE\s""" + where + " ORDER BY l.sale_id, l.line_no", params,
-                rs -> Map.entry(rs.getString(1),
-                        new SaleLine(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5))))) {
+                rs -> Map.entry(rs.getString(1), new SaleLine(rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getInt(5), 0, new TaxRate(rs.getInt(6)))))) {
             lines.computeIfAbsent(line.getKey(), k -> new ArrayList<>()).add(line.getValue());
         }
         return rows(SALE_COLUMNS + " WHERE " + where + " ORDER BY s.created_at, s.rowid", params,

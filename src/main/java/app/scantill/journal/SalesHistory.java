@@ -1,5 +1,6 @@
 package app.scantill.journal;
 
+import app.scantill.money.TaxRounding;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundBalance;
 import app.scantill.sale.Sale;
@@ -25,6 +26,7 @@ public final class SalesHistory {
     private final RefundRecords refunds;
     private final ZoneId zone;
     private final Clock clock;
+    private final TaxRounding taxRounding;
 
     /** History over {@code journal}; its refunds too when it keeps them (a till's journal does). */
     public SalesHistory(SaleRecords journal, ZoneId zone, Clock clock) {
@@ -36,10 +38,20 @@ public final class SalesHistory {
      * {@code refunds} (the till's journal, or every register's from the store's ledger).
      */
     public SalesHistory(SaleRecords journal, RefundRecords refunds, ZoneId zone, Clock clock) {
+        this(journal, refunds, zone, clock, TaxRounding.PER_LINE);
+    }
+
+    private SalesHistory(SaleRecords journal, RefundRecords refunds, ZoneId zone, Clock clock, TaxRounding taxRounding) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.refunds = Objects.requireNonNull(refunds, "refunds");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.taxRounding = Objects.requireNonNull(taxRounding, "taxRounding");
+    }
+
+    /** This history with reports whose tax is rounded as {@code rounding} says (setting {@code tax.rounding}). */
+    public SalesHistory withTaxRounding(TaxRounding rounding) {
+        return new SalesHistory(journal, refunds, zone, clock, rounding);
     }
 
     public ZoneId zone() {
@@ -85,10 +97,15 @@ public final class SalesHistory {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("the report period must end after it starts (" + from + " to " + to + ")");
         }
-        return EndOfDayReport.of(from, to, zone, journal.createdBetween(startOf(from), startOf(to)).stream()
-                .filter(s -> registerId == null || registerId.equals(s.registerId())).toList(),
+        List<Sale> sales = journal.createdBetween(startOf(from), startOf(to)).stream()
+                .filter(s -> registerId == null || registerId.equals(s.registerId())).toList();
+        Map<String, Sale> byId = new HashMap<>();
+        sales.forEach(s -> byId.put(s.id(), s));
+        // A refund's sale is usually among the period's; one of an earlier day is read once (its tax is refunded too).
+        return EndOfDayReport.of(from, to, zone, sales,
                 refunds.refundsCreatedBetween(startOf(from), startOf(to)).stream()
-                        .filter(r -> registerId == null || registerId.equals(r.registerId())).toList());
+                        .filter(r -> registerId == null || registerId.equals(r.registerId())).toList(),
+                taxRounding, id -> byId.containsKey(id) ? Optional.of(byId.get(id)) : journal.find(id));
     }
 
     /** The sale's refunds, oldest first. */

@@ -5,6 +5,7 @@ import app.scantill.journal.RefundChange;
 import app.scantill.journal.SaleChange;
 import app.scantill.journal.SaleImage;
 import app.scantill.journal.SaleImageJson;
+import app.scantill.money.TaxRate;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -86,9 +87,10 @@ final class LedgerTables {
         int lineNo = 1;
         for (SaleLine line : s.lines()) {
             update(c, """
-                    INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_amount_minor, quantity)
-                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                    s.id(), lineNo++, line.sku(), line.name(), line.unitAmountMinor(), line.quantity());
+                    INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_amount_minor, quantity, tax_rate_bp)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    s.id(), lineNo++, line.sku(), line.name(), line.unitAmountMinor(), line.quantity(),
+                    line.taxRate().basisPoints());
         }
         for (SaleImage.Attempt a : image.attempts()) {
             update(c, """
@@ -117,11 +119,11 @@ final class LedgerTables {
     static List<Sale> query(Connection c, String where, List<?> params) throws SQLException {
         Map<String, List<SaleLine>> lines = new LinkedHashMap<>();
         for (Map.Entry<String, SaleLine> line : rows(c, """
-                SELECT l.sale_id, l.sku, l.name, l.unit_amount_minor, l.quantity
+                SELECT l.sale_id, l.sku, l.name, l.unit_amount_minor, l.quantity, l.tax_rate_bp
                   FROM sale_lines l JOIN sales s ON s.id = l.sale_id
                  WHERE\s""" + where + " ORDER BY l.sale_id, l.line_no", params,
-                rs -> Map.entry(rs.getString(1),
-                        new SaleLine(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5))))) {
+                rs -> Map.entry(rs.getString(1), new SaleLine(rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getInt(5), 0, new TaxRate(rs.getInt(6)))))) {
             lines.computeIfAbsent(line.getKey(), k -> new ArrayList<>()).add(line.getValue());
         }
         return rows(c, SALE_COLUMNS + " WHERE " + where + " ORDER BY s.created_at, s.arrival", params, rs -> {

@@ -15,13 +15,14 @@ import app.scantill.sale.RefundLine;
 import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
+import app.scantill.sale.TaxBreakdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Lays a {@link Receipt} out as blocks in the reader's language: shop, title, sale, lines, total, payment,
- * (taxes: a later issue fills {@link #taxes}), refunds, the QR code of the hosted receipt. Amounts are
+ * the tax included per rate, refunds, the QR code of the hosted receipt. Amounts are
  * formatted by the translator's money format, so every currency shows its own symbol and decimals.
  */
 public final class ReceiptLayout {
@@ -72,18 +73,32 @@ public final class ReceiptLayout {
         b.add(new Rule());
         b.add(new Row(text("receipt.total"), money(sale.total()), true));
         b.add(left(text("receipt.paid_by", methodName(sale.paymentMethod()))));
-        b.addAll(taxes(sale));
+        b.addAll(taxes(TaxBreakdown.ofSale(sale, r.shop().taxRounding()), "receipt.tax.title"));
         if (!r.refunds().isEmpty()) {
             refunds(b, sale, r.refunds());
         }
     }
 
     /**
-     * The tax section: empty until taxes come (another issue computes them per line and rate). It sits after
-     * the total and the payment, where receipts show their tax breakdown.
+     * The tax included, per rate: net, tax and gross (docs/taxes.md). It sits after the total and the payment, where
+     * receipts show their tax breakdown. A document with no tax at all (every line at 0 %, or a sale from before rates
+     * were kept) shows none: a shop that charges no tax prints no tax table.
      */
-    List<ReceiptBlock> taxes(Sale sale) {
-        return List.of();
+    List<ReceiptBlock> taxes(TaxBreakdown taxes, String title) {
+        if (taxes.isTaxFree()) {
+            return List.of();
+        }
+        List<ReceiptBlock> b = new ArrayList<>();
+        b.add(new Rule());
+        b.add(new Text(text(title), Align.LEFT, true));
+        for (TaxBreakdown.RateShare share : taxes.shares()) {
+            b.add(left(text("receipt.tax.rate", share.rate().percentText())));
+            b.add(new Row("  " + text("receipt.tax.net"), money(Money.of(share.netMinor(), taxes.currency())), false));
+            b.add(new Row("  " + text("receipt.tax.tax"), money(Money.of(share.taxMinor(), taxes.currency())), false));
+            b.add(new Row("  " + text("receipt.tax.gross"), money(Money.of(share.grossMinor(), taxes.currency())),
+                    false));
+        }
+        return b;
     }
 
     private void refunds(List<ReceiptBlock> b, Sale sale, List<Refund> refunds) {
@@ -122,6 +137,7 @@ public final class ReceiptLayout {
         b.add(left(text("receipt.refund_to", methodName(refund.paymentMethod()))));
         b.add(left(text("receipt.reason", words.text("refund.reason." + refund.reason().wireName()))));
         b.add(left(text("receipt.status", status(refund.status()))));
+        b.addAll(taxes(TaxBreakdown.ofRefund(sale, refund, r.shop().taxRounding()), "receipt.tax.refund_title"));
     }
 
     private void lineRows(List<ReceiptBlock> b, Sale sale, SaleLine line, int quantity) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code line_items} of a new Checkout Session: only {@code price_data} lines (the sandbox holds no
- * Price, Product or TaxRate objects), 1..100 of them, one currency. Refusals as in
+ * Price or Product objects, and only the account's inclusive tax rates), 1..100 of them, one currency. Refusals as in
  * {@link CheckoutSessionCreation}; every rule names the Stripe page it follows
  * (https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-line_items).
  */
@@ -43,7 +43,7 @@ final class CheckoutLineItems {
     }
 
     /** The session's line items from {@code line_items[i][...]}, in order. */
-    static List<SandboxState.LineItem> read(FormParams p, long nowSeconds) {
+    static List<SandboxState.LineItem> read(FormParams p, long nowSeconds, SandboxAccount account) {
         if (p.value("line_items").filter(String::isEmpty).isPresent()) {
             throw StripeApiError.empty("line_items");
         }
@@ -64,19 +64,20 @@ final class CheckoutLineItems {
                 throw StripeApiError.invalid(null, "line_items",
                         "Invalid array: line_items indices must be consecutive from 0");
             }
-            result.add(lineItem(e.getKey(), e.getValue(), nowSeconds));
+            result.add(lineItem(e.getKey(), e.getValue(), nowSeconds, account));
         }
         return result;
     }
 
-    private static SandboxState.LineItem lineItem(int index, FormParams item, long nowSeconds) {
+    private static SandboxState.LineItem lineItem(int index, FormParams item, long nowSeconds,
+            SandboxAccount account) {
         String prefix = "line_items[" + index + "]";
         for (Map.Entry<String, String> e : item.entries()) {
             if (!KEYS.contains(e.getKey()) && !NESTED_KEYS.matcher(e.getKey()).matches()) {
                 throw StripeApiError.unknownParam(prefix + FormParams.bracketed(e.getKey()));
             }
         }
-        optionalExtras(item, prefix);
+        optionalExtras(item, prefix, account);
         if (item.value("price").isPresent()) {
             // The sandbox holds no Price objects: an id can only be unknown, as it would be at Stripe.
             throw StripeApiError.noSuch("price", item.value("price").get(), prefix + "[price]")
@@ -200,7 +201,7 @@ final class CheckoutLineItems {
     }
 
     /** Real parameters the sandbox accepts and checks but does not act on (adjustable quantity, tax, product). */
-    private static void optionalExtras(FormParams item, String prefix) {
+    private static void optionalExtras(FormParams item, String prefix, SandboxAccount account) {
         Optional<String> behavior = item.value("price_data[tax_behavior]");
         if (behavior.isPresent() && !TAX_BEHAVIORS.contains(behavior.get())) {
             // Stripe's enum refusal names the allowed values; whether it carries a code is not confirmed.
@@ -228,8 +229,10 @@ final class CheckoutLineItems {
             throw StripeApiError.tooLong(prefix + "[price_data][product_data][unit_label]", unitLabel.get(), 12);
         }
         for (Map.Entry<String, String> e : item.entries()) {
-            if (e.getKey().startsWith("tax_rates[") && !e.getValue().isEmpty()) {
-                // The sandbox holds no TaxRate objects: an id can only be unknown, as it would be at Stripe.
+            if (e.getKey().startsWith("tax_rates[") && !e.getValue().isEmpty()
+                    && !account.inclusiveTaxRates().containsKey(e.getValue())) {
+                // The sandbox knows only the account's inclusive rates (the till's prices include tax): any other id
+                // is unknown, as one of another account would be at Stripe.
                 throw StripeApiError.noSuch("tax_rate", e.getValue(), prefix + FormParams.bracketed(e.getKey()))
                         .withStatus(400);
             }

@@ -89,7 +89,7 @@ final class CheckoutSessionCreation {
         s.successUrl = url(p, "success_url", true);
         s.cancelUrl = url(p, "cancel_url", false);
         s.paymentMethodTypes = paymentMethodTypes(p);
-        s.lineItems = CheckoutLineItems.read(p, nowSeconds);
+        s.lineItems = CheckoutLineItems.read(p, nowSeconds, account);
         s.currency = CheckoutLineItems.commonCurrency(s.lineItems);
         checkAmazonPay(s.paymentMethodTypes, s.currency, account);
         long total = total(s.lineItems, s.currency, account);

@@ -28,9 +28,11 @@ import java.util.Set;
  * @param settlementCurrency the currency the account settles in, or null: each charge settles in its own
  *     currency and is checked against that currency's minimum
  * @param rates units of the settlement currency one unit of a presented currency is worth, by code
+ * @param inclusiveTaxRates the account's inclusive tax rates (https://docs.stripe.com/api/tax_rates), percentage in
+ *     basis points by {@code txr_} id: a Checkout line may name them in {@code tax_rates}, any other id is unknown
  */
 public record SandboxAccount(String country, boolean amazonPay, Currency settlementCurrency,
-        Map<String, BigDecimal> rates) {
+        Map<String, BigDecimal> rates, Map<String, Integer> inclusiveTaxRates) {
 
     /** https://docs.stripe.com/payments/amazon-pay: the countries whose Stripe accounts can accept Amazon Pay. */
     static final Set<String> AMAZON_PAY_COUNTRIES = Set.of("AT", "BE", "CH", "CY", "DE", "DK", "ES", "FR", "GB",
@@ -38,6 +40,7 @@ public record SandboxAccount(String country, boolean amazonPay, Currency settlem
 
     public SandboxAccount {
         rates = Map.copyOf(rates);
+        inclusiveTaxRates = Map.copyOf(inclusiveTaxRates);
         if (country != null && !country.matches("[A-Z]{2}")) {
             throw new IllegalArgumentException("a country is two capital letters, not " + country);
         }
@@ -45,18 +48,18 @@ public record SandboxAccount(String country, boolean amazonPay, Currency settlem
 
     /** The sandbox's default: Amazon Pay on, each charge settling in its own currency. */
     public static SandboxAccount anywhere() {
-        return new SandboxAccount(null, true, null, Map.of());
+        return new SandboxAccount(null, true, null, Map.of(), Map.of());
     }
 
     /** An account in {@code country}: Amazon Pay only where Stripe offers it to accounts of that country. */
     public static SandboxAccount inCountry(String country) {
         String c = country.toUpperCase(Locale.ROOT);
-        return new SandboxAccount(c, AMAZON_PAY_COUNTRIES.contains(c), null, Map.of());
+        return new SandboxAccount(c, AMAZON_PAY_COUNTRIES.contains(c), null, Map.of(), Map.of());
     }
 
     /** The same account without Amazon Pay (not turned on in the Dashboard). */
     public SandboxAccount withoutAmazonPay() {
-        return new SandboxAccount(country, false, settlementCurrency, rates);
+        return new SandboxAccount(country, false, settlementCurrency, rates, inclusiveTaxRates);
     }
 
     /**
@@ -67,7 +70,19 @@ public record SandboxAccount(String country, boolean amazonPay, Currency settlem
         Objects.requireNonNull(currency, "currency");
         Map<String, BigDecimal> parsed = new java.util.HashMap<>();
         ratesToSettlement.forEach((code, rate) -> parsed.put(code.toUpperCase(Locale.ROOT), new BigDecimal(rate)));
-        return new SandboxAccount(country, amazonPay, currency, parsed);
+        return new SandboxAccount(country, amazonPay, currency, parsed, inclusiveTaxRates);
+    }
+
+    /** The same account with an inclusive tax rate {@code id} of {@code basisPoints} (1900 for 19 %). */
+    public SandboxAccount withInclusiveTaxRate(String id, int basisPoints) {
+        return withInclusiveTaxRates(Map.of(id, basisPoints));
+    }
+
+    /** The same account with these inclusive tax rates too: basis points by {@code txr_} id. */
+    public SandboxAccount withInclusiveTaxRates(Map<String, Integer> basisPointsById) {
+        Map<String, Integer> more = new java.util.HashMap<>(inclusiveTaxRates);
+        more.putAll(basisPointsById);
+        return new SandboxAccount(country, amazonPay, settlementCurrency, rates, more);
     }
 
     /**

@@ -136,7 +136,7 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
             // The till keeps ISK and UGX in whole units; Stripe's API takes them as hundredths
             // (https://docs.stripe.com/currencies#special-cases): 5 UGX is sent as 500.
             long unitAmount = CurrencyFacts.toStripeAmount(Money.of(line.unitAmountMinor(), request.currency()));
-            b.addLineItem(SessionCreateParams.LineItem.builder()
+            SessionCreateParams.LineItem.Builder item = SessionCreateParams.LineItem.builder()
                     .setQuantity(line.quantity())
                     .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
                             .setCurrency(currency)
@@ -144,8 +144,12 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
                             .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
                                     .setName(line.name())
                                     .build())
-                            .build())
-                    .build());
+                            .build());
+            if (line.taxRateId() != null) {
+                // An inclusive rate of the owner's account (tax.stripe_rates): the amount stays what the till charges.
+                item.addTaxRate(line.taxRateId());
+            }
+            b.addLineItem(item.build());
         }
         if (request.cancelUrl() != null) {
             b.setCancelUrl(request.cancelUrl());

@@ -12,6 +12,7 @@ import app.scantill.i18n.Message;
 import app.scantill.i18n.Translator;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
+import app.scantill.money.TaxRate;
 import app.scantill.refund.RefundGateway;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
@@ -60,6 +61,8 @@ public final class HeadlessTill {
     private final PrintStream out;
     /** The till's language ({@code locale}) for the sentences it prints; the line format itself is fixed. */
     private Translator words = Translator.english();
+    /** The rate of every charged line: the headless till has no catalog, so tax.default_rate applies. */
+    private TaxRate defaultTaxRate = TaxRate.ZERO;
 
     private HeadlessTill(PrintStream out) {
         this.out = out;
@@ -105,6 +108,7 @@ public final class HeadlessTill {
         }
         AppConfig config = AppConfig.load(configArgs, where);
         words = Translator.forLocale(config.get(Settings.LOCALE), ZoneId.systemDefault());
+        defaultTaxRate = config.get(Settings.TAX_DEFAULT_RATE);
         Clock clock = Clock.systemUTC();
         try (TillServices till = TillServices.start(config, clock, decorate, decorateRefunds)) {
             till.problems().forEach(p -> print("ERROR", "", words.text(p)));
@@ -191,7 +195,7 @@ public final class HeadlessTill {
         List<SaleLine> lines = new ArrayList<>();
         for (int i = 2; i < words.length; i += 3) {
             lines.add(new SaleLine(words[i], words[i].replace('_', ' '), Long.parseLong(words[i + 1]),
-                    Integer.parseInt(words[i + 2])));
+                    Integer.parseInt(words[i + 2]), 0, defaultTaxRate));
         }
         service.start(currency, lines);
         print("OK", "charge=started", null);

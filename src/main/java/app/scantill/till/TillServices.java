@@ -10,6 +10,7 @@ import app.scantill.config.AppConfig;
 import app.scantill.config.SandboxBind;
 import app.scantill.config.Settings;
 import app.scantill.config.StripeKey;
+import app.scantill.config.StripeTaxRates;
 import app.scantill.i18n.Message;
 import app.scantill.i18n.Translator;
 import app.scantill.journal.JdbcSalesJournal;
@@ -37,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -160,7 +162,8 @@ public final class TillServices implements AutoCloseable {
                     .withFallbackPoll(config.get(Settings.FALLBACK_POLL_INTERVAL))
                     .withAmazonPay(config.get(Settings.AMAZON_PAY))
                     .withSettlementCurrency(config.get(Settings.SETTLEMENT_CURRENCY))
-                    .withCheckoutLocale(CheckoutLocale.of(config.get(Settings.CUSTOMER_LOCALE)));
+                    .withCheckoutLocale(CheckoutLocale.of(config.get(Settings.CUSTOMER_LOCALE)))
+                    .withStripeTaxRates(config.get(Settings.TAX_STRIPE_RATES));
             charges = new ChargeService(gateway, journal, settings, clock, new SaleIdGenerator(clock),
                     new CashierMessages(config.stripeKey(), config.get(Settings.SETTLEMENT_CURRENCY)));
             if (store != null) {
@@ -230,7 +233,9 @@ public final class TillServices implements AutoCloseable {
         if (config.sandboxPublicHost().isPresent()) {
             options = options.withAdvertisedHost(config.sandboxPublicHost().get());
         }
-        return options;
+        // The sandbox plays the owner's account: the Stripe tax rates the settings map are its inclusive rates.
+        return options.withAccount(options.account().withInclusiveTaxRates(config.get(Settings.TAX_STRIPE_RATES)
+                .map(StripeTaxRates::basisPointsById).orElse(Map.of())));
     }
 
     public AppConfig config() {

@@ -265,6 +265,20 @@ class CartTest {
     }
 
     @Test
+    void eachLineTakesItsProductsTaxRateOrTheTillsDefault() {
+        Cart taxed = new Cart(java.util.Optional.empty(), new app.scantill.money.TaxRate(1900));
+        Product book = Product.of("BOOK", "4006381333931", "Book", Money.of(1295, "EUR"), "Books",
+                new app.scantill.money.TaxRate(700));
+        Product pen = Product.of("PEN", "4006381333948", "Pen", Money.of(250, "EUR"), "Office");
+        taxed.add(book);
+        taxed.add(pen, 2);
+
+        assertThat(taxed.snapshot().orElseThrow().lines()).containsExactly(
+                new SaleLine("BOOK", "Book", 1295, 1, 0, new app.scantill.money.TaxRate(700)),
+                new SaleLine("PEN", "Pen", 250, 2, 0, new app.scantill.money.TaxRate(1900)));
+    }
+
+    @Test
     void commandsOnItemsNotInTheCartAreRefused() {
         assertThat(English.text(cart.increase("NOPE").message())).isEqualTo("Item NOPE is not in the cart");
         assertThat(cart.remove("NOPE").refused()).isTrue();

@@ -258,6 +258,41 @@ class JdbcSalesJournalTest {
         }
     }
 
+    @Test
+    void aJournalOfVersionFourReadsItsLinesAtZeroTaxAndKeepsTheRatesOfNewSales() throws Exception {
+        Path old = file.resolveSibling("v4.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+                Statement st = c.createStatement()) {
+            for (JournalMigrations.Migration m : JournalMigrations.MIGRATIONS.subList(0, 4)) {
+                for (String sql : m.statements()) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("PRAGMA user_version = 4");
+            st.execute("INSERT INTO sales (id, register_id, created_at, currency, total_minor, state, attempt, "
+                    + "payment_intent_id, payment_method, updated_at, changes, queued) "
+                    + "VALUES ('s-old', 'till-1', 1000, 'EUR', 1644, 'PAID', 1, 'pi_1', 'card', 2000, 3, 3)");
+            st.execute("INSERT INTO sale_lines VALUES ('s-old', 1, 'BOOK', 'Book', 1295, 1)");
+            st.execute("INSERT INTO sale_lines VALUES ('s-old', 2, 'BREAD', 'Bread', 349, 1)");
+            st.execute("INSERT INTO attempts (sale_id, attempt_no, idempotency_key, created_at) VALUES ('s-old', 1, 'k1', 1000)");
+        }
+
+        try (JdbcSalesJournal j = JdbcSalesJournal.open(old, clock)) {
+            assertThat(j.find("s-old").orElseThrow().lines()).as("no rate was kept before: 0 %, the price unchanged")
+                    .containsExactly(new SaleLine("BOOK", "Book", 1295, 1), new SaleLine("BREAD", "Bread", 349, 1));
+            SaleLine taxed = new SaleLine("BOOK", "Book", 1295, 1, 0, new app.scantill.money.TaxRate(700));
+            j.begin("s-new", "till-1", Currency.getInstance("EUR"), List.of(taxed), "k2");
+            assertThat(j.find("s-new").orElseThrow().lines()).containsExactly(taxed);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+                Statement st = c.createStatement()) {
+            assertThat(single(st, "PRAGMA user_version")).isEqualTo(Integer.toString(JournalMigrations.LATEST));
+            assertThat(single(st, "SELECT tax_rate_bp FROM sale_lines WHERE sale_id = 's-new'")).isEqualTo("700");
+            assertThatThrownBy(() -> st.execute("UPDATE sale_lines SET tax_rate_bp = 10001 WHERE sale_id = 's-new'"))
+                    .as("no rate above 100 %").isInstanceOf(java.sql.SQLException.class);
+        }
+    }
+
     static String single(Statement st, String sql) throws Exception {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -40,6 +40,9 @@ class ReportCsvTest {
             "EUR,refunded_by_method,unknown,0,0.00",
             "EUR,refunds_in_progress,,0,0.00",
             "EUR,net_takings,,,2.50",
+            "EUR,net_at_rate,0,1,2.50",
+            "EUR,tax_at_rate,0,1,0.00",
+            "EUR,gross_at_rate,0,1,2.50",
             "JPY,all,,2,2300",
             "JPY,state,PAID,1,1500",
             "JPY,state,EXPIRED,1,800",
@@ -51,6 +54,9 @@ class ReportCsvTest {
             "JPY,refunded_by_method,unknown,0,0",
             "JPY,refunds_in_progress,,0,0",
             "JPY,net_takings,,,1500",
+            "JPY,net_at_rate,0,1,1500",
+            "JPY,tax_at_rate,0,1,0",
+            "JPY,gross_at_rate,0,1,1500",
             "USD,all,,4,19.25",
             "USD,state,AWAITING_PAYMENT,1,1.00",
             "USD,state,PAID,2,14.75",
@@ -63,6 +69,9 @@ class ReportCsvTest {
             "USD,refunded_by_method,unknown,0,0.00",
             "USD,refunds_in_progress,,0,0.00",
             "USD,net_takings,,,14.75",
+            "USD,net_at_rate,0,2,14.75",
+            "USD,tax_at_rate,0,2,0.00",
+            "USD,gross_at_rate,0,2,14.75",
             "");
 
     EndOfDayReport seededReport() {

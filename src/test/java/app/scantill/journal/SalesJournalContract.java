@@ -1,5 +1,6 @@
 package app.scantill.journal;
 
+import app.scantill.money.TaxRate;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -92,6 +93,21 @@ public abstract class SalesJournalContract {
         assertThat(journal.attemptKeys("s-1")).containsExactly("key-1");
         assertThat(journal.history("s-1")).containsExactly(
                 new StateChange("s-1", T0, null, SaleState.CHARGING, "attempt 1"));
+    }
+
+    @Test
+    void eachLineKeepsTheTaxRateItWasSoldAt() {
+        List<SaleLine> lines = List.of(new SaleLine("BOOK", "Book", 1295, 1, 0, new TaxRate(700)),
+                new SaleLine("COFFEE", "Coffee beans", 299, 3, 0, new TaxRate(1900)),
+                new SaleLine("STAMP", "Stamp", 95, 2, 0, TaxRate.ZERO),
+                new SaleLine("SWISS", "Chocolate", 450, 1, 0, new TaxRate(770)));
+
+        journal.begin("s-tax", "till-1", USD, lines, "key-tax");
+
+        assertThat(journal.find("s-tax").orElseThrow().lines()).containsExactlyElementsOf(lines);
+        assertThat(journal.createdBetween(T0, T0.plusSeconds(1))).singleElement()
+                .satisfies(s -> assertThat(s.lines()).extracting(SaleLine::taxRate)
+                        .containsExactly(new TaxRate(700), new TaxRate(1900), TaxRate.ZERO, new TaxRate(770)));
     }
 
     @Test

@@ -127,6 +127,41 @@ class StoreReportTest {
     }
 
     @Test
+    void theStoresReportHasEveryRegistersTaxPerRateLessARefundMadeAtAnotherRegister() {
+        java.util.Currency eur = java.util.Currency.getInstance("EUR");
+        app.scantill.money.TaxRate seven = new app.scantill.money.TaxRate(700);
+        app.scantill.money.TaxRate nineteen = new app.scantill.money.TaxRate(1900);
+        app.scantill.sale.SaleLine coffee = new app.scantill.sale.SaleLine("COFFEE", "Coffee beans", 299, 3, 0, nineteen);
+        app.scantill.sale.SaleLine book = new app.scantill.sale.SaleLine("BOOK", "Book", 1295, 1, 0, seven);
+        front.journal.begin("f-eur", "front", eur, List.of(coffee, book), "f-eur-k1");
+        front.journal.recordSession("f-eur", "f-eur-cs1", null);
+        front.journal.markPaid("f-eur", "pi_f-eur", "card", null);
+        back.journal.begin("b-eur", "back", eur, List.of(book), "b-eur-k1");
+        back.journal.recordSession("b-eur", "b-eur-cs1", null);
+        back.journal.markPaid("b-eur", "pi_b-eur", "card", null);
+        front.journal.handRefundsToStore("f-eur");
+        front.ship();
+        back.ship();
+        // back gives one of front's coffees back: 2.99, of which 0.48 tax (2.99 x 19 / 119 = 0.4774)
+        Sale fEur = new LedgerSales(ledger).find("f-eur").orElseThrow();
+        assertThat(fEur.lines()).as("the rates reached the ledger").containsExactly(coffee, book);
+        back.refundOf(fEur, "r-eur", 299, new app.scantill.sale.RefundLine(1, 1));
+        assertThat(new LedgerRefunds(ledger).reserve(back.journal.findRefund("r-eur").orElseThrow()).reserved())
+                .isTrue();
+        back.journal.recordRefundStatus("r-eur", "re_eur", RefundStatus.SUCCEEDED, null);
+        back.ship();
+
+        EndOfDayReport.CurrencyTotals eurTotals = store.report(DAY, DAY.plusDays(1)).totalsFor(eur).orElseThrow();
+
+        assertThat(eurTotals.taxes().shares()).containsExactly(
+                new app.scantill.sale.TaxBreakdown.RateShare(seven, 1295 * 2, 85 * 2),
+                new app.scantill.sale.TaxBreakdown.RateShare(nineteen, 897 - 299, 143 - 48));
+        assertThat(eurTotals.taxes().gross()).isEqualTo(eurTotals.net());
+        assertThat(store.report(DAY, DAY.plusDays(1)).totalsFor(StoreTill.USD).orElseThrow().taxes().isTaxFree())
+                .isTrue();
+    }
+
+    @Test
     void aRegistersReportCountsTheRefundsThatRegisterMade() {
         EndOfDayReport.CurrencyTotals front = store.report(DAY, DAY.plusDays(1), "front")
                 .totalsFor(StoreTill.USD).orElseThrow();

@@ -1,5 +1,6 @@
 package app.scantill.receipt;
 
+import app.scantill.money.TaxRate;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundLine;
 import app.scantill.sale.RefundReason;
@@ -31,6 +32,15 @@ public final class Receipts {
     public static Sale coffeeSale() {
         return paidSale("USD", List.of(new SaleLine("SKU-1", "Flat white", 450, 2),
                 new SaleLine("SKU-2", "Croissant", 325, 1)), "card");
+    }
+
+    /** The EUR basket of docs/taxes.md: coffee beans at 19 %, bread, milk and a book at 7 %. */
+    public static Sale bakerySale() {
+        return paidSale("EUR", List.of(
+                new SaleLine("COFFEE", "Coffee beans", 299, 3, 0, new TaxRate(1900)),
+                new SaleLine("BREAD", "Bread", 349, 1, 0, new TaxRate(700)),
+                new SaleLine("MILK", "Milk", 119, 1, 0, new TaxRate(700)),
+                new SaleLine("BOOK", "Book", 1295, 1, 0, new TaxRate(700))), "card");
     }
 
     public static Refund refund(Sale sale, String id, long amount, RefundStatus status, RefundLine... lines) {

@@ -113,6 +113,7 @@ public final class HistoryViewModel {
     private final ObservableList<RefundRow> detailRefunds = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canRefund = new ReadOnlyBooleanWrapper(this, "canRefund");
     private final RefundFigures figures;
+    private final TaxFigures taxFigures;
     private AfterSale afterSale;
 
     private int running;
@@ -136,6 +137,7 @@ public final class HistoryViewModel {
         this.history = Objects.requireNonNull(history, "history");
         this.words = Objects.requireNonNull(words, "words");
         this.figures = new RefundFigures(words, history.zone());
+        this.taxFigures = new TaxFigures(words);
         this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(words.locale());
         this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(words.locale());
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -462,6 +464,7 @@ public final class HistoryViewModel {
                         e.getValue().count(), money(e.getValue().total())));
             }
             figures.reportRows(b, code, c);
+            taxFigures.reportRows(b, code, c);
             return b.build();
         }).toList();
     }

@@ -249,7 +249,8 @@ public final class TillViewModel {
             // this till's own from its journal over them, or from this till's journal alone.
             SalesHistory sales = services.refundRecords()
                     .map(refunds -> new SalesHistory(records, refunds, cashier.words().zone(), clock))
-                    .orElseGet(() -> new SalesHistory(records, cashier.words().zone(), clock));
+                    .orElseGet(() -> new SalesHistory(records, cashier.words().zone(), clock))
+                    .withTaxRounding(services.config().get(Settings.TAX_ROUNDING));
             HistoryViewModel history = new HistoryViewModel(sales, cashier.words(), executor,
                     services::notYetInLedger);
             if (afterSale != null) {
@@ -313,7 +314,7 @@ public final class TillViewModel {
     private AfterSale afterSaleDesk(TillServices started, SalesJournal journal) {
         AppConfig config = started.config();
         Shop shop = Shop.of(config.merchantName(), config.get(Settings.SHOP_ADDRESS).orElse(null),
-                config.get(Settings.SHOP_TAX_ID).orElse(null));
+                config.get(Settings.SHOP_TAX_ID).orElse(null), config.get(Settings.TAX_ROUNDING));
         return new AfterSale(journal, started.refundRecords().orElse(journal), started.refunds(),
                 started.refundsAllowed(), config.get(Settings.MANAGER_PIN),
                 shop, Paper.fromSetting(config.get(Settings.RECEIPT_PAPER)), config.get(Settings.RECEIPT_PRINT_ON_PAID),

@@ -28,6 +28,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,6 +56,23 @@ class ReceiptNodeTest {
     @AfterEach
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(stage::close).get();
+    }
+
+    @Test
+    void thePreviewShowsTheTaxIncludedPerRate() throws Exception {
+        Receipt receipt = Receipt.ofSale(Receipts.SHOP, Receipts.bakerySale(), List.of(), null);
+
+        VBox node = WaitForAsyncUtils.asyncFx(() -> {
+            VBox n = ReceiptNode.of(new ReceiptLayout(ENGLISH).lay(receipt), Paper.ROLL_80);
+            stage.setScene(new Scene(new StackPane(n)));
+            stage.show();
+            return n;
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(WaitForAsyncUtils.asyncFx(() -> labels(node)).get()).containsSubsequence("Total", "€26.60",
+                "Tax included", "Tax rate 7 %", "  Net", "€16.47", "  Tax", "€1.16", "  Gross", "€17.63",
+                "Tax rate 19 %", "  Net", "€7.54", "  Tax", "€1.43", "  Gross", "€8.97");
     }
 
     @ParameterizedTest
