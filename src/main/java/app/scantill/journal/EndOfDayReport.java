@@ -31,8 +31,10 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
     /** The payment method buckets of {@link CurrencyTotals#paidByMethod()}, in display order. */
     public static final String AMAZON_PAY = "amazon_pay";
     public static final String CARD = "card";
+    /** Taken at the till (docs/cash.md): never through Stripe. */
+    public static final String CASH = "cash";
     public static final String UNKNOWN = "unknown";
-    public static final List<String> METHODS = List.of(AMAZON_PAY, CARD, UNKNOWN);
+    public static final List<String> METHODS = List.of(AMAZON_PAY, CARD, CASH, UNKNOWN);
 
     public EndOfDayReport {
         sales = List.copyOf(sales);
@@ -69,13 +71,13 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
         return currencies.stream().filter(c -> c.currency().equals(currency)).findFirst();
     }
 
-    /** The report's bucket for a sale's payment method: amazon_pay, card, or unknown. */
+    /** The report's bucket for a sale's payment method: amazon_pay, card, cash, or unknown. */
     public static String methodBucket(Sale sale) {
         return methodBucket(sale.paymentMethod());
     }
 
     static String methodBucket(String m) {
-        return AMAZON_PAY.equals(m) || CARD.equals(m) ? m : UNKNOWN;
+        return AMAZON_PAY.equals(m) || CARD.equals(m) || CASH.equals(m) ? m : UNKNOWN;
     }
 
     /** How many sales and how much money. */

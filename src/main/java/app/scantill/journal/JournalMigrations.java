@@ -191,7 +191,16 @@ final class JournalMigrations {
                     "ALTER TABLE outbox_v4 RENAME TO outbox",
                     // A change of a sale (refund_id NULL) or of a refund (of that sale), each once.
                     "CREATE UNIQUE INDEX outbox_once ON outbox (sale_id, ifnull(refund_id, ''), change_no)"),
-                    true));
+                    true),
+            // 5 and 6 belong to the tax and discount columns of sale lines.
+            new Migration(7, "cash tenders, and the card attempt a cash sale took over (docs/cash.md)", List.of(
+                    """
+                    CREATE TABLE cash_tenders (
+                        sale_id          TEXT    PRIMARY KEY REFERENCES sales (id),
+                        tendered_minor   INTEGER NOT NULL CHECK (tendered_minor >= 0),
+                        change_minor     INTEGER NOT NULL CHECK (change_minor >= 0 AND change_minor <= tendered_minor),
+                        replaces_sale_id TEXT    UNIQUE REFERENCES sales (id)
+                    )""")));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

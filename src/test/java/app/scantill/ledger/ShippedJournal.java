@@ -3,6 +3,8 @@ package app.scantill.ledger;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
+import app.scantill.sale.CashOrder;
+import app.scantill.sale.CashTender;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
@@ -106,6 +108,21 @@ final class ShippedJournal implements SalesJournal {
     @Override
     public List<String> attemptKeys(String saleId) {
         return read(() -> sales.attemptKeys(saleId));
+    }
+
+    @Override
+    public Sale payInCash(CashOrder order) {
+        return written(() -> local.payInCash(order));
+    }
+
+    @Override
+    public Optional<CashTender> cashTender(String saleId) {
+        return read(() -> sales.cashTender(saleId));
+    }
+
+    @Override
+    public Optional<CashTender> cashReplacing(String cardSaleId) {
+        return read(() -> sales.cashReplacing(cardSaleId));
     }
 
     // Refunds are journaled by the till and shipped like sales; reads come from the ledger.
