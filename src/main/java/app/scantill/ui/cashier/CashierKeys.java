@@ -47,6 +47,7 @@ final class CashierKeys {
                 searchField.selectAll();
             }
             case F12 -> model.charge();
+            case F8 -> model.cash();
             case F9 -> model.openHistory();
             case ESCAPE -> {
                 if (inSearch) {

@@ -5,6 +5,8 @@ import app.scantill.sale.Sale;
 import app.scantill.ui.Theme;
 import app.scantill.ui.cashier.CashierView;
 import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
+import app.scantill.ui.cash.CashView;
+import app.scantill.ui.cash.CashViewModel;
 import app.scantill.ui.charge.ChargeView;
 import app.scantill.ui.charge.ChargeViewModel;
 import app.scantill.ui.history.HistoryView;
@@ -46,6 +48,8 @@ public final class TillView {
     private final CashierView cashierView;
     private final StackPane root = new StackPane();
     private final StackPane chargeLayer = new StackPane();
+    /** The cash screen (F8), over the cart and over the charge screen it may take over. */
+    private final StackPane cashLayer = new StackPane();
     /** The charge screen for the current charge model; null before payments are attached. */
     private ChargeView chargeView;
     private Stage historyStage;
@@ -60,7 +64,20 @@ public final class TillView {
         chargeLayer.getStyleClass().add("charge-layer");
         chargeLayer.visibleProperty().bind(model.chargeShownProperty());
         chargeLayer.managedProperty().bind(model.chargeShownProperty());
-        root.getChildren().addAll(cashierView.root(), chargeLayer);
+        cashLayer.setId("cashLayer");
+        cashLayer.visibleProperty().bind(model.cashShownProperty());
+        cashLayer.managedProperty().bind(model.cashShownProperty());
+        root.getChildren().addAll(cashierView.root(), chargeLayer, cashLayer);
+        model.cashModelProperty().addListener((obs, old, now) -> showCashModel(now));
+        showCashModel(model.cashModelProperty().get());
+        model.cashShownProperty().addListener((obs, was, shown) -> {
+            keepCartOutOfReach();
+            if (!shown && !model.chargeShownProperty().get()) {
+                cashierView.focusScanField();
+            } else if (!shown && chargeView != null) {
+                chargeView.focusPrimaryAction();
+            }
+        });
         root.getStylesheets().add(TillView.class.getResource(STYLESHEET).toExternalForm());
         model.chargeModelProperty().addListener((obs, old, now) -> showChargeModel(now));
         showChargeModel(model.chargeModelProperty().get());
@@ -98,6 +115,15 @@ public final class TillView {
         cashierView.focusScanField();
     }
 
+    private void showCashModel(CashViewModel cashModel) {
+        cashLayer.getChildren().clear();
+        if (cashModel != null) {
+            CashView view = new CashView(cashModel);
+            view.setOnReceipt(model::showCashReceipt);
+            cashLayer.getChildren().add(view);
+        }
+    }
+
     private void showChargeModel(ChargeViewModel chargeModel) {
         releaseChargeScreen();
         if (chargeModel != null) {
@@ -112,7 +138,11 @@ public final class TillView {
      * and a screen reader does not read what is under the dim. Beside the cart (compact), both stay in reach.
      */
     private void keepCartOutOfReach() {
-        cashierView.root().setDisable(model.chargeShownProperty().get() && !compactCharge);
+        cashierView.root().setDisable((model.chargeShownProperty().get() && !compactCharge)
+                || model.cashShownProperty().get());
+        if (chargeView != null) {
+            chargeView.setDisable(model.cashShownProperty().get());
+        }
     }
 
     /**
@@ -130,6 +160,7 @@ public final class TillView {
             cashierView.coverProducts(chargeLayer);
         } else {
             root.getChildren().add(chargeLayer);
+            cashLayer.toFront();
         }
         if (chargeView != null) {
             chargeView.setCompact(shown);
