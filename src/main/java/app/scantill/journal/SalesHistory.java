@@ -2,6 +2,7 @@ package app.scantill.journal;
 
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundBalance;
+import app.scantill.sale.CashTender;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
@@ -69,7 +70,8 @@ public final class SalesHistory {
     }
 
     public Optional<SaleDetail> detail(String saleId) {
-        return journal.find(saleId).map(s -> new SaleDetail(s, journal.history(saleId), journal.attemptKeys(saleId)));
+        return journal.find(saleId).map(s -> new SaleDetail(s, journal.history(saleId), journal.attemptKeys(saleId),
+                journal.cashTender(saleId), journal.cashReplacing(saleId)));
     }
 
     /** The report for local days {@code [from, to)}: {@code report(d, d.plusDays(1))} is one day. */
@@ -114,11 +116,20 @@ public final class SalesHistory {
         return day.atStartOfDay(zone).toInstant();
     }
 
-    /** A sale with its state history and the idempotency keys of its attempts. */
-    public record SaleDetail(Sale sale, List<StateChange> history, List<String> attemptKeys) {
+    /**
+     * A sale with its state history and the idempotency keys of its attempts; for a cash sale what was tendered, and
+     * for a card attempt cash took over the cash sale that did (docs/adr/0180).
+     */
+    public record SaleDetail(Sale sale, List<StateChange> history, List<String> attemptKeys,
+            Optional<CashTender> cash, Optional<CashTender> takenOverBy) {
         public SaleDetail {
             history = List.copyOf(history);
             attemptKeys = List.copyOf(attemptKeys);
+        }
+
+        /** The card attempt was paid after cash took it over: the customer paid twice, one is to be refunded. */
+        public boolean paidTwice() {
+            return takenOverBy.isPresent() && sale.state() == app.scantill.sale.SaleState.PAID;
         }
     }
 }

@@ -216,6 +216,8 @@ class CashTillViewTest {
         Sale card = journal().find(cardSaleId).orElseThrow();
         assertThat(card.paymentMethod()).isEqualTo("card");
         assertThat(journal().cashReplacing(cardSaleId)).isPresent();
+        assertThat(new app.scantill.journal.SalesHistory(journal(), java.time.ZoneOffset.UTC, java.time.Clock.systemUTC())
+                .detail(cardSaleId).orElseThrow().paidTwice()).as("History marks it paid twice").isTrue();
         waitUntil(10, () -> TillWindowFixture.allTexts().stream()
                 .anyMatch(t -> t.contains(cardSaleId) && t.contains("paid twice")));
     }
