@@ -2,6 +2,7 @@ package app.scantill.journal;
 
 import app.scantill.sale.CashOrder;
 import app.scantill.sale.CashTender;
+import app.scantill.sale.DrawerEntry;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
@@ -301,6 +302,31 @@ public final class JdbcSalesJournal implements SalesJournal {
             t.insertChange(cardSaleId, now, card.state(), SaleState.CANCELLING, JournalRules.takenOverNote(cashSaleId));
             changed(t, cardSaleId, now);
         }
+    }
+
+    @Override
+    public DrawerEntry recordDrawer(DrawerEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        DrawerEntry stored = new DrawerEntry(entry.id(), entry.registerId(),
+                Instant.ofEpochMilli(entry.at().toEpochMilli()), entry.currency(), entry.kind(), entry.amountMinor(),
+                entry.reason(), entry.expectedMinor());
+        return db.write("record drawer entry " + entry.id(), t -> {
+            List<DrawerEntry> same = t.drawer("id = ?", List.of(entry.id()));
+            if (!same.isEmpty()) {
+                if (same.get(0).equals(stored)) {
+                    return same.get(0);
+                }
+                throw new JournalException("Drawer entry " + entry.id() + " is in the journal already, otherwise");
+            }
+            t.insertDrawer(stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public List<DrawerEntry> drawerBetween(Instant from, Instant to) {
+        return db.read("read the drawer", t -> t.drawer("at >= ? AND at < ?",
+                List.of(from.toEpochMilli(), to.toEpochMilli())));
     }
 
     // ---------------------------------------------------------------- reads

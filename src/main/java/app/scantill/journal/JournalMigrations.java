@@ -200,7 +200,19 @@ final class JournalMigrations {
                         tendered_minor   INTEGER NOT NULL CHECK (tendered_minor >= 0),
                         change_minor     INTEGER NOT NULL CHECK (change_minor >= 0 AND change_minor <= tendered_minor),
                         replaces_sale_id TEXT    UNIQUE REFERENCES sales (id)
-                    )""")));
+                    )""",
+                    """
+                    CREATE TABLE drawer_entries (
+                        id             TEXT    PRIMARY KEY,
+                        register_id    TEXT    NOT NULL,
+                        at             INTEGER NOT NULL,
+                        currency       TEXT    NOT NULL CHECK (length(currency) = 3),
+                        kind           TEXT    NOT NULL,
+                        amount_minor   INTEGER NOT NULL CHECK (amount_minor >= 0),
+                        reason         TEXT,
+                        expected_minor INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX drawer_entries_by_at ON drawer_entries (at)")));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -1,6 +1,7 @@
 package app.scantill.journal;
 
 import app.scantill.sale.CashTender;
+import app.scantill.sale.DrawerEntry;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -133,6 +134,22 @@ final class SaleTables {
 
     private static CashTender cashTender(ResultSet rs) throws SQLException {
         return new CashTender(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4));
+    }
+
+    // ---- the cash drawer (docs/cash.md) ----
+
+    void insertDrawer(DrawerEntry e) throws SQLException {
+        update("""
+                INSERT INTO drawer_entries (id, register_id, at, currency, kind, amount_minor, reason, expected_minor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", e.id(), e.registerId(), e.at().toEpochMilli(),
+                e.currency().getCurrencyCode(), e.kind().name(), e.amountMinor(), e.reason(), e.expectedMinor());
+    }
+
+    List<DrawerEntry> drawer(String where, List<?> params) throws SQLException {
+        return rows("SELECT id, register_id, at, currency, kind, amount_minor, reason, expected_minor FROM drawer_entries"
+                + " WHERE " + where + " ORDER BY at, rowid", params, rs -> new DrawerEntry(rs.getString(1),
+                rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), currency(rs.getString(4)),
+                DrawerEntry.Kind.valueOf(rs.getString(5)), rs.getLong(6), rs.getString(7), rs.getLong(8)));
     }
 
     // ---- the outbox (docs/adr/0100) ----

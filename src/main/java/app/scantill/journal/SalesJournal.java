@@ -1,6 +1,7 @@
 package app.scantill.journal;
 
 import app.scantill.sale.CashOrder;
+import app.scantill.sale.DrawerEntry;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
@@ -91,6 +92,17 @@ public interface SalesJournal extends SaleRecords, RefundRecords, AutoCloseable 
      *     already paid, or already taken over by another cash sale
      */
     Sale payInCash(CashOrder order);
+
+    /**
+     * Journals a movement of the register's cash drawer (float, cash in or out, count). The same entry again (same
+     * id and content) returns it as written.
+     *
+     * @throws JournalException when the id belongs to another entry, or the write fails
+     */
+    DrawerEntry recordDrawer(DrawerEntry entry);
+
+    /** The drawer entries made in {@code [from, to)}, oldest first. */
+    List<DrawerEntry> drawerBetween(Instant from, Instant to);
 
     // ---- refunds (write-ahead as for sales: journaled with its key before Stripe is asked) ----
 

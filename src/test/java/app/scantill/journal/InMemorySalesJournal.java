@@ -2,6 +2,7 @@ package app.scantill.journal;
 
 import app.scantill.sale.CashOrder;
 import app.scantill.sale.CashTender;
+import app.scantill.sale.DrawerEntry;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
@@ -51,6 +52,7 @@ public final class InMemorySalesJournal implements SalesJournal {
     /** In the order written, as SQLite lists refunds of equal creation time. */
     private final Map<String, Refund> refunds = new LinkedHashMap<>();
     private final Map<String, CashTender> cash = new HashMap<>();
+    private final Map<String, DrawerEntry> drawer = new LinkedHashMap<>();
     private boolean failing;
     private boolean closed;
 
@@ -205,6 +207,30 @@ public final class InMemorySalesJournal implements SalesJournal {
         keyOwners.put(order.attemptKey(), saleId);
         cash.put(saleId, tender);
         return e.sale;
+    }
+
+    @Override
+    public synchronized DrawerEntry recordDrawer(DrawerEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        checkWritable("record drawer entry " + entry.id());
+        DrawerEntry stored = new DrawerEntry(entry.id(), entry.registerId(), millis(entry.at()), entry.currency(),
+                entry.kind(), entry.amountMinor(), entry.reason(), entry.expectedMinor());
+        DrawerEntry same = drawer.get(entry.id());
+        if (same != null) {
+            if (same.equals(stored)) {
+                return same;
+            }
+            throw new JournalException("Drawer entry " + entry.id() + " is in the journal already, otherwise");
+        }
+        drawer.put(entry.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized List<DrawerEntry> drawerBetween(Instant from, Instant to) {
+        checkOpen("read the drawer");
+        return drawer.values().stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
+                .sorted(Comparator.comparing(DrawerEntry::at)).toList();
     }
 
     @Override

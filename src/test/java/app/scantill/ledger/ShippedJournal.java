@@ -5,6 +5,7 @@ import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
 import app.scantill.sale.CashOrder;
 import app.scantill.sale.CashTender;
+import app.scantill.sale.DrawerEntry;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
@@ -113,6 +114,16 @@ final class ShippedJournal implements SalesJournal {
     @Override
     public Sale payInCash(CashOrder order) {
         return written(() -> local.payInCash(order));
+    }
+
+    @Override
+    public DrawerEntry recordDrawer(DrawerEntry entry) {
+        return local.recordDrawer(entry);
+    }
+
+    @Override
+    public List<DrawerEntry> drawerBetween(Instant from, Instant to) {
+        return local.drawerBetween(from, to);
     }
 
     @Override

@@ -48,6 +48,7 @@ final class CashierKeys {
             }
             case F12 -> model.charge();
             case F8 -> model.cash();
+            case F7 -> model.openDrawer();
             case F9 -> model.openHistory();
             case ESCAPE -> {
                 if (inSearch) {

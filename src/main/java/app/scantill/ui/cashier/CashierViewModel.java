@@ -68,6 +68,7 @@ public final class CashierViewModel {
     private long noticeSequence;
     private Consumer<CartSnapshot> onCharge = snapshot -> { };
     private Consumer<CartSnapshot> onCash = snapshot -> { };
+    private Consumer<java.util.Currency> onOpenDrawer = currency -> { };
     private Runnable onOpenHistory = () -> { };
     private final ReadOnlyStringWrapper modeBadge = new ReadOnlyStringWrapper(this, "modeBadge", "");
     private final ReadOnlyStringWrapper modeStyle = new ReadOnlyStringWrapper(this, "modeStyle", "");
@@ -303,6 +304,20 @@ public final class CashierViewModel {
     /** The charge flow's entry point; called with a frozen copy of the cart when Charge is pressed. */
     public void setOnCharge(Consumer<CartSnapshot> onCharge) {
         this.onCharge = Objects.requireNonNull(onCharge, "onCharge");
+    }
+
+    /** Opens the cash drawer (F7) on the cart's currency, or the catalog's first; the till shows it. */
+    public void openDrawer() {
+        onOpenDrawer.accept(cart.currency().orElse(null));
+    }
+
+    /** The currency of the catalog's first product, for a drawer opened with an empty cart. */
+    public Optional<java.util.Currency> firstCatalogCurrency() {
+        return catalog.products().stream().findFirst().map(p -> p.price().currency());
+    }
+
+    public void setOnOpenDrawer(Consumer<java.util.Currency> action) {
+        this.onOpenDrawer = Objects.requireNonNull(action, "action");
     }
 
     /** Opens the sales history (F9); the app decides where it is shown. */

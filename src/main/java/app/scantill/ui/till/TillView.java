@@ -8,6 +8,8 @@ import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
 import app.scantill.ui.cash.CashView;
 import app.scantill.ui.cash.CashViewModel;
 import app.scantill.ui.charge.ChargeView;
+import app.scantill.ui.drawer.DrawerView;
+import app.scantill.ui.drawer.DrawerViewModel;
 import app.scantill.ui.charge.ChargeViewModel;
 import app.scantill.ui.history.HistoryView;
 import app.scantill.ui.history.HistoryViewModel;
@@ -50,6 +52,8 @@ public final class TillView {
     private final StackPane chargeLayer = new StackPane();
     /** The cash screen (F8), over the cart and over the charge screen it may take over. */
     private final StackPane cashLayer = new StackPane();
+    /** The cash drawer screen (F7), over the cart. */
+    private final StackPane drawerLayer = new StackPane();
     /** The charge screen for the current charge model; null before payments are attached. */
     private ChargeView chargeView;
     private Stage historyStage;
@@ -67,7 +71,12 @@ public final class TillView {
         cashLayer.setId("cashLayer");
         cashLayer.visibleProperty().bind(model.cashShownProperty());
         cashLayer.managedProperty().bind(model.cashShownProperty());
-        root.getChildren().addAll(cashierView.root(), chargeLayer, cashLayer);
+        drawerLayer.setId("drawerLayer");
+        drawerLayer.setVisible(false);
+        drawerLayer.setManaged(false);
+        root.getChildren().addAll(cashierView.root(), chargeLayer, cashLayer, drawerLayer);
+        model.drawerModelProperty().addListener((obs, old, now) -> showDrawerModel(now));
+        showDrawerModel(model.drawerModelProperty().get());
         model.cashModelProperty().addListener((obs, old, now) -> showCashModel(now));
         showCashModel(model.cashModelProperty().get());
         model.cashShownProperty().addListener((obs, was, shown) -> {
@@ -113,6 +122,23 @@ public final class TillView {
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> releaseChargeScreen());
         stage.show();
         cashierView.focusScanField();
+    }
+
+    private void showDrawerModel(DrawerViewModel drawerModel) {
+        drawerLayer.getChildren().clear();
+        drawerLayer.visibleProperty().unbind();
+        drawerLayer.managedProperty().unbind();
+        if (drawerModel != null) {
+            drawerLayer.getChildren().add(new DrawerView(drawerModel));
+            drawerLayer.visibleProperty().bind(drawerModel.shownProperty());
+            drawerLayer.managedProperty().bind(drawerModel.shownProperty());
+            drawerModel.shownProperty().addListener((obs, was, shown) -> {
+                cashierView.root().setDisable(shown);
+                if (!shown) {
+                    cashierView.focusScanField();
+                }
+            });
+        }
     }
 
     private void showCashModel(CashViewModel cashModel) {

@@ -2,6 +2,7 @@ package app.scantill.ui.till;
 
 import app.scantill.cart.CartSnapshot;
 import app.scantill.checkout.CashDesk;
+import app.scantill.checkout.CashDrawer;
 import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
@@ -24,6 +25,7 @@ import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
 import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.cash.CashViewModel;
 import app.scantill.ui.charge.ChargeViewModel;
+import app.scantill.ui.drawer.DrawerViewModel;
 import app.scantill.ui.history.HistoryViewModel;
 import app.scantill.ui.receipt.AfterSale;
 import app.scantill.ui.support.UiExecutor;
@@ -84,6 +86,8 @@ public final class TillViewModel {
     /** The cash screen (F8), once the journal is open; cash needs nothing else. */
     private final ReadOnlyObjectWrapper<CashViewModel> cashModel = new ReadOnlyObjectWrapper<>(this, "cashModel");
     private final ReadOnlyBooleanWrapper cashShown = new ReadOnlyBooleanWrapper(this, "cashShown", false);
+    /** The cash drawer screen (F7), once the journal is open. */
+    private final ReadOnlyObjectWrapper<DrawerViewModel> drawerModel = new ReadOnlyObjectWrapper<>(this, "drawerModel");
     /** The cart last handed to the charge flow: cash takes it over when Stripe cannot be reached. */
     private CartSnapshot chargedCart;
     /** The card attempt the open cash screen takes over, or null. */
@@ -98,6 +102,7 @@ public final class TillViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         cashier.setOnCharge(this::charge);
         cashier.setOnCash(this::cash);
+        cashier.setOnOpenDrawer(this::openDrawer);
         cashier.setOnOpenHistory(() -> onOpenHistory.run());
         cashier.showMode(Message.of("mode.starting"));
     }
@@ -152,6 +157,8 @@ public final class TillViewModel {
         afterSale = started.journal().map(journal -> afterSaleDesk(started, journal)).orElse(null);
         started.journal().ifPresent(journal -> cashModel.set(cashScreen(new CashDesk(journal,
                 started.config().registerId(), new SaleIdGenerator(clock)))));
+        started.journal().ifPresent(journal -> drawerModel.set(new DrawerViewModel(new CashDrawer(journal,
+                started.config().registerId(), clock, cashier.words().zone()), executor, cashier.words())));
         if (afterSale != null) {
             Optional.ofNullable(chargeModel.get()).ifPresent(m -> m.setOnReceipt(
                     afterSale.words().text("charge.paid.receipt"), () -> withPaidSale(onShowReceipt)));
@@ -283,6 +290,27 @@ public final class TillViewModel {
         } else {
             cashier.notify(NoticeLevel.INFO, Message.of("cash.card_attempt_cancelled", attempt.card().id()));
         }
+    }
+
+    /** F7: the cash drawer on {@code currency} (the cart's), or the first currency of the catalog, or the locale's. */
+    private void openDrawer(java.util.Currency currency) {
+        DrawerViewModel drawer = drawerModel.get();
+        if (drawer == null) {
+            cashier.notify(NoticeLevel.ERROR, services == null ? Message.of("till.payments_starting")
+                    : Message.of("till.payments_off", Sentences.of(services.problems())));
+            return;
+        }
+        if (chargeShown.get() || cashShown.get()) {
+            return;
+        }
+        java.util.Currency shown = currency != null ? currency : cashier.firstCatalogCurrency()
+                .orElseGet(() -> java.util.Currency.getInstance(cashier.words().locale().getCountry().isEmpty()
+                        ? java.util.Locale.US : cashier.words().locale()));
+        drawer.open(shown);
+    }
+
+    public ReadOnlyObjectProperty<DrawerViewModel> drawerModelProperty() {
+        return drawerModel.getReadOnlyProperty();
     }
 
     /** Shows the receipt of the sale just paid in cash. */
