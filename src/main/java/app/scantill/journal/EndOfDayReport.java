@@ -24,9 +24,11 @@ import java.util.TreeMap;
  *
  * @param sales every sale in the period, oldest first (the CSV's rows)
  * @param currencies one block per currency, by currency code
+ * @param drawers the cash drawer per currency (docs/cash.md), by currency code; empty where the records hold no
+ *     drawer (a store's ledger)
  */
 public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sale> sales,
-        List<CurrencyTotals> currencies, List<Refund> refunds) {
+        List<CurrencyTotals> currencies, List<Refund> refunds, List<DrawerTotals> drawers) {
 
     /** The payment method buckets of {@link CurrencyTotals#paidByMethod()}, in display order. */
     public static final String AMAZON_PAY = "amazon_pay";
@@ -40,6 +42,16 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
         sales = List.copyOf(sales);
         currencies = List.copyOf(currencies);
         refunds = List.copyOf(refunds);
+        drawers = List.copyOf(drawers);
+    }
+
+    /** The same report with the cash drawer of each currency. */
+    public EndOfDayReport withDrawers(List<DrawerTotals> perCurrency) {
+        return new EndOfDayReport(from, to, zone, sales, currencies, refunds, perCurrency);
+    }
+
+    public Optional<DrawerTotals> drawerFor(Currency currency) {
+        return drawers.stream().filter(d -> d.currency().equals(currency)).findFirst();
     }
 
     public static EndOfDayReport of(LocalDate from, LocalDate to, ZoneId zone, List<Sale> sales) {
@@ -64,7 +76,7 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
         ordered.sort(Comparator.comparing(Sale::createdAt));
         List<Refund> orderedRefunds = new ArrayList<>(refunds);
         orderedRefunds.sort(Comparator.comparing(Refund::createdAt));
-        return new EndOfDayReport(from, to, zone, ordered, totals, orderedRefunds);
+        return new EndOfDayReport(from, to, zone, ordered, totals, orderedRefunds, List.of());
     }
 
     public Optional<CurrencyTotals> totalsFor(Currency currency) {

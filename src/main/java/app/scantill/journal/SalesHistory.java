@@ -87,10 +87,18 @@ public final class SalesHistory {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("the report period must end after it starts (" + from + " to " + to + ")");
         }
-        return EndOfDayReport.of(from, to, zone, journal.createdBetween(startOf(from), startOf(to)).stream()
-                .filter(s -> registerId == null || registerId.equals(s.registerId())).toList(),
+        List<Sale> sales = journal.createdBetween(startOf(from), startOf(to)).stream()
+                .filter(s -> registerId == null || registerId.equals(s.registerId())).toList();
+        EndOfDayReport report = EndOfDayReport.of(from, to, zone, sales,
                 refunds.refundsCreatedBetween(startOf(from), startOf(to)).stream()
                         .filter(r -> registerId == null || registerId.equals(r.registerId())).toList());
+        if (journal instanceof DrawerRecords drawer) {
+            // A till's own journal holds its drawer; a store's ledger holds none yet (docs/cash.md).
+            List<app.scantill.sale.DrawerEntry> entries = drawer.drawerBetween(startOf(from), startOf(to)).stream()
+                    .filter(e -> registerId == null || registerId.equals(e.registerId())).toList();
+            report = report.withDrawers(DrawerTotals.all(entries, sales));
+        }
+        return report;
     }
 
     /** The sale's refunds, oldest first. */

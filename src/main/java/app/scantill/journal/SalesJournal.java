@@ -28,7 +28,7 @@ import java.util.Optional;
  * kept to the millisecond, so a returned sale equals the one read back later; lists are oldest first;
  * after {@link #close} every call throws {@link JournalException}.
  */
-public interface SalesJournal extends SaleRecords, RefundRecords, AutoCloseable {
+public interface SalesJournal extends SaleRecords, RefundRecords, DrawerRecords, AutoCloseable {
 
     /**
      * Journals a new sale in state {@link SaleState#CHARGING} with attempt 1 and its idempotency key.
@@ -100,9 +100,6 @@ public interface SalesJournal extends SaleRecords, RefundRecords, AutoCloseable 
      * @throws JournalException when the id belongs to another entry, or the write fails
      */
     DrawerEntry recordDrawer(DrawerEntry entry);
-
-    /** The drawer entries made in {@code [from, to)}, oldest first. */
-    List<DrawerEntry> drawerBetween(Instant from, Instant to);
 
     // ---- refunds (write-ahead as for sales: journaled with its key before Stripe is asked) ----
 

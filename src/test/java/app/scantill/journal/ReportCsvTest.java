@@ -144,4 +144,31 @@ class ReportCsvTest {
                         + "\r\n"
                         + "currency,totals_of,key,count,total\r\n");
     }
+
+    @Test
+    void theDrawerOfEachCurrencyFollowsItsTakingsWithTheCountAndItsDifference() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-14T06:00:00Z"));
+        EndOfDayReport report;
+        try (JdbcSalesJournal journal = JdbcSalesJournal.open(dir.resolve("journal.db"), clock)) {
+            JournalFixtures.seedDay(journal, clock);
+            clock.set(Instant.parse("2025-03-14T07:00:00Z"));
+            java.util.Currency usd = java.util.Currency.getInstance("USD");
+            app.scantill.checkout.CashDrawer drawer = new app.scantill.checkout.CashDrawer(journal, "till-1", clock,
+                    ZoneId.of("Europe/Berlin"));
+            drawer.record(app.scantill.sale.DrawerEntry.Kind.FLOAT, usd, 10000, null);
+            journal.payInCash(new app.scantill.sale.CashOrder("cash-1", "till-1", usd,
+                    java.util.List.of(JournalFixtures.line(725, 1)), 1000, null));
+            drawer.record(app.scantill.sale.DrawerEntry.Kind.CASH_OUT, usd, 500, "refund in cash");
+            drawer.record(app.scantill.sale.DrawerEntry.Kind.COUNT, usd, 10200, null);
+            report = new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock).report(DAY, DAY.plusDays(1));
+        }
+
+        String csv = ReportCsv.toCsv(report);
+
+        assertThat(csv).contains("USD,paid_by_method,cash,1,7.25\r\n", "USD,drawer,float,,100.00\r\n",
+                "USD,drawer,cash_sales,,7.25\r\n", "USD,drawer,cash_out,,5.00\r\n",
+                "USD,drawer,expected,,102.25\r\n", "USD,drawer,counted,,102.00\r\n",
+                "USD,drawer,difference,,-0.25\r\n");
+        assertThat(csv).doesNotContain("EUR,drawer").doesNotContain("JPY,drawer");
+    }
 }

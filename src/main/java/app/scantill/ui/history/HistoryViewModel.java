@@ -486,6 +486,15 @@ public final class HistoryViewModel {
                         e.getValue().count(), money(e.getValue().total())));
             }
             figures.reportRows(b, code, c);
+            r.drawerFor(c.currency()).ifPresent(d -> {
+                b.add(new ReportRow(code, words.text("history.report.drawer_expected"), 0, money(d.expected())));
+                d.lastCount().ifPresent(count -> {
+                    b.add(new ReportRow(code, words.text("history.report.drawer_counted"), 0,
+                            money(Money.of(count.amountMinor(), d.currency()))));
+                    b.add(new ReportRow(code, words.text("history.report.drawer_difference"), 0,
+                            money(Money.of(count.differenceMinor(), d.currency()))));
+                });
+            });
             return b.build();
         }).toList();
     }
