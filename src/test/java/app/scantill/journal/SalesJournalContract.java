@@ -903,6 +903,24 @@ public abstract class SalesJournalContract {
         assertThatThrownBy(() -> journal.payInCash(cash("c-4", 975, "nope"))).isInstanceOf(JournalException.class);
     }
 
+    @Test
+    void drawerEntriesReadBackOldestFirstAndTheSameEntryAgainChangesNothing() {
+        app.scantill.sale.DrawerEntry first = new app.scantill.sale.DrawerEntry("d-1", "till-1", T0, USD,
+                app.scantill.sale.DrawerEntry.Kind.FLOAT, 10000, null, 0);
+        app.scantill.sale.DrawerEntry count = new app.scantill.sale.DrawerEntry("d-2", "till-1", T0.plusSeconds(60), USD,
+                app.scantill.sale.DrawerEntry.Kind.COUNT, 9950, null, 10000);
+        journal.recordDrawer(count);
+        journal.recordDrawer(first);
+
+        assertThat(journal.recordDrawer(first)).isEqualTo(journal.drawerBetween(T0, T0.plusSeconds(1)).get(0));
+        assertThat(journal.drawerBetween(T0.minusSeconds(1), T0.plusSeconds(3600))).extracting(
+                app.scantill.sale.DrawerEntry::id).containsExactly("d-1", "d-2");
+        assertThat(journal.drawerBetween(T0.minusSeconds(1), T0.plusSeconds(3600)).get(1).differenceMinor())
+                .isEqualTo(-50);
+        assertThatThrownBy(() -> journal.recordDrawer(new app.scantill.sale.DrawerEntry("d-1", "till-1", T0, USD,
+                app.scantill.sale.DrawerEntry.Kind.FLOAT, 20000, null, 0))).isInstanceOf(JournalException.class);
+    }
+
     // ------------------------------------------------------------ closed
 
     @Test

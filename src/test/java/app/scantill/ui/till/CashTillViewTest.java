@@ -221,4 +221,37 @@ class CashTillViewTest {
         waitUntil(10, () -> TillWindowFixture.allTexts().stream()
                 .anyMatch(t -> t.contains(cardSaleId) && t.contains("paid twice")));
     }
+
+    @Test
+    void theDrawerCountsTheFloatAndTheCashSalesAndShowsTheDifference(FxRobot robot) throws Exception {
+        startTill();
+        robot.type(KeyCode.F7);
+        waitUntil(10, () -> showing(robot, "#drawerView"));
+        assertThat(TillWindowFixture.onFx(() -> robot.lookup("#drawerCurrency").queryTextInputControl().getText()))
+                .isEqualTo("USD");
+        robot.clickOn("#drawerAmount").write("100", 0);
+        robot.clickOn("#drawerFloat");
+        waitUntil(10, () -> text(robot, "#drawerExpected").equals("$100.00"));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(10, () -> !showing(robot, "#drawerView"));
+
+        scan(robot, TillWindowFixture.ESPRESSO, TillWindowFixture.LATTE);
+        robot.type(KeyCode.F8);
+        waitUntil(10, () -> showing(robot, "#cashView"));
+        robot.clickOn("$20.00");
+        robot.type(KeyCode.ENTER);
+        waitUntil(10, () -> text(robot, "#cashMessage").startsWith("Paid in cash"));
+        robot.type(KeyCode.ENTER);
+        waitUntil(10, () -> !showing(robot, "#cashView"));
+
+        robot.type(KeyCode.F7);
+        waitUntil(10, () -> showing(robot, "#drawerView") && text(robot, "#drawerExpected").equals("$107.75"));
+        robot.clickOn("#drawerAmount").write("107", 0);
+        robot.clickOn("#drawerCount");
+        waitUntil(10, () -> text(robot, "#drawerDifference")
+                .equals("$0.75 short: counted $107.00, expected $107.75."));
+        assertThat(journal().drawerBetween(java.time.Instant.now().minusSeconds(3600),
+                java.time.Instant.now().plusSeconds(60))).extracting(app.scantill.sale.DrawerEntry::differenceMinor)
+                .containsExactly(0L, -75L);
+    }
 }
