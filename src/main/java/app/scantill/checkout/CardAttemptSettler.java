@@ -3,7 +3,6 @@ package app.scantill.checkout;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
-import app.scantill.sale.CashTender;
 import app.scantill.sale.Sale;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -22,25 +21,17 @@ import java.util.function.Consumer;
  * recovery would ({@link ChargeService#resume}): the create is replayed under the journaled key (so a session made
  * by a request whose answer was lost is found, not made twice) and expired, again and again with backoff while
  * Stripe is away. It ends CANCELLED, or PAID when the customer paid by card meanwhile: kept, never lost, and
- * reported as paid twice ({@link Settled#paidTwice()}) so the cashier refunds one.
+ * reported as paid twice ({@link ChargeService.TakenOverAttempt#paidTwice()}) so the cashier refunds one.
  */
 final class CardAttemptSettler implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CardAttemptSettler.class.getName());
 
-    /** How a taken-over card attempt ended. */
-    record Settled(Sale card, Optional<CashTender> cash) {
-        /** The card attempt was paid too: the customer paid twice, one of the two is to be refunded. */
-        boolean paidTwice() {
-            return card.state() == app.scantill.sale.SaleState.PAID;
-        }
-    }
-
     private final CheckoutGateway gateway;
     private final SalesJournal journal;
     private final ChargeSettings settings;
     private final Clock clock;
-    private final List<Consumer<Settled>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ChargeService.TakenOverAttempt>> listeners = new CopyOnWriteArrayList<>();
     private final List<ChargeService> running = new CopyOnWriteArrayList<>();
     /** Reports and shutdowns run here, never on the worker of the service being shut down. */
     private final ExecutorService reports = Executors.newSingleThreadExecutor(r -> {
@@ -56,7 +47,7 @@ final class CardAttemptSettler implements AutoCloseable {
         this.clock = clock;
     }
 
-    void addListener(Consumer<Settled> listener) {
+    void addListener(Consumer<ChargeService.TakenOverAttempt> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
@@ -103,7 +94,8 @@ final class CardAttemptSettler implements AutoCloseable {
     private void report(String saleId) {
         try {
             Sale card = journal.find(saleId).orElseThrow();
-            Settled settled = new Settled(card, journal.cashReplacing(saleId));
+            ChargeService.TakenOverAttempt settled = new ChargeService.TakenOverAttempt(card,
+                    journal.cashReplacing(saleId));
             LOG.log(settled.paidTwice() ? Level.WARNING : Level.INFO, "Taken-over card attempt " + saleId + " settled "
                     + card.state() + (settled.paidTwice() ? ": paid by card after cash, refund one of the two" : ""));
             listeners.forEach(l -> l.accept(settled));

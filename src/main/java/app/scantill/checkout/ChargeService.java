@@ -148,15 +148,9 @@ public final class ChargeService {
     }
 
     /**
-     * Whether the cashier may take cash for the cart on screen instead (docs/adr/0180): Stripe cannot be reached and
-     * the create gave up (FAILED, retryable).
+     * The cashier opens the cash screen for the failed attempt's cart ({@link ChargeStatus#cashMayTakeOver()}): the
+     * attempt waits, unsent.
      */
-    public boolean cashOffered() {
-        ChargeStatus now = feed.status();
-        return now.phase() == Phase.FAILED && now.retryable() && now.stripeUnreachable() && now.saleId() != null;
-    }
-
-    /** The cashier opens the cash screen for the failed attempt's cart: the attempt waits, unsent. */
     public void takeCash() {
         worker.submit(() -> new ChargeEvent.TakeCash(feed.status().message()));
     }
@@ -193,7 +187,7 @@ public final class ChargeService {
     private synchronized void settleLater(String saleId) {
         if (settler == null) {
             settler = new CardAttemptSettler(gateway, journal, settings, clock);
-            settler.addListener(s -> settledListeners.forEach(l -> l.accept(new TakenOverAttempt(s.card(), s.cash()))));
+            settler.addListener(settled -> settledListeners.forEach(l -> l.accept(settled)));
         }
         settler.settle(saleId);
     }

@@ -1277,6 +1277,10 @@ class ChargeFlowTest {
             assertThat(t.next()).isEqualTo(new Failed(charging, attempt(4)));
             assertThat(effects(t)).containsExactly(Publish.of(status(Phase.FAILED, charging).withMessage(LOOK)
                     .withRetry(true, false).withStripeUnreachable()));
+            assertThat(status(Phase.FAILED, charging).withRetry(true, false).withStripeUnreachable().cashMayTakeOver())
+                    .as("cash is offered again").isTrue();
+            assertThat(status(Phase.FAILED, charging).withRetry(true, false).cashMayTakeOver())
+                    .as("not for a failure Stripe answered").isFalse();
         }
 
         @Test

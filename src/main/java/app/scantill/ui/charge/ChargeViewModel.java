@@ -64,6 +64,8 @@ public final class ChargeViewModel {
     /** Stripe cannot be reached and the create gave up: cash for the same cart is one key away (F8). */
     private final ReadOnlyBooleanWrapper cashOffered = new ReadOnlyBooleanWrapper(this, "cashOffered");
     private java.util.function.Consumer<String> onTakeCash = saleId -> { };
+    /** Whether a cash screen can take the cart (the till set one): only then is cash offered. */
+    private boolean cashDesk;
     /** Once the till's clock is found off Stripe's by more than a minute: the sentence for the cashier. */
     private final ReadOnlyStringWrapper clockNotice = new ReadOnlyStringWrapper(this, "clockNotice", "");
     /** Why Amazon Pay is not offered whatever the currency (Stripe refused it for the account, or it is off). */
@@ -145,6 +147,7 @@ public final class ChargeViewModel {
     /** Where F8 goes: the till opens the cash screen for the card attempt's cart (given its sale id). */
     public void setOnTakeCash(java.util.function.Consumer<String> action) {
         onTakeCash = Objects.requireNonNull(action);
+        cashDesk = true;
     }
 
     public ReadOnlyBooleanProperty cashOfferedProperty() {
@@ -311,8 +314,7 @@ public final class ChargeViewModel {
         connectionLost.set(shownPhase == Phase.CONNECTION_LOST);
         retryable.set(next.retryable());
         cardOnlyOffered.set(next.cardOnlyOffered());
-        cashOffered.set(next.phase() == Phase.FAILED && next.retryable() && next.stripeUnreachable()
-                && next.saleId() != null);
+        cashOffered.set(cashDesk && next.cashMayTakeOver());
         phase.set(shownPhase);
         tick();
     }
