@@ -98,6 +98,13 @@ sealed interface ChargeEffect {
     record AmazonPayUnavailable() implements ChargeEffect {
     }
 
+    /**
+     * A cash sale took the card attempt {@code saleId} over (journaled CANCELLING): it is settled in the background,
+     * off this register, once Stripe answers: its session expired, or a payment that reached it kept and flagged.
+     */
+    record SettleLater(String saleId) implements ChargeEffect {
+    }
+
     /** Read Stripe at this pace from now on (it widens after a 429 and narrows again by itself). */
     record SetPollPace(PollPace pace) implements ChargeEffect {
     }

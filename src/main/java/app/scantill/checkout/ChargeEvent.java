@@ -47,6 +47,24 @@ sealed interface ChargeEvent {
     record Cancel() implements ChargeEvent {
     }
 
+    /**
+     * Stripe cannot be reached and the create gave up: the cashier takes cash for the same cart instead
+     * (docs/adr/0180). {@code failure} is what the Failed screen said, shown again should the cashier come back.
+     */
+    record TakeCash(app.scantill.i18n.Message failure) implements ChargeEvent {
+    }
+
+    /** The cashier left the cash screen without taking cash: the card attempt is offered again as it was. */
+    record CashDeclined() implements ChargeEvent {
+    }
+
+    /**
+     * The cash sale {@code cashSaleId} is journaled, and with it this card attempt CANCELLING (one write): the
+     * register is free, and the attempt is settled in the background once Stripe answers.
+     */
+    record TakenOverByCash(String cashSaleId) implements ChargeEvent {
+    }
+
     // ------------------------------------------------------------ the journal
 
     /** The journal wrote {@code write} and answered with the sale as it now holds it. */

@@ -150,6 +150,9 @@ final class ChargeFlow {
         if (state instanceof Failed failed) {
             return failed(failed, event, at);
         }
+        if (state instanceof ChargeState.TakingCash taking) {
+            return takingCash(taking, event);
+        }
         if (state instanceof NeedsAttention attention) {
             return needsAttention(attention, event);
         }
@@ -276,6 +279,36 @@ final class ChargeFlow {
         }
         if (event instanceof NewAttempt && isExpired(state.sale())) {
             return beginAttempt(state.sale());
+        }
+        if (event instanceof ChargeEvent.TakeCash take && cashMayTakeOver(state)) {
+            Sale sale = state.sale();
+            return Transition.to(new ChargeState.TakingCash(sale, state.retry(), take.failure()),
+                    Log.of(Level.INFO, "Stripe cannot be reached: the cashier takes cash for the cart of sale " + sale.id()),
+                    Publish.of(status(Phase.FAILED, sale).withMessage(take.failure()).withStripeUnreachable()));
+        }
+        return Transition.ignore(state);
+    }
+
+    /**
+     * Cash may take the attempt over when its create gave up for want of Stripe and nothing else is known of it:
+     * journaled CHARGING, the same attempt retryable (docs/adr/0180).
+     */
+    static boolean cashMayTakeOver(Failed state) {
+        return state.retryable() && state.sale() != null && state.sale().state() == SaleState.CHARGING;
+    }
+
+    /** The cash screen is up for the attempt's cart: the cash sale takes the attempt over, or the cashier comes back. */
+    private static Transition takingCash(ChargeState.TakingCash state, ChargeEvent event) {
+        Sale sale = state.sale();
+        if (event instanceof ChargeEvent.TakenOverByCash cash) {
+            return Transition.to(new Idle(),
+                    Log.of(Level.INFO, "Sale " + sale.id() + " taken over by cash sale " + cash.cashSaleId()
+                            + "; its card attempt is settled once Stripe answers"),
+                    new ChargeEffect.SettleLater(sale.id()), Publish.of(ChargeStatus.idle()));
+        }
+        if (event instanceof ChargeEvent.CashDeclined) {
+            return Transition.to(new Failed(sale, state.retry()), Publish.of(status(Phase.FAILED, sale)
+                    .withMessage(state.failure()).withRetry(true, false).withStripeUnreachable()));
         }
         return Transition.ignore(state);
     }

@@ -43,6 +43,10 @@ public final class ChargeService {
     private final SaleIdGenerator saleIds;
     private final StatusFeed feed = new StatusFeed();
     private final ChargeWorker worker;
+    /** Card attempts cash sales took over, settled off this register (made on first use). */
+    private CardAttemptSettler settler;
+    private final List<Consumer<TakenOverAttempt>> settledListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Clock clock;
     /** Stripe refused Amazon Pay for the account since this service started ({@code payments.amazon_pay=auto}). */
     private volatile boolean amazonPayRefused;
 
@@ -58,10 +62,11 @@ public final class ChargeService {
         this.saleIds = Objects.requireNonNull(saleIds, "saleIds");
         Objects.requireNonNull(messages, "messages");
         this.requests = new CheckoutRequestFactory(settings, Objects.requireNonNull(clock, "clock"));
+        this.clock = clock;
         this.worker = new ChargeWorker(settings.registerId(),
                 new ChargeFlow(settings, requests, messages, ChargeFlow.Pace.OWN),
                 new ChargeFlow(settings, requests, messages, ChargeFlow.Pace.WATCHED), gateway, journal, feed, clock,
-                () -> amazonPayRefused = true);
+                () -> amazonPayRefused = true, this::settleLater);
     }
 
     public void addListener(Consumer<ChargeStatus> listener) {
@@ -140,6 +145,51 @@ public final class ChargeService {
      */
     public void chargeByCardOnly() {
         worker.submit(ChargeEvent.ChargeByCardOnly::new);
+    }
+
+    /**
+     * The cashier opens the cash screen for the failed attempt's cart ({@link ChargeStatus#cashMayTakeOver()}): the
+     * attempt waits, unsent.
+     */
+    public void takeCash() {
+        worker.submit(() -> new ChargeEvent.TakeCash(feed.status().message()));
+    }
+
+    /** The cashier came back from the cash screen without taking cash: Retry and Cancel as before. */
+    public void cashDeclined() {
+        worker.submit(ChargeEvent.CashDeclined::new);
+    }
+
+    /**
+     * The cash sale {@code cashSaleId} is journaled and took this register's attempt over (journaled CANCELLING in
+     * the same write, {@link CashDesk#pay}): the register is free, and the attempt is settled in the background.
+     */
+    public void takenOverByCash(String cashSaleId) {
+        worker.submit(() -> new ChargeEvent.TakenOverByCash(cashSaleId));
+    }
+
+    /**
+     * Told (on a background thread) how each card attempt taken over by cash ended: cancelled, or paid by card too
+     * ({@link TakenOverAttempt#paidTwice()}).
+     */
+    public void addTakenOverListener(Consumer<TakenOverAttempt> listener) {
+        settledListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** How a card attempt that cash took over ended. */
+    public record TakenOverAttempt(Sale card, java.util.Optional<app.scantill.sale.CashTender> cash) {
+        /** The card attempt was paid as well: the customer paid twice, one of the two is to be refunded. */
+        public boolean paidTwice() {
+            return card.state() == app.scantill.sale.SaleState.PAID;
+        }
+    }
+
+    private synchronized void settleLater(String saleId) {
+        if (settler == null) {
+            settler = new CardAttemptSettler(gateway, journal, settings, clock);
+            settler.addListener(settled -> settledListeners.forEach(l -> l.accept(settled)));
+        }
+        settler.settle(saleId);
     }
 
     /** Sends the failed attempt again with the same idempotency key (FAILED with retryable). */
@@ -223,6 +273,11 @@ public final class ChargeService {
      */
     public void shutdown() {
         worker.shutdown();
+        synchronized (this) {
+            if (settler != null) {
+                settler.close();
+            }
+        }
     }
 
     private void start(Currency currency, List<SaleLine> lines, boolean cardOnlyChoice) {

@@ -157,6 +157,17 @@ sealed interface ChargeState {
         }
     }
 
+    /**
+     * The create gave up while Stripe could not be reached, and the cashier is taking cash for the same cart on the
+     * cash screen (docs/adr/0180): the attempt waits, unsent, until the cash sale takes it over or the cashier
+     * comes back to it.
+     *
+     * @param retry the attempt, as the Failed screen held it
+     * @param failure what the Failed screen said
+     */
+    record TakingCash(Sale sale, CreateAttempt retry, Message failure) implements ChargeState {
+    }
+
     /** Something unexpected; a person must look. The sale and its session id are kept. */
     record NeedsAttention(Sale sale, String sessionId, Message message) implements ChargeState {
     }

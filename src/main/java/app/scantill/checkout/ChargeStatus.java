@@ -102,6 +102,14 @@ public record ChargeStatus(
                 message, retryable, cardOnlyOffered, true);
     }
 
+    /**
+     * Stripe cannot be reached and the create gave up with nothing known of a session: cash may take the sale's cart
+     * over (docs/adr/0180).
+     */
+    public boolean cashMayTakeOver() {
+        return phase == Phase.FAILED && retryable && stripeUnreachable && saleId != null;
+    }
+
     /** The customer could pay right now (or a create may have made a session): do not free the cart. */
     public boolean sessionMayBeOpen() {
         return switch (phase) {

@@ -170,6 +170,9 @@ final class ChargeTransitions {
             edge(Failed.class, "Cancel", Creating.class),
             edge(Failed.class, "NewAttempt", BeginningAttempt.class),
             edge(Failed.class, "Unexpected", Idle.class),
+            edge(Failed.class, "TakeCash", ChargeState.TakingCash.class),
+            edge(ChargeState.TakingCash.class, "TakenOverByCash", Idle.class),
+            edge(ChargeState.TakingCash.class, "CashDeclined", Failed.class),
 
             edge(Paid.class, "Found", Paid.class),
             edge(Paid.class, "FindFailed", Paid.class),

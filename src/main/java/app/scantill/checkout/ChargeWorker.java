@@ -58,6 +58,7 @@ final class ChargeWorker {
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private final Runnable onAmazonPayUnavailable;
+    private final java.util.function.Consumer<String> onSettleLater;
 
     // Touched only on the worker thread.
     private ChargeState state = new ChargeState.Idle();
@@ -74,9 +75,12 @@ final class ChargeWorker {
      * @param ownPace the flow deciding while this register checks its sessions on its own
      * @param watchedPace the same flow at the slow fallback pace, while the store's watcher reports
      * @param onAmazonPayUnavailable told (on the worker thread) when Stripe refused Amazon Pay for the account
+     * @param onSettleLater given (on the worker thread) a card attempt a cash sale took over, to settle off the register
      */
     ChargeWorker(String registerId, ChargeFlow ownPace, ChargeFlow watchedPace, CheckoutGateway gateway,
-            SalesJournal journal, StatusFeed feed, Clock clock, Runnable onAmazonPayUnavailable) {
+            SalesJournal journal, StatusFeed feed, Clock clock, Runnable onAmazonPayUnavailable,
+            java.util.function.Consumer<String> onSettleLater) {
+        this.onSettleLater = onSettleLater;
         this.ownPace = ownPace;
         this.watchedPace = watchedPace;
         this.onAmazonPayUnavailable = onAmazonPayUnavailable;
@@ -183,6 +187,8 @@ final class ChargeWorker {
             pace = newPace.pace();
         } else if (effect instanceof ChargeEffect.AmazonPayUnavailable) {
             onAmazonPayUnavailable.run();
+        } else if (effect instanceof ChargeEffect.SettleLater later) {
+            onSettleLater.accept(later.saleId());
         } else {
             return Optional.of(ask(effect));
         }

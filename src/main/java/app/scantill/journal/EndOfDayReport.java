@@ -30,20 +30,34 @@ import java.util.function.Function;
  *
  * @param sales every sale in the period, oldest first (the CSV's rows)
  * @param currencies one block per currency, by currency code
+ * @param drawers the cash drawer per currency (docs/cash.md), by currency code; empty where the records hold no
+ *     drawer (a store's ledger)
  */
 public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sale> sales,
-        List<CurrencyTotals> currencies, List<Refund> refunds) {
+        List<CurrencyTotals> currencies, List<Refund> refunds, List<DrawerTotals> drawers) {
 
     /** The payment method buckets of {@link CurrencyTotals#paidByMethod()}, in display order. */
     public static final String AMAZON_PAY = "amazon_pay";
     public static final String CARD = "card";
+    /** Taken at the till (docs/cash.md): never through Stripe. */
+    public static final String CASH = "cash";
     public static final String UNKNOWN = "unknown";
-    public static final List<String> METHODS = List.of(AMAZON_PAY, CARD, UNKNOWN);
+    public static final List<String> METHODS = List.of(AMAZON_PAY, CARD, CASH, UNKNOWN);
 
     public EndOfDayReport {
         sales = List.copyOf(sales);
         currencies = List.copyOf(currencies);
         refunds = List.copyOf(refunds);
+        drawers = List.copyOf(drawers);
+    }
+
+    /** The same report with the cash drawer of each currency. */
+    public EndOfDayReport withDrawers(List<DrawerTotals> perCurrency) {
+        return new EndOfDayReport(from, to, zone, sales, currencies, refunds, perCurrency);
+    }
+
+    public Optional<DrawerTotals> drawerFor(Currency currency) {
+        return drawers.stream().filter(d -> d.currency().equals(currency)).findFirst();
     }
 
     public static EndOfDayReport of(LocalDate from, LocalDate to, ZoneId zone, List<Sale> sales) {
@@ -82,20 +96,20 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
         ordered.sort(Comparator.comparing(Sale::createdAt));
         List<Refund> orderedRefunds = new ArrayList<>(refunds);
         orderedRefunds.sort(Comparator.comparing(Refund::createdAt));
-        return new EndOfDayReport(from, to, zone, ordered, totals, orderedRefunds);
+        return new EndOfDayReport(from, to, zone, ordered, totals, orderedRefunds, List.of());
     }
 
     public Optional<CurrencyTotals> totalsFor(Currency currency) {
         return currencies.stream().filter(c -> c.currency().equals(currency)).findFirst();
     }
 
-    /** The report's bucket for a sale's payment method: amazon_pay, card, or unknown. */
+    /** The report's bucket for a sale's payment method: amazon_pay, card, cash, or unknown. */
     public static String methodBucket(Sale sale) {
         return methodBucket(sale.paymentMethod());
     }
 
     static String methodBucket(String m) {
-        return AMAZON_PAY.equals(m) || CARD.equals(m) ? m : UNKNOWN;
+        return AMAZON_PAY.equals(m) || CARD.equals(m) || CASH.equals(m) ? m : UNKNOWN;
     }
 
     /** How many sales and how much money. */

@@ -1,5 +1,8 @@
 package app.scantill.journal;
 
+import app.scantill.sale.CashOrder;
+import app.scantill.sale.CashTender;
+import app.scantill.sale.DrawerEntry;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
@@ -261,6 +264,71 @@ public final class JdbcSalesJournal implements SalesJournal {
         });
     }
 
+    @Override
+    public Sale payInCash(CashOrder order) {
+        Objects.requireNonNull(order, "order");
+        String saleId = order.saleId();
+        JournalRules.checkBegin(saleId, order.registerId(), order.currency(), order.lines(), order.attemptKey());
+        CashTender tender = order.tender();
+        return db.write("journal cash sale " + saleId, t -> {
+            if (t.exists(saleId)) {
+                if (t.cashTender(saleId).filter(tender::equals).isPresent()) {
+                    return required(t, saleId);
+                }
+                throw JournalRules.saleExists(saleId);
+            }
+            requireUnusedKey(t, order.attemptKey());
+            long now = clock.millis();
+            if (order.replacesSaleId() != null) {
+                takeOver(t, order.replacesSaleId(), saleId, now);
+            }
+            t.insertSale(saleId, order.registerId(), order.currency(), order.totalMinor(), now);
+            t.insertLines(saleId, order.lines());
+            t.insertAttempt(saleId, 1, order.attemptKey(), now);
+            t.setPayment(saleId, null, CashOrder.METHOD, now);
+            t.setState(saleId, SaleState.PAID, now);
+            t.insertChange(saleId, now, null, SaleState.PAID, JournalRules.cashNote(tender, order.currency()));
+            t.insertCashTender(tender);
+            return changed(t, saleId, now);
+        });
+    }
+
+    /** The card attempt a cash sale takes over is cancelled in the same transaction, unless nothing can reach it. */
+    private void takeOver(SaleTables t, String cardSaleId, String cashSaleId, long now) throws SQLException {
+        Sale card = required(t, cardSaleId);
+        JournalRules.checkTakeOver(card, t.cashReplacing(cardSaleId).isPresent());
+        if (JournalRules.takeOverCancels(card)) {
+            t.setState(cardSaleId, SaleState.CANCELLING, now);
+            t.insertChange(cardSaleId, now, card.state(), SaleState.CANCELLING, JournalRules.takenOverNote(cashSaleId));
+            changed(t, cardSaleId, now);
+        }
+    }
+
+    @Override
+    public DrawerEntry recordDrawer(DrawerEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        DrawerEntry stored = new DrawerEntry(entry.id(), entry.registerId(),
+                Instant.ofEpochMilli(entry.at().toEpochMilli()), entry.currency(), entry.kind(), entry.amountMinor(),
+                entry.reason(), entry.expectedMinor());
+        return db.write("record drawer entry " + entry.id(), t -> {
+            List<DrawerEntry> same = t.drawer("id = ?", List.of(entry.id()));
+            if (!same.isEmpty()) {
+                if (same.get(0).equals(stored)) {
+                    return same.get(0);
+                }
+                throw new JournalException("Drawer entry " + entry.id() + " is in the journal already, otherwise");
+            }
+            t.insertDrawer(stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public List<DrawerEntry> drawerBetween(Instant from, Instant to) {
+        return db.read("read the drawer", t -> t.drawer("at >= ? AND at < ?",
+                List.of(from.toEpochMilli(), to.toEpochMilli())));
+    }
+
     // ---------------------------------------------------------------- reads
 
     @Override
@@ -298,6 +366,16 @@ public final class JdbcSalesJournal implements SalesJournal {
     @Override
     public List<String> attemptKeys(String saleId) {
         return db.read("read the attempts of sale " + saleId, t -> t.attemptKeys(saleId));
+    }
+
+    @Override
+    public Optional<CashTender> cashTender(String saleId) {
+        return db.read("read the cash of sale " + saleId, t -> t.cashTender(saleId));
+    }
+
+    @Override
+    public Optional<CashTender> cashReplacing(String cardSaleId) {
+        return db.read("read the cash sale that took over " + cardSaleId, t -> t.cashReplacing(cardSaleId));
     }
 
     // ---------------------------------------------------------------- refunds (JournalRefunds)

@@ -197,7 +197,27 @@ final class JournalMigrations {
             new Migration(5, "the tax rate of each sale line", List.of(
                     """
                     ALTER TABLE sale_lines ADD COLUMN tax_rate_bp INTEGER NOT NULL DEFAULT 0
-                        CHECK (tax_rate_bp BETWEEN 0 AND 10000)""")));
+                        CHECK (tax_rate_bp BETWEEN 0 AND 10000)""")),
+            new Migration(7, "cash tenders, and the card attempt a cash sale took over (docs/cash.md)", List.of(
+                    """
+                    CREATE TABLE cash_tenders (
+                        sale_id          TEXT    PRIMARY KEY REFERENCES sales (id),
+                        tendered_minor   INTEGER NOT NULL CHECK (tendered_minor >= 0),
+                        change_minor     INTEGER NOT NULL CHECK (change_minor >= 0 AND change_minor <= tendered_minor),
+                        replaces_sale_id TEXT    UNIQUE REFERENCES sales (id)
+                    )""",
+                    """
+                    CREATE TABLE drawer_entries (
+                        id             TEXT    PRIMARY KEY,
+                        register_id    TEXT    NOT NULL,
+                        at             INTEGER NOT NULL,
+                        currency       TEXT    NOT NULL CHECK (length(currency) = 3),
+                        kind           TEXT    NOT NULL,
+                        amount_minor   INTEGER NOT NULL CHECK (amount_minor >= 0),
+                        reason         TEXT,
+                        expected_minor INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX drawer_entries_by_at ON drawer_entries (at)")));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -1,5 +1,8 @@
 package app.scantill.journal;
 
+import app.scantill.money.Money;
+import app.scantill.money.MoneyFormat;
+import app.scantill.sale.CashTender;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -188,6 +191,37 @@ final class JournalRules {
     }
 
     // ---- refusals that need a look at what is stored ----
+
+    /** The history entry of a cash sale: what was handed over and given back. */
+    static String cashNote(CashTender tender, Currency currency) {
+        return "paid in cash: tendered " + MoneyFormat.plain(Money.of(tender.tenderedMinor(), currency)) + ", change "
+                + MoneyFormat.plain(Money.of(tender.changeMinor(), currency)) + " " + currency.getCurrencyCode()
+                + (tender.replacesSaleId() == null ? "" : ", instead of card attempt " + tender.replacesSaleId());
+    }
+
+    static String takenOverNote(String cashSaleId) {
+        return "Stripe could not be reached: taken over by cash sale " + cashSaleId
+                + "; the card attempt is expired once Stripe answers";
+    }
+
+    /**
+     * A card attempt may be taken over by one cash sale, while no money is known to have reached it.
+     *
+     * @throws JournalException when it is paid already, or another cash sale took it over
+     */
+    static void checkTakeOver(Sale card, boolean takenOverAlready) {
+        if (takenOverAlready) {
+            throw new JournalException("Sale " + card.id() + " was taken over by another cash sale already");
+        }
+        if (card.state() == SaleState.PAID) {
+            throw new JournalException("Sale " + card.id() + " is paid by card already: it cannot be taken in cash");
+        }
+    }
+
+    /** Whether the card attempt must be cancelled: money may still reach it (it is not cancelled or expired yet). */
+    static boolean takeOverCancels(Sale card) {
+        return card.state().canMoveTo(SaleState.CANCELLING);
+    }
 
     static JournalException saleExists(String saleId) {
         return new JournalException("Sale " + saleId + " is already in the journal; nothing was written");

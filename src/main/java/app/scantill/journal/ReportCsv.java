@@ -40,6 +40,20 @@ public final class ReportCsv {
     private ReportCsv() {
     }
 
+    /** The currency's cash drawer: float, cash sales, in, out, expected, and the last count with its difference. */
+    private static void drawer(StringBuilder out, String code, DrawerTotals d) {
+        row(out, List.of(code, "drawer", "float", "", MoneyFormat.plain(d.opening())));
+        row(out, List.of(code, "drawer", "cash_sales", "", MoneyFormat.plain(d.cashSales())));
+        row(out, List.of(code, "drawer", "cash_in", "", MoneyFormat.plain(d.in())));
+        row(out, List.of(code, "drawer", "cash_out", "", MoneyFormat.plain(d.out())));
+        row(out, List.of(code, "drawer", "expected", "", MoneyFormat.plain(d.expected())));
+        d.lastCount().ifPresent(c -> {
+            row(out, List.of(code, "drawer", "counted", "", MoneyFormat.plain(Money.of(c.amountMinor(), d.currency()))));
+            row(out, List.of(code, "drawer", "difference", "",
+                    MoneyFormat.plain(Money.of(c.differenceMinor(), d.currency()))));
+        });
+    }
+
     public static String toCsv(EndOfDayReport report) {
         StringBuilder out = new StringBuilder();
         row(out, SALE_HEADER);
@@ -71,6 +85,7 @@ public final class ReportCsv {
             tally(out, code, "refunds_in_progress", "", c.refundsInProgress());
             row(out, List.of(code, "net_takings", "", "", MoneyFormat.plain(c.net())));
             taxRows(out, c);
+            report.drawerFor(c.currency()).ifPresent(d -> drawer(out, code, d));
         }
         if (!report.refunds().isEmpty()) {
             out.append(EOL);

@@ -1,6 +1,7 @@
 package app.scantill.journal;
 
 import app.scantill.money.TaxRate;
+import app.scantill.sale.CashTender;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -78,6 +79,16 @@ public final class SaleImageJson {
         if (image.refundsInStore()) {
             o.addProperty("refunds_in_store", true);
         }
+        if (image.cash() != null) {
+            JsonObject cash = new JsonObject();
+            cash.addProperty("tendered_minor", image.cash().tenderedMinor());
+            cash.addProperty("change_minor", image.cash().changeMinor());
+            cash.addProperty("replaces_sale_id", image.cash().replacesSaleId());
+            o.add("cash", cash);
+        }
+        if (image.takenOverByCash() != null) {
+            o.addProperty("taken_over_by_cash", image.takenOverByCash());
+        }
         return GSON.toJson(o);
     }
 
@@ -118,7 +129,11 @@ public final class SaleImageJson {
                     current.sessionId(), current.sessionExpiresAt(), text(s, "payment_intent_id"),
                     text(s, "payment_method"), instant(s, "updated_at"), current.startedAt());
             JsonElement inStore = o.get("refunds_in_store");
-            return new SaleImage(sale, attempts, history, inStore != null && inStore.getAsBoolean());
+            JsonObject c = o.getAsJsonObject("cash");
+            CashTender cash = c == null ? null : new CashTender(id, c.get("tendered_minor").getAsLong(),
+                    c.get("change_minor").getAsLong(), text(c, "replaces_sale_id"));
+            return new SaleImage(sale, attempts, history, inStore != null && inStore.getAsBoolean(), cash,
+                    text(o, "taken_over_by_cash"));
         } catch (RuntimeException e) {
             throw new JournalException("A sale image in the outbox or the ledger cannot be read: " + e.getMessage(), e);
         }

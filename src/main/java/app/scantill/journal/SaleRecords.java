@@ -1,5 +1,6 @@
 package app.scantill.journal;
 
+import app.scantill.sale.CashTender;
 import app.scantill.sale.Sale;
 import app.scantill.sale.StateChange;
 import java.time.Instant;
@@ -27,4 +28,13 @@ public interface SaleRecords {
 
     /** Every idempotency key this sale's attempts used, in attempt order. */
     List<String> attemptKeys(String saleId);
+
+    /** What was handed over and given back for a sale paid in cash; empty for any other sale. */
+    Optional<CashTender> cashTender(String saleId);
+
+    /**
+     * The cash sale that took over this card attempt while Stripe could not be reached (docs/adr/0180); empty when
+     * none did. A card attempt taken over that ends PAID was paid twice: one of the two is to be refunded.
+     */
+    Optional<CashTender> cashReplacing(String cardSaleId);
 }

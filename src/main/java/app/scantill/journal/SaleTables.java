@@ -1,6 +1,8 @@
 package app.scantill.journal;
 
 import app.scantill.money.TaxRate;
+import app.scantill.sale.CashTender;
+import app.scantill.sale.DrawerEntry;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -20,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every SQL statement the journal runs on its four tables ({@code sales}, {@code sale_lines},
- * {@code attempts}, {@code state_changes}; see {@link JournalMigrations}). Only ever called inside a
+ * Every SQL statement the journal runs on its sale tables ({@code sales}, {@code sale_lines},
+ * {@code attempts}, {@code state_changes}, {@code cash_tenders}; see {@link JournalMigrations}). Only ever called inside a
  * transaction of {@link JournalConnection}; decides nothing. Times are UTC epoch milliseconds.
  */
 final class SaleTables {
@@ -32,6 +34,9 @@ final class SaleTables {
                    s.payment_intent_id, s.payment_method, s.updated_at, a.created_at
               FROM sales s JOIN attempts a ON a.sale_id = s.id AND a.attempt_no = s.attempt
             """;
+
+    private static final String CASH_COLUMNS =
+            "SELECT sale_id, tendered_minor, change_minor, replaces_sale_id FROM cash_tenders";
 
     /** One row of a result, made into a value. */
     @FunctionalInterface
@@ -114,6 +119,41 @@ final class SaleTables {
                 intent, method, now, saleId);
     }
 
+    // ---- cash (docs/cash.md) ----
+
+    void insertCashTender(CashTender tender) throws SQLException {
+        update("INSERT INTO cash_tenders (sale_id, tendered_minor, change_minor, replaces_sale_id) VALUES (?, ?, ?, ?)",
+                tender.saleId(), tender.tenderedMinor(), tender.changeMinor(), tender.replacesSaleId());
+    }
+
+    Optional<CashTender> cashTender(String saleId) throws SQLException {
+        return first(rows(CASH_COLUMNS + " WHERE sale_id = ?", List.of(saleId), SaleTables::cashTender));
+    }
+
+    Optional<CashTender> cashReplacing(String cardSaleId) throws SQLException {
+        return first(rows(CASH_COLUMNS + " WHERE replaces_sale_id = ?", List.of(cardSaleId), SaleTables::cashTender));
+    }
+
+    private static CashTender cashTender(ResultSet rs) throws SQLException {
+        return new CashTender(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4));
+    }
+
+    // ---- the cash drawer (docs/cash.md) ----
+
+    void insertDrawer(DrawerEntry e) throws SQLException {
+        update("""
+                INSERT INTO drawer_entries (id, register_id, at, currency, kind, amount_minor, reason, expected_minor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", e.id(), e.registerId(), e.at().toEpochMilli(),
+                e.currency().getCurrencyCode(), e.kind().name(), e.amountMinor(), e.reason(), e.expectedMinor());
+    }
+
+    List<DrawerEntry> drawer(String where, List<?> params) throws SQLException {
+        return rows("SELECT id, register_id, at, currency, kind, amount_minor, reason, expected_minor FROM drawer_entries"
+                + " WHERE " + where + " ORDER BY at, rowid", params, rs -> new DrawerEntry(rs.getString(1),
+                rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), currency(rs.getString(4)),
+                DrawerEntry.Kind.valueOf(rs.getString(5)), rs.getLong(6), rs.getString(7), rs.getLong(8)));
+    }
+
     // ---- the outbox (docs/adr/0100) ----
 
     /** Counts one more change of the sale and returns its number. */
@@ -190,7 +230,8 @@ final class SaleTables {
         if (sale.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SaleImage(sale.get(), attempts(saleId), history(saleId), refundsInStore(saleId)));
+        return Optional.of(new SaleImage(sale.get(), attempts(saleId), history(saleId), refundsInStore(saleId),
+                cashTender(saleId).orElse(null), cashReplacing(saleId).map(CashTender::saleId).orElse(null)));
     }
 
     // ---- a sale's refunds handed to the store (docs/adr/0122) ----

@@ -3,6 +3,7 @@ package app.scantill.journal;
 import app.scantill.money.TaxRounding;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundBalance;
+import app.scantill.sale.CashTender;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
@@ -81,7 +82,8 @@ public final class SalesHistory {
     }
 
     public Optional<SaleDetail> detail(String saleId) {
-        return journal.find(saleId).map(s -> new SaleDetail(s, journal.history(saleId), journal.attemptKeys(saleId)));
+        return journal.find(saleId).map(s -> new SaleDetail(s, journal.history(saleId), journal.attemptKeys(saleId),
+                journal.cashTender(saleId), journal.cashReplacing(saleId)));
     }
 
     /** The report for local days {@code [from, to)}: {@code report(d, d.plusDays(1))} is one day. */
@@ -102,10 +104,17 @@ public final class SalesHistory {
         Map<String, Sale> byId = new HashMap<>();
         sales.forEach(s -> byId.put(s.id(), s));
         // A refund's sale is usually among the period's; one of an earlier day is read once (its tax is refunded too).
-        return EndOfDayReport.of(from, to, zone, sales,
+        EndOfDayReport report = EndOfDayReport.of(from, to, zone, sales,
                 refunds.refundsCreatedBetween(startOf(from), startOf(to)).stream()
                         .filter(r -> registerId == null || registerId.equals(r.registerId())).toList(),
                 taxRounding, id -> byId.containsKey(id) ? Optional.of(byId.get(id)) : journal.find(id));
+        if (journal instanceof DrawerRecords drawer) {
+            // A till's own journal holds its drawer; a store's ledger holds none yet (docs/cash.md).
+            List<app.scantill.sale.DrawerEntry> entries = drawer.drawerBetween(startOf(from), startOf(to)).stream()
+                    .filter(e -> registerId == null || registerId.equals(e.registerId())).toList();
+            report = report.withDrawers(DrawerTotals.all(entries, sales));
+        }
+        return report;
     }
 
     /** The sale's refunds, oldest first. */
@@ -131,11 +140,20 @@ public final class SalesHistory {
         return day.atStartOfDay(zone).toInstant();
     }
 
-    /** A sale with its state history and the idempotency keys of its attempts. */
-    public record SaleDetail(Sale sale, List<StateChange> history, List<String> attemptKeys) {
+    /**
+     * A sale with its state history and the idempotency keys of its attempts; for a cash sale what was tendered, and
+     * for a card attempt cash took over the cash sale that did (docs/adr/0180).
+     */
+    public record SaleDetail(Sale sale, List<StateChange> history, List<String> attemptKeys,
+            Optional<CashTender> cash, Optional<CashTender> takenOverBy) {
         public SaleDetail {
             history = List.copyOf(history);
             attemptKeys = List.copyOf(attemptKeys);
+        }
+
+        /** The card attempt was paid after cash took it over: the customer paid twice, one is to be refunded. */
+        public boolean paidTwice() {
+            return takenOverBy.isPresent() && sale.state() == app.scantill.sale.SaleState.PAID;
         }
     }
 }

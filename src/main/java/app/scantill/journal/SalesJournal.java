@@ -1,5 +1,7 @@
 package app.scantill.journal;
 
+import app.scantill.sale.CashOrder;
+import app.scantill.sale.DrawerEntry;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
@@ -26,7 +28,7 @@ import java.util.Optional;
  * kept to the millisecond, so a returned sale equals the one read back later; lists are oldest first;
  * after {@link #close} every call throws {@link JournalException}.
  */
-public interface SalesJournal extends SaleRecords, RefundRecords, AutoCloseable {
+public interface SalesJournal extends SaleRecords, RefundRecords, DrawerRecords, AutoCloseable {
 
     /**
      * Journals a new sale in state {@link SaleState#CHARGING} with attempt 1 and its idempotency key.
@@ -75,6 +77,29 @@ public interface SalesJournal extends SaleRecords, RefundRecords, AutoCloseable 
      * @throws IllegalTransitionException when the move is not allowed from the sale's current state
      */
     Sale transition(String saleId, SaleState to, String note);
+
+    /**
+     * Journals a sale paid in cash, PAID at once with payment method {@code cash} and what was tendered and given
+     * back, in one transaction; no network is involved. When the order takes over a card attempt of the same cart
+     * ({@link CashOrder#replacesSaleId()}: Stripe could not be reached), that sale is moved to
+     * {@link SaleState#CANCELLING} in the same transaction, so the charge flow expires whatever session it may have
+     * made once Stripe answers again; a payment that still reaches it leaves it PAID and flagged by
+     * {@link #cashReplacing} (docs/adr/0180). The same order again returns the sale as written.
+     *
+     * @throws app.scantill.sale.CashTender.TooLittleTenderedException when less than the total was tendered
+     *     (nothing written)
+     * @throws JournalException when the sale id or its key is used by another sale, or the card attempt is unknown,
+     *     already paid, or already taken over by another cash sale
+     */
+    Sale payInCash(CashOrder order);
+
+    /**
+     * Journals a movement of the register's cash drawer (float, cash in or out, count). The same entry again (same
+     * id and content) returns it as written.
+     *
+     * @throws JournalException when the id belongs to another entry, or the write fails
+     */
+    DrawerEntry recordDrawer(DrawerEntry entry);
 
     // ---- refunds (write-ahead as for sales: journaled with its key before Stripe is asked) ----
 

@@ -1,6 +1,7 @@
 package app.scantill.ledger;
 
 import app.scantill.journal.SaleRecords;
+import app.scantill.sale.CashTender;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
@@ -58,5 +59,17 @@ public final class LedgerSales implements SaleRecords {
     @Override
     public List<String> attemptKeys(String saleId) {
         return ledger.inTransaction("read the attempts of sale " + saleId, c -> LedgerTables.attemptKeys(c, saleId));
+    }
+
+    @Override
+    public Optional<CashTender> cashTender(String saleId) {
+        return ledger.inTransaction("read the cash of sale " + saleId,
+                c -> LedgerTables.cashTender(c, "sale_id", saleId));
+    }
+
+    @Override
+    public Optional<CashTender> cashReplacing(String cardSaleId) {
+        return ledger.inTransaction("read the cash sale that took over " + cardSaleId,
+                c -> LedgerTables.cashTender(c, "replaces_sale_id", cardSaleId));
     }
 }

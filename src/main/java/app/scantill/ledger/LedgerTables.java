@@ -6,6 +6,7 @@ import app.scantill.journal.SaleChange;
 import app.scantill.journal.SaleImage;
 import app.scantill.journal.SaleImageJson;
 import app.scantill.money.TaxRate;
+import app.scantill.sale.CashTender;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -27,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQL of the ledger's sale tables (see {@code V1__store_ledger.sql}): applying a shipped change,
+ * The SQL of the ledger's sale tables (see {@code V1__store_ledger.sql}, {@code V5__cash.sql}): applying a shipped change,
  * and reading sales back as the journal returns them. Decides nothing; runs inside the caller's
  * transaction.
  */
@@ -102,6 +103,12 @@ final class LedgerTables {
                     s.id(), a.number(), a.idempotencyKey(), a.sessionId(), time(a.sessionExpiresAt()),
                     time(a.startedAt()));
         }
+        if (image.cash() != null) {
+            update(c, """
+                    INSERT INTO cash_tenders (sale_id, tendered_minor, change_minor, replaces_sale_id)
+                    VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    s.id(), image.cash().tenderedMinor(), image.cash().changeMinor(), image.cash().replacesSaleId());
+        }
         int entryNo = 1;
         for (StateChange h : image.history()) {
             update(c, """
@@ -147,6 +154,13 @@ final class LedgerTables {
     static List<String> attemptKeys(Connection c, String saleId) throws SQLException {
         return rows(c, "SELECT idempotency_key FROM attempts WHERE sale_id = ? ORDER BY attempt_no", List.of(saleId),
                 rs -> rs.getString(1));
+    }
+
+    /** The cash of a cash sale ({@code column} sale_id), or of the one that took over a card attempt (replaces_sale_id). */
+    static Optional<CashTender> cashTender(Connection c, String column, String saleId) throws SQLException {
+        return first(rows(c, "SELECT sale_id, tendered_minor, change_minor, replaces_sale_id FROM cash_tenders WHERE "
+                + column + " = ?", List.of(saleId),
+                rs -> new CashTender(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4))));
     }
 
     // ---- plumbing, shared by the ledger's other tables ----

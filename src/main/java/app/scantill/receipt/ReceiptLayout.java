@@ -73,6 +73,10 @@ public final class ReceiptLayout {
         b.add(new Rule());
         b.add(new Row(text("receipt.total"), money(sale.total()), true));
         b.add(left(text("receipt.paid_by", methodName(sale.paymentMethod()))));
+        if (r.cash() != null) {
+            b.add(new Row(text("receipt.tendered"), money(Money.of(r.cash().tenderedMinor(), sale.currency())), false));
+            b.add(new Row(text("receipt.change"), money(Money.of(r.cash().changeMinor(), sale.currency())), false));
+        }
         b.addAll(taxes(TaxBreakdown.ofSale(sale, r.shop().taxRounding()), "receipt.tax.title"));
         if (!r.refunds().isEmpty()) {
             refunds(b, sale, r.refunds());

@@ -3,10 +3,14 @@ package app.scantill.sale;
 import app.scantill.i18n.Message;
 import java.util.Arrays;
 
-/** Payment method types ScanTill offers on the hosted page, with Stripe's wire names. */
+/**
+ * Payment method types ScanTill offers on the hosted page, with Stripe's wire names, and cash, taken at the till
+ * itself (never sent to Stripe).
+ */
 public enum PaymentMethod {
     CARD("card"),
-    AMAZON_PAY("amazon_pay");
+    AMAZON_PAY("amazon_pay"),
+    CASH("cash");
 
     private final String wireName;
 

@@ -128,6 +128,7 @@ public final class StripeCheckoutGateway implements CheckoutGateway {
                 b.addPaymentMethodType(switch (method) {
                     case CARD -> SessionCreateParams.PaymentMethodType.CARD;
                     case AMAZON_PAY -> SessionCreateParams.PaymentMethodType.AMAZON_PAY;
+                    case CASH -> throw new IllegalArgumentException("cash is taken at the till, never by Stripe");
                 });
             }
         }

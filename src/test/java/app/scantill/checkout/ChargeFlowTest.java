@@ -1244,6 +1244,54 @@ class ChargeFlowTest {
         }
 
         @Test
+        void cashForTheCartHoldsTheUnreachableAttemptUnsent() {
+            Sale charging = attempt(4).sale();
+            Message unreachable = Message.of("charge.cash_offer");
+
+            Transition t = step(new Failed(charging, attempt(4)), new ChargeEvent.TakeCash(unreachable));
+
+            assertThat(t.next()).isEqualTo(new ChargeState.TakingCash(charging, attempt(4), unreachable));
+            assertThat(effects(t)).containsExactly(Publish.of(status(Phase.FAILED, charging).withMessage(unreachable)
+                    .withStripeUnreachable()));
+            assertIgnored(t.next(), new Retry());
+            assertIgnored(t.next(), new NewAttempt());
+        }
+
+        @Test
+        void theCashSaleTakingTheAttemptOverFreesTheRegisterAndSettlesTheAttemptLater() {
+            ChargeState.TakingCash taking = new ChargeState.TakingCash(attempt(4).sale(), attempt(4), LOOK);
+
+            Transition t = step(taking, new ChargeEvent.TakenOverByCash("S-CASH"));
+
+            assertThat(t.next()).isEqualTo(new Idle());
+            assertThat(effects(t)).containsExactly(new ChargeEffect.SettleLater(SALE_ID),
+                    Publish.of(ChargeStatus.idle()));
+            assertThat(ChargeStatus.idle().allowsNewSale()).isTrue();
+        }
+
+        @Test
+        void backFromTheCashScreenTheFailedAttemptIsOfferedAgain() {
+            Sale charging = attempt(4).sale();
+            Transition t = step(new ChargeState.TakingCash(charging, attempt(4), LOOK), new ChargeEvent.CashDeclined());
+
+            assertThat(t.next()).isEqualTo(new Failed(charging, attempt(4)));
+            assertThat(effects(t)).containsExactly(Publish.of(status(Phase.FAILED, charging).withMessage(LOOK)
+                    .withRetry(true, false).withStripeUnreachable()));
+            assertThat(status(Phase.FAILED, charging).withRetry(true, false).withStripeUnreachable().cashMayTakeOver())
+                    .as("cash is offered again").isTrue();
+            assertThat(status(Phase.FAILED, charging).withRetry(true, false).cashMayTakeOver())
+                    .as("not for a failure Stripe answered").isFalse();
+        }
+
+        @Test
+        void cashCannotTakeOverAFailureWithNothingToRetry() {
+            Failed refused = new Failed(moved(sale(SaleState.CHARGING), SaleState.CANCELLED), null);
+
+            assertIgnored(refused, new ChargeEvent.TakeCash(LOOK));
+            assertIgnored(new Failed(null, null), new ChargeEvent.TakeCash(LOOK));
+        }
+
+        @Test
         void attentionIsShownOnceJournaledOrWithTheJournalsTrouble() {
             Sale awaiting = sale(SaleState.AWAITING_PAYMENT);
             Sale marked = moved(awaiting, SaleState.NEEDS_ATTENTION);

@@ -47,7 +47,7 @@ class UserFacingTextTest {
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** A key of the bundles as the code writes it: an area, a dot, then lower-case words. */
-    private static final Pattern KEY = Pattern.compile("\"((?:app|mode|sale|payment|cashier|help|cart|charge|stripe"
+    private static final Pattern KEY = Pattern.compile("\"((?:app|mode|sale|payment|cashier|cash|drawer|help|cart|charge|stripe"
             + "|recovery|till|setup|catalog|history|list|config|store|refund|receipt|report|customer|kiosk|screen)\\.[a-z0-9_]+(?:\\.[a-z0-9_]+)*)\"");
 
     /** Literals that look like keys but name files and packages, not words (setting names are skipped too). */

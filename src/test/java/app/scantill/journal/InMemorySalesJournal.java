@@ -1,5 +1,8 @@
 package app.scantill.journal;
 
+import app.scantill.sale.CashOrder;
+import app.scantill.sale.CashTender;
+import app.scantill.sale.DrawerEntry;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
@@ -48,6 +51,8 @@ public final class InMemorySalesJournal implements SalesJournal {
     private final Map<String, String> sessionOwners = new HashMap<>();
     /** In the order written, as SQLite lists refunds of equal creation time. */
     private final Map<String, Refund> refunds = new LinkedHashMap<>();
+    private final Map<String, CashTender> cash = new HashMap<>();
+    private final Map<String, DrawerEntry> drawer = new LinkedHashMap<>();
     private boolean failing;
     private boolean closed;
 
@@ -160,6 +165,84 @@ public final class InMemorySalesJournal implements SalesJournal {
         JournalRules.requireMove(s, to);
         return store(e, changed(s, to, s.attempt(), s.idempotencyKey(), s.sessionId(), s.sessionExpiresAt(),
                 s.paymentIntentId(), s.paymentMethod(), s.attemptStartedAt()), note);
+    }
+
+    @Override
+    public synchronized Sale payInCash(CashOrder order) {
+        Objects.requireNonNull(order, "order");
+        String saleId = order.saleId();
+        JournalRules.checkBegin(saleId, order.registerId(), order.currency(), order.lines(), order.attemptKey());
+        CashTender tender = order.tender();
+        checkWritable("journal cash sale " + saleId);
+        if (sales.containsKey(saleId)) {
+            if (tender.equals(cash.get(saleId))) {
+                return sales.get(saleId).sale;
+            }
+            throw JournalRules.saleExists(saleId);
+        }
+        requireUnusedKey(order.attemptKey());
+        Entry card = null;
+        if (order.replacesSaleId() != null) {
+            card = sales.get(order.replacesSaleId());
+            if (card == null) {
+                throw JournalRules.unknownSale(order.replacesSaleId());
+            }
+            String cardId = card.sale.id();
+            boolean takenOver = cash.values().stream().anyMatch(t -> cardId.equals(t.replacesSaleId()));
+            JournalRules.checkTakeOver(card.sale, takenOver);
+        }
+        Instant now = now();
+        if (card != null && JournalRules.takeOverCancels(card.sale)) {
+            Sale s = card.sale;
+            store(card, changed(s, SaleState.CANCELLING, s.attempt(), s.idempotencyKey(), s.sessionId(),
+                    s.sessionExpiresAt(), s.paymentIntentId(), s.paymentMethod(), s.attemptStartedAt()),
+                    JournalRules.takenOverNote(saleId));
+        }
+        Entry e = new Entry(new Sale(saleId, order.registerId(), now, order.currency(), order.lines(),
+                order.totalMinor(), SaleState.PAID, 1, order.attemptKey(), null, null, null, CashOrder.METHOD, now, now));
+        e.history.add(new StateChange(saleId, now, null, SaleState.PAID, JournalRules.cashNote(tender, order.currency())));
+        e.keys.add(order.attemptKey());
+        e.sessions.add(null);
+        sales.put(saleId, e);
+        keyOwners.put(order.attemptKey(), saleId);
+        cash.put(saleId, tender);
+        return e.sale;
+    }
+
+    @Override
+    public synchronized DrawerEntry recordDrawer(DrawerEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        checkWritable("record drawer entry " + entry.id());
+        DrawerEntry stored = new DrawerEntry(entry.id(), entry.registerId(), millis(entry.at()), entry.currency(),
+                entry.kind(), entry.amountMinor(), entry.reason(), entry.expectedMinor());
+        DrawerEntry same = drawer.get(entry.id());
+        if (same != null) {
+            if (same.equals(stored)) {
+                return same;
+            }
+            throw new JournalException("Drawer entry " + entry.id() + " is in the journal already, otherwise");
+        }
+        drawer.put(entry.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized List<DrawerEntry> drawerBetween(Instant from, Instant to) {
+        checkOpen("read the drawer");
+        return drawer.values().stream().filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
+                .sorted(Comparator.comparing(DrawerEntry::at)).toList();
+    }
+
+    @Override
+    public synchronized Optional<CashTender> cashTender(String saleId) {
+        checkOpen("read the cash of sale " + saleId);
+        return Optional.ofNullable(cash.get(saleId));
+    }
+
+    @Override
+    public synchronized Optional<CashTender> cashReplacing(String cardSaleId) {
+        checkOpen("read the cash sale that took over " + cardSaleId);
+        return cash.values().stream().filter(t -> cardSaleId.equals(t.replacesSaleId())).findFirst();
     }
 
     @Override

@@ -34,9 +34,11 @@ class ReportCsvTest {
             "EUR,state,PAID,1,2.50",
             "EUR,paid_by_method,amazon_pay,0,0.00",
             "EUR,paid_by_method,card,0,0.00",
+            "EUR,paid_by_method,cash,0,0.00",
             "EUR,paid_by_method,unknown,1,2.50",
             "EUR,refunded_by_method,amazon_pay,0,0.00",
             "EUR,refunded_by_method,card,0,0.00",
+            "EUR,refunded_by_method,cash,0,0.00",
             "EUR,refunded_by_method,unknown,0,0.00",
             "EUR,refunds_in_progress,,0,0.00",
             "EUR,net_takings,,,2.50",
@@ -48,9 +50,11 @@ class ReportCsvTest {
             "JPY,state,EXPIRED,1,800",
             "JPY,paid_by_method,amazon_pay,1,1500",
             "JPY,paid_by_method,card,0,0",
+            "JPY,paid_by_method,cash,0,0",
             "JPY,paid_by_method,unknown,0,0",
             "JPY,refunded_by_method,amazon_pay,0,0",
             "JPY,refunded_by_method,card,0,0",
+            "JPY,refunded_by_method,cash,0,0",
             "JPY,refunded_by_method,unknown,0,0",
             "JPY,refunds_in_progress,,0,0",
             "JPY,net_takings,,,1500",
@@ -63,9 +67,11 @@ class ReportCsvTest {
             "USD,state,CANCELLED,1,3.50",
             "USD,paid_by_method,amazon_pay,1,9.75",
             "USD,paid_by_method,card,1,5.00",
+            "USD,paid_by_method,cash,0,0.00",
             "USD,paid_by_method,unknown,0,0.00",
             "USD,refunded_by_method,amazon_pay,0,0.00",
             "USD,refunded_by_method,card,0,0.00",
+            "USD,refunded_by_method,cash,0,0.00",
             "USD,refunded_by_method,unknown,0,0.00",
             "USD,refunds_in_progress,,0,0.00",
             "USD,net_takings,,,14.75",
@@ -120,7 +126,7 @@ class ReportCsvTest {
         String csv = ReportCsv.toCsv(report);
 
         assertThat(csv).contains("USD,refunded_by_method,amazon_pay,1,2.75\r\n", "USD,refunded_by_method,card,0,0.00\r\n",
-                "USD,refunds_in_progress,,1,1.00\r\n", "USD,net_takings,,,12.00\r\n",
+                "USD,refunded_by_method,cash,0,0.00\r\n", "USD,refunds_in_progress,,1,1.00\r\n", "USD,net_takings,,,12.00\r\n",
                 "EUR,net_takings,,,2.50\r\n");
         assertThat(csv).endsWith(String.join("\r\n",
                 "refund_id,sale_id,created_local,status,currency,amount,payment_method,reason,stripe_refund_id",
@@ -146,5 +152,32 @@ class ReportCsvTest {
                 "sale_id,created_local,state,currency,total,payment_method,session_id,payment_intent\r\n"
                         + "\r\n"
                         + "currency,totals_of,key,count,total\r\n");
+    }
+
+    @Test
+    void theDrawerOfEachCurrencyFollowsItsTakingsWithTheCountAndItsDifference() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-14T06:00:00Z"));
+        EndOfDayReport report;
+        try (JdbcSalesJournal journal = JdbcSalesJournal.open(dir.resolve("journal.db"), clock)) {
+            JournalFixtures.seedDay(journal, clock);
+            clock.set(Instant.parse("2025-03-14T07:00:00Z"));
+            java.util.Currency usd = java.util.Currency.getInstance("USD");
+            app.scantill.checkout.CashDrawer drawer = new app.scantill.checkout.CashDrawer(journal, "till-1", clock,
+                    ZoneId.of("Europe/Berlin"));
+            drawer.record(app.scantill.sale.DrawerEntry.Kind.FLOAT, usd, 10000, null);
+            journal.payInCash(new app.scantill.sale.CashOrder("cash-1", "till-1", usd,
+                    java.util.List.of(JournalFixtures.line(725, 1)), 1000, null));
+            drawer.record(app.scantill.sale.DrawerEntry.Kind.CASH_OUT, usd, 500, "refund in cash");
+            drawer.record(app.scantill.sale.DrawerEntry.Kind.COUNT, usd, 10200, null);
+            report = new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock).report(DAY, DAY.plusDays(1));
+        }
+
+        String csv = ReportCsv.toCsv(report);
+
+        assertThat(csv).contains("USD,paid_by_method,cash,1,7.25\r\n", "USD,drawer,float,,100.00\r\n",
+                "USD,drawer,cash_sales,,7.25\r\n", "USD,drawer,cash_out,,5.00\r\n",
+                "USD,drawer,expected,,102.25\r\n", "USD,drawer,counted,,102.00\r\n",
+                "USD,drawer,difference,,-0.25\r\n");
+        assertThat(csv).doesNotContain("EUR,drawer").doesNotContain("JPY,drawer");
     }
 }

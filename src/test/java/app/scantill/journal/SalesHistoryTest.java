@@ -112,12 +112,38 @@ class SalesHistoryTest {
         assertThat(usd.byState()).containsOnlyKeys(SaleState.AWAITING_PAYMENT, SaleState.PAID, SaleState.CANCELLED);
         assertThat(usd.byState().get(SaleState.CANCELLED)).isEqualTo(new EndOfDayReport.Tally(1, Money.of(350, USD)));
         assertThat(usd.paidByMethod()).containsExactly(
-                entry("amazon_pay", 1, 975, USD), entry("card", 1, 500, USD), entry("unknown", 0, 0, USD));
+                entry("amazon_pay", 1, 975, USD), entry("card", 1, 500, USD), entry("cash", 0, 0, USD),
+                entry("unknown", 0, 0, USD));
         EndOfDayReport.CurrencyTotals jpy = report.totalsFor(JPY).orElseThrow();
         assertThat(jpy.paid()).isEqualTo(new EndOfDayReport.Tally(1, Money.of(1500, JPY)));
         assertThat(jpy.all().total()).isEqualTo(Money.of(2300, JPY));
         assertThat(report.totalsFor(EUR).orElseThrow().paidByMethod().get("unknown"))
                 .isEqualTo(new EndOfDayReport.Tally(1, Money.of(250, EUR)));
+    }
+
+    @Test
+    void reportBalancesCardAmazonPayAndCashToTheCentAndCountsATakenOverAttemptOnlyWhenPaid() {
+        JournalFixtures.seedDay(journal, clock);
+        clock.set(java.time.Instant.parse("2025-03-14T14:00:00Z"));
+        List<app.scantill.sale.SaleLine> lines = List.of(JournalFixtures.line(333, 3));
+        journal.payInCash(new app.scantill.sale.CashOrder("cash-1", "till-1", USD, lines, 1000, null));
+        journal.begin("card-2", "till-1", USD, lines, "card-2-key");
+        journal.payInCash(new app.scantill.sale.CashOrder("cash-2", "till-1", USD, lines, 2000, "card-2"));
+        journal.begin("card-3", "till-1", USD, lines, "card-3-key");
+        journal.recordSession("card-3", "cs_card_3", clock.instant().plusSeconds(1800));
+        journal.payInCash(new app.scantill.sale.CashOrder("cash-3", "till-1", USD, lines, 999, "card-3"));
+        journal.markPaid("card-3", "pi_card_3", "card", "paid by card after cash");
+        journal.transition("card-2", SaleState.CANCELLED, "expired once Stripe answered");
+
+        EndOfDayReport.CurrencyTotals usd = history.report(DAY, DAY.plusDays(1)).totalsFor(USD).orElseThrow();
+
+        assertThat(usd.paidByMethod()).containsExactly(entry("amazon_pay", 1, 975, USD),
+                entry("card", 2, 500 + 999, USD), entry("cash", 3, 3 * 999, USD), entry("unknown", 0, 0, USD));
+        long byMethod = usd.paidByMethod().values().stream().mapToLong(t -> t.total().minorUnits()).sum();
+        assertThat(usd.paid().total().minorUnits()).isEqualTo(byMethod).isEqualTo(975 + 500 + 999 + 3 * 999);
+        assertThat(history.detail("card-3").orElseThrow().paidTwice()).isTrue();
+        assertThat(history.detail("card-2").orElseThrow().paidTwice()).isFalse();
+        assertThat(history.detail("card-2").orElseThrow().takenOverBy()).map(t -> t.saleId()).contains("cash-2");
     }
 
     @Test

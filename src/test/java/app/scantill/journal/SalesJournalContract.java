@@ -1,6 +1,8 @@
 package app.scantill.journal;
 
 import app.scantill.money.TaxRate;
+import app.scantill.sale.CashOrder;
+import app.scantill.sale.CashTender;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
@@ -821,6 +823,118 @@ public abstract class SalesJournalContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ------------------------------------------------------------ cash
+
+    static CashOrder cash(String saleId, long tendered, String replaces) {
+        return new CashOrder(saleId, "till-1", USD, twoLines(), tendered, replaces);
+    }
+
+    @Test
+    void cashSaleIsPaidAtOnceWithItsTenderAndChange() {
+        Sale sale = journal.payInCash(cash("c-1", 2000, null));
+
+        assertThat(sale.state()).isEqualTo(SaleState.PAID);
+        assertThat(sale.paymentMethod()).isEqualTo("cash");
+        assertThat(sale.paymentIntentId()).isNull();
+        assertThat(sale.sessionId()).isNull();
+        assertThat(sale.totalMinor()).isEqualTo(975);
+        assertThat(journal.find("c-1")).contains(sale);
+        assertThat(journal.cashTender("c-1")).contains(new CashTender("c-1", 2000, 1025, null));
+        assertThat(journal.history("c-1")).singleElement().satisfies(h -> {
+            assertThat(h.from()).isNull();
+            assertThat(h.to()).isEqualTo(SaleState.PAID);
+            assertThat(h.note()).contains("tendered 20.00", "change 10.25");
+        });
+        assertThat(journal.unfinished()).isEmpty();
+        assertThat(journal.createdBetween(T0, T0.plusSeconds(1))).containsExactly(sale);
+    }
+
+    @Test
+    void cashSaleOfTheExactAmountGivesNoChange() {
+        journal.payInCash(cash("c-1", 975, null));
+
+        assertThat(journal.cashTender("c-1")).map(CashTender::changeMinor).contains(0L);
+    }
+
+    @Test
+    void tooLittleTenderedIsRefusedAndWritesNothing() {
+        assertThatThrownBy(() -> journal.payInCash(cash("c-1", 974, null)))
+                .isInstanceOf(CashTender.TooLittleTenderedException.class);
+
+        assertThat(journal.find("c-1")).isEmpty();
+        assertThat(journal.cashTender("c-1")).isEmpty();
+    }
+
+    @Test
+    void sameCashOrderAgainChangesNothingAndAnotherTenderIsRefused() {
+        Sale first = journal.payInCash(cash("c-1", 1000, null));
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(journal.payInCash(cash("c-1", 1000, null))).isEqualTo(first);
+        assertThatThrownBy(() -> journal.payInCash(cash("c-1", 5000, null))).isInstanceOf(JournalException.class);
+        assertThat(journal.history("c-1")).hasSize(1);
+        assertThat(journal.cashTender("c-1")).map(CashTender::tenderedMinor).contains(1000L);
+    }
+
+    @Test
+    void cashTakingOverACardAttemptCancelsItInTheSameWrite() {
+        journal.begin("s-1", "till-1", USD, twoLines(), "key-1");
+        clock.advance(Duration.ofSeconds(7));
+
+        journal.payInCash(cash("c-1", 1000, "s-1"));
+
+        Sale card = journal.find("s-1").orElseThrow();
+        assertThat(card.state()).isEqualTo(SaleState.CANCELLING);
+        assertThat(journal.history("s-1")).last().satisfies(h -> assertThat(h.note()).contains("c-1"));
+        assertThat(journal.cashReplacing("s-1")).map(CashTender::saleId).contains("c-1");
+        assertThat(journal.cashTender("c-1")).map(CashTender::replacesSaleId).contains("s-1");
+        assertThat(journal.unfinished()).extracting(Sale::id).containsExactly("s-1");
+    }
+
+    @Test
+    void aCardPaymentThatArrivesAfterTheCashIsKeptAndStaysFlagged() {
+        journal.begin("s-1", "till-1", USD, twoLines(), "key-1");
+        journal.recordSession("s-1", "cs_1", T0.plusSeconds(1800));
+        journal.payInCash(cash("c-1", 975, "s-1"));
+
+        Sale late = journal.markPaid("s-1", "pi_1", "card", "paid after cash");
+
+        assertThat(late.state()).isEqualTo(SaleState.PAID);
+        assertThat(journal.cashReplacing("s-1")).map(CashTender::saleId).contains("c-1");
+        assertThat(journal.find("c-1").orElseThrow().state()).isEqualTo(SaleState.PAID);
+    }
+
+    @Test
+    void aCardAttemptIsTakenOverOnceAndNeverWhenPaid() {
+        journal.begin("s-1", "till-1", USD, twoLines(), "key-1");
+        journal.payInCash(cash("c-1", 975, "s-1"));
+        assertThatThrownBy(() -> journal.payInCash(cash("c-2", 975, "s-1"))).isInstanceOf(JournalException.class);
+        assertThat(journal.find("c-2")).isEmpty();
+
+        driveTo("s-2", SaleState.PAID);
+        assertThatThrownBy(() -> journal.payInCash(cash("c-3", 975, "s-2"))).isInstanceOf(JournalException.class);
+        assertThat(journal.find("c-3")).isEmpty();
+        assertThatThrownBy(() -> journal.payInCash(cash("c-4", 975, "nope"))).isInstanceOf(JournalException.class);
+    }
+
+    @Test
+    void drawerEntriesReadBackOldestFirstAndTheSameEntryAgainChangesNothing() {
+        app.scantill.sale.DrawerEntry first = new app.scantill.sale.DrawerEntry("d-1", "till-1", T0, USD,
+                app.scantill.sale.DrawerEntry.Kind.FLOAT, 10000, null, 0);
+        app.scantill.sale.DrawerEntry count = new app.scantill.sale.DrawerEntry("d-2", "till-1", T0.plusSeconds(60), USD,
+                app.scantill.sale.DrawerEntry.Kind.COUNT, 9950, null, 10000);
+        journal.recordDrawer(count);
+        journal.recordDrawer(first);
+
+        assertThat(journal.recordDrawer(first)).isEqualTo(journal.drawerBetween(T0, T0.plusSeconds(1)).get(0));
+        assertThat(journal.drawerBetween(T0.minusSeconds(1), T0.plusSeconds(3600))).extracting(
+                app.scantill.sale.DrawerEntry::id).containsExactly("d-1", "d-2");
+        assertThat(journal.drawerBetween(T0.minusSeconds(1), T0.plusSeconds(3600)).get(1).differenceMinor())
+                .isEqualTo(-50);
+        assertThatThrownBy(() -> journal.recordDrawer(new app.scantill.sale.DrawerEntry("d-1", "till-1", T0, USD,
+                app.scantill.sale.DrawerEntry.Kind.FLOAT, 20000, null, 0))).isInstanceOf(JournalException.class);
     }
 
     // ------------------------------------------------------------ closed

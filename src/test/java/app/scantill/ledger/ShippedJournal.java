@@ -3,6 +3,9 @@ package app.scantill.ledger;
 import app.scantill.journal.JdbcSalesJournal;
 import app.scantill.journal.JournalException;
 import app.scantill.journal.SalesJournal;
+import app.scantill.sale.CashOrder;
+import app.scantill.sale.CashTender;
+import app.scantill.sale.DrawerEntry;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
@@ -106,6 +109,31 @@ final class ShippedJournal implements SalesJournal {
     @Override
     public List<String> attemptKeys(String saleId) {
         return read(() -> sales.attemptKeys(saleId));
+    }
+
+    @Override
+    public Sale payInCash(CashOrder order) {
+        return written(() -> local.payInCash(order));
+    }
+
+    @Override
+    public DrawerEntry recordDrawer(DrawerEntry entry) {
+        return local.recordDrawer(entry);
+    }
+
+    @Override
+    public List<DrawerEntry> drawerBetween(Instant from, Instant to) {
+        return local.drawerBetween(from, to);
+    }
+
+    @Override
+    public Optional<CashTender> cashTender(String saleId) {
+        return read(() -> sales.cashTender(saleId));
+    }
+
+    @Override
+    public Optional<CashTender> cashReplacing(String cardSaleId) {
+        return read(() -> sales.cashReplacing(cardSaleId));
     }
 
     // Refunds are journaled by the till and shipped like sales; reads come from the ledger.

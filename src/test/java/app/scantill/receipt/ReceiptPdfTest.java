@@ -46,6 +46,20 @@ class ReceiptPdfTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aCashReceiptShowsWhatWasTenderedAndTheChangeAndNoOnlineCode() throws Exception {
+        Sale sale = Receipts.paidSale("USD", List.of(new SaleLine("SKU-1", "Flat white", 450, 2)), "cash");
+        Receipt receipt = Receipt.ofCashSale(Receipts.SHOP, sale,
+                new app.scantill.sale.CashTender(sale.id(), 2000, 1100, null));
+
+        String text = text(pdf(receipt, Paper.ROLL_80, ENGLISH));
+
+        assertThat(lineOf(text, "Total")).contains("$9.00");
+        assertThat(text).contains("Paid by cash").doesNotContain("Scan for your receipt online");
+        assertThat(lineOf(text, "Tendered")).contains("$20.00");
+        assertThat(lineOf(text, "Change")).contains("$11.00");
+    }
+
     @ParameterizedTest
     @EnumSource(Paper.class)
     void theTextReadBackIsTheSaleWithItsRefundsOnEveryPaper(Paper paper) throws Exception {

@@ -47,6 +47,8 @@ final class CashierKeys {
                 searchField.selectAll();
             }
             case F12 -> model.charge();
+            case F8 -> model.cash();
+            case F7 -> model.openDrawer();
             case F3 -> model.openProductEditor();
             case F9 -> model.openHistory();
             case ESCAPE -> {

@@ -67,6 +67,8 @@ public final class CashierViewModel {
     private final ReadOnlyObjectWrapper<Catalog> catalog = new ReadOnlyObjectWrapper<>(this, "catalog", Catalog.empty());
     private long noticeSequence;
     private Consumer<CartSnapshot> onCharge = snapshot -> { };
+    private Consumer<CartSnapshot> onCash = snapshot -> { };
+    private Consumer<java.util.Currency> onOpenDrawer = currency -> { };
     private Runnable onOpenHistory = () -> { };
     private Runnable onOpenProductEditor = () -> { };
     private final ReadOnlyStringWrapper modeBadge = new ReadOnlyStringWrapper(this, "modeBadge", "");
@@ -98,6 +100,8 @@ public final class CashierViewModel {
     /** Why Amazon Pay is not offered whatever the cart's currency (the account, or the settings); "" when it is. */
     private final ReadOnlyStringWrapper amazonPayNote = new ReadOnlyStringWrapper(this, "amazonPayNote", "");
     private final ReadOnlyBooleanWrapper canCharge = new ReadOnlyBooleanWrapper();
+    /** Cash needs no Stripe: any cart with a total above zero, not locked, may be paid in cash. */
+    private final ReadOnlyBooleanWrapper canCash = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper cartLocked = new ReadOnlyBooleanWrapper(this, "cartLocked");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper helpShown = new ReadOnlyBooleanWrapper(this, "helpShown");
@@ -298,9 +302,39 @@ public final class CashierViewModel {
         cart.snapshot().ifPresent(onCharge);
     }
 
+    /** Hands a snapshot of the cart to the cash screen (F8), when it has a total to pay and is not locked. */
+    public void cash() {
+        if (!canCash.get()) {
+            if (cartLocked.get()) {
+                notify(NoticeLevel.WARNING, Message.of("cashier.payment_already_open"));
+            }
+            return;
+        }
+        cart.snapshot().ifPresent(onCash);
+    }
+
+    /** The cash screen's entry point; called with a frozen copy of the cart when Cash is pressed. */
+    public void setOnCash(Consumer<CartSnapshot> onCash) {
+        this.onCash = Objects.requireNonNull(onCash, "onCash");
+    }
+
     /** The charge flow's entry point; called with a frozen copy of the cart when Charge is pressed. */
     public void setOnCharge(Consumer<CartSnapshot> onCharge) {
         this.onCharge = Objects.requireNonNull(onCharge, "onCharge");
+    }
+
+    /** Opens the cash drawer (F7) on the cart's currency, or the catalog's first; the till shows it. */
+    public void openDrawer() {
+        onOpenDrawer.accept(cart.currency().orElse(null));
+    }
+
+    /** The currency of the catalog's first product, for a drawer opened with an empty cart. */
+    public Optional<java.util.Currency> firstCatalogCurrency() {
+        return catalog.get().products().stream().findFirst().map(p -> p.price().currency());
+    }
+
+    public void setOnOpenDrawer(Consumer<java.util.Currency> action) {
+        this.onOpenDrawer = Objects.requireNonNull(action, "action");
     }
 
     /** Opens the sales history (F9); the app decides where it is shown. */
@@ -436,6 +470,7 @@ public final class CashierViewModel {
         }
         chargeability.set(c);
         canCharge.set(c.chargeable() && !cartLocked.get());
+        canCash.set(cart.total().map(t -> t.minorUnits() > 0).orElse(false) && !cartLocked.get());
     }
 
     private static String shorten(String s) {
@@ -510,6 +545,10 @@ public final class CashierViewModel {
 
     public ReadOnlyBooleanProperty canChargeProperty() {
         return canCharge.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canCashProperty() {
+        return canCash.getReadOnlyProperty();
     }
 
     /** True while a payment session is open for this cart: every edit is refused. */

@@ -55,7 +55,14 @@ final class TotalPanel extends VBox {
         charge.setMaxWidth(Double.MAX_VALUE);
         charge.disableProperty().bind(model.canChargeProperty().not());
 
-        getChildren().addAll(topRow, totalRow, chargeability, charge);
+        Button cash = scanField.button(model.words().text("cashier.button.cash"), "cash-button", model::cash);
+        cash.setId("cashButton");
+        cash.disableProperty().bind(model.canCashProperty().not());
+        HBox.setHgrow(charge, Priority.ALWAYS);
+        HBox tenders = new HBox(charge, cash);
+        tenders.getStyleClass().add("tender-row");
+
+        getChildren().addAll(topRow, totalRow, chargeability, tenders);
         getStyleClass().add("total-box");
     }
 

@@ -88,6 +88,9 @@ public final class ChargeView extends BorderPane {
         addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE && fireEscapeAction()) {
                 event.consume();
+            } else if (event.getCode() == KeyCode.F8 && model.cashOfferedProperty().get()) {
+                model.takeCash();
+                event.consume();
             } else if (RECEIPT_KEY.match(event) && model.phaseProperty().get() == Phase.PAID && receipt.isVisible()) {
                 receipt.fire();
                 event.consume();
@@ -274,7 +277,16 @@ public final class ChargeView extends BorderPane {
         Button cancel = escapeButton("charge.button.cancel", "failed-cancel", model::cancel);
         cancel.visibleProperty().bind(model.retryableProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
-        return column("failed-pane", title, detail, new HBox(12, retry, cardOnly, cancel, back));
+        Label cashOffer = new Label(words("charge.cash_offer"));
+        cashOffer.setId("cash-offer");
+        cashOffer.getStyleClass().add("charge-message");
+        cashOffer.setWrapText(true);
+        cashOffer.visibleProperty().bind(model.cashOfferedProperty());
+        cashOffer.managedProperty().bind(cashOffer.visibleProperty());
+        Button cash = button("charge.button.cash", "take-cash", model::takeCash);
+        cash.visibleProperty().bind(model.cashOfferedProperty());
+        cash.managedProperty().bind(cash.visibleProperty());
+        return column("failed-pane", title, detail, cashOffer, new HBox(12, retry, cash, cardOnly, cancel, back));
     }
 
     private Node attentionPane() {

@@ -61,6 +61,11 @@ public final class ChargeViewModel {
     private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(this, "connectionLost");
     private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(this, "retryable");
     private final ReadOnlyBooleanWrapper cardOnlyOffered = new ReadOnlyBooleanWrapper(this, "cardOnlyOffered");
+    /** Stripe cannot be reached and the create gave up: cash for the same cart is one key away (F8). */
+    private final ReadOnlyBooleanWrapper cashOffered = new ReadOnlyBooleanWrapper(this, "cashOffered");
+    private java.util.function.Consumer<String> onTakeCash = saleId -> { };
+    /** Whether a cash screen can take the cart (the till set one): only then is cash offered. */
+    private boolean cashDesk;
     /** Once the till's clock is found off Stripe's by more than a minute: the sentence for the cashier. */
     private final ReadOnlyStringWrapper clockNotice = new ReadOnlyStringWrapper(this, "clockNotice", "");
     /** Why Amazon Pay is not offered whatever the currency (Stripe refused it for the account, or it is off). */
@@ -115,6 +120,38 @@ public final class ChargeViewModel {
 
     public void cancel() {
         service.cancel();
+    }
+
+    /**
+     * F8 while Stripe cannot be reached (docs/adr/0180): the cash screen opens for the same cart, and the card
+     * attempt waits until the cash sale takes it over (or the cashier comes back).
+     */
+    public void takeCash() {
+        if (cashOffered.get()) {
+            String saleId = status.get().saleId();
+            service.takeCash();
+            onTakeCash.accept(saleId);
+        }
+    }
+
+    /** Back from the cash screen without taking cash: the Failed screen as it was. */
+    public void cashDeclined() {
+        service.cashDeclined();
+    }
+
+    /** The cash sale {@code cashSaleId} took the card attempt over: the register is free for the next sale. */
+    public void takenOverByCash(String cashSaleId) {
+        service.takenOverByCash(cashSaleId);
+    }
+
+    /** Where F8 goes: the till opens the cash screen for the card attempt's cart (given its sale id). */
+    public void setOnTakeCash(java.util.function.Consumer<String> action) {
+        onTakeCash = Objects.requireNonNull(action);
+        cashDesk = true;
+    }
+
+    public ReadOnlyBooleanProperty cashOfferedProperty() {
+        return cashOffered.getReadOnlyProperty();
     }
 
     /** Expired: a new QR code for the same cart (a new attempt). */
@@ -277,6 +314,7 @@ public final class ChargeViewModel {
         connectionLost.set(shownPhase == Phase.CONNECTION_LOST);
         retryable.set(next.retryable());
         cardOnlyOffered.set(next.cardOnlyOffered());
+        cashOffered.set(cashDesk && next.cashMayTakeOver());
         phase.set(shownPhase);
         tick();
     }

@@ -284,7 +284,15 @@ public final class HistoryView {
         HBox buttons = new HBox(refund, receipt);
         buttons.getStyleClass().add("history-toolbar");
         buttons.setMinWidth(0);
-        VBox bar = new VBox(balance, buttons);
+        Label cash = new Label();
+        cash.setId("history-cash");
+        cash.getStyleClass().add("history-cash-note");
+        cash.textProperty().bind(model.detailCashProperty());
+        cash.setWrapText(true);
+        cash.setMinWidth(0);
+        cash.visibleProperty().bind(model.detailCashProperty().isNotEmpty());
+        cash.managedProperty().bind(cash.visibleProperty());
+        VBox bar = new VBox(cash, balance, buttons);
         bar.setMinWidth(0);
         // Only a paid sale has money to give back or a receipt: otherwise the bar takes no room.
         bar.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.detailSaleProperty().get() != null

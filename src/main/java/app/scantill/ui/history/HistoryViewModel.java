@@ -110,6 +110,8 @@ public final class HistoryViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Sale> detailSale = new ReadOnlyObjectWrapper<>(this, "detailSale");
     private final ReadOnlyStringWrapper detailBalance = new ReadOnlyStringWrapper(this, "detailBalance", "");
+    /** Cash about the selected sale (docs/cash.md): paid twice, taken over by cash, refunded from the drawer; or "". */
+    private final ReadOnlyStringWrapper detailCash = new ReadOnlyStringWrapper(this, "detailCash", "");
     private final ObservableList<RefundRow> detailRefunds = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canRefund = new ReadOnlyBooleanWrapper(this, "canRefund");
     private final RefundFigures figures;
@@ -401,6 +403,7 @@ public final class HistoryViewModel {
             showRefunds(found.map(SalesHistory.SaleDetail::sale).orElse(null), loaded.refunds());
             if (found.isEmpty()) {
                 detailTitle.set(words.text("history.detail.gone", row.saleId()));
+                detailCash.set("");
                 detailLines.clear();
                 detailChanges.clear();
                 return;
@@ -414,7 +417,28 @@ public final class HistoryViewModel {
                     money(Money.of(l.unitAmountMinor(), s.currency())),
                     money(Money.of(l.lineTotalMinor(), s.currency())))).toList());
             detailChanges.setAll(d.history().stream().map(this::changeRow).toList());
+            detailCash.set(cashNote(d));
         }, Message.of("history.failed.sale", row.saleId()));
+    }
+
+    private String cashNote(SalesHistory.SaleDetail d) {
+        if (d.paidTwice()) {
+            return words.text("history.flag.paid_twice", d.takenOverBy().get().saleId());
+        }
+        if (d.takenOverBy().isPresent()) {
+            return words.text("history.flag.taken_over", d.takenOverBy().get().saleId());
+        }
+        if (d.cash().isPresent()) {
+            String refund = words.text("refund.cash_refused");
+            return d.cash().get().replacesSaleId() == null ? refund
+                    : words.text("history.flag.took_over", d.cash().get().replacesSaleId()) + " " + refund;
+        }
+        return "";
+    }
+
+    /** Cash about the selected sale: paid twice, taken over by a cash sale, or how a cash sale is refunded; or "". */
+    public ReadOnlyStringProperty detailCashProperty() {
+        return detailCash.getReadOnlyProperty();
     }
 
     private void showRefunds(Sale sale, List<Refund> refunds) {
@@ -465,6 +489,15 @@ public final class HistoryViewModel {
             }
             figures.reportRows(b, code, c);
             taxFigures.reportRows(b, code, c);
+            r.drawerFor(c.currency()).ifPresent(d -> {
+                b.add(new ReportRow(code, words.text("history.report.drawer_expected"), 0, money(d.expected())));
+                d.lastCount().ifPresent(count -> {
+                    b.add(new ReportRow(code, words.text("history.report.drawer_counted"), 0,
+                            money(Money.of(count.amountMinor(), d.currency()))));
+                    b.add(new ReportRow(code, words.text("history.report.drawer_difference"), 0,
+                            money(Money.of(count.differenceMinor(), d.currency()))));
+                });
+            });
             return b.build();
         }).toList();
     }

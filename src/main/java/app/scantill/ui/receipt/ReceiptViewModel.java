@@ -44,6 +44,8 @@ public final class ReceiptViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private List<Refund> refunds = List.of();
+    /** What was tendered and given back, for a sale paid in cash. */
+    private app.scantill.sale.CashTender cash;
 
     /**
      * @param slipOf the refund id for a refund slip, or null for the sale's receipt
@@ -61,9 +63,11 @@ public final class ReceiptViewModel {
     public void load() {
         busy.set(true);
         message.set(desk.words().text(Message.of("receipt.dialog.looking_up")));
-        executor.submit(() -> new Loaded(desk.refundRecords().refunds(sale.id()), url()), loaded -> {
+        executor.submit(() -> new Loaded(desk.refundRecords().refunds(sale.id()), url(),
+                desk.journal().cashTender(sale.id())), loaded -> {
             busy.set(false);
             refunds = loaded.refunds();
+            cash = loaded.cash().orElse(null);
             receiptUrl.set(loaded.url().orElse(null));
             message.set(loaded.url().isPresent() ? "" : desk.words().text(Message.of("receipt.dialog.no_link")));
             layOut();
@@ -142,7 +146,7 @@ public final class ReceiptViewModel {
         return desk;
     }
 
-    private record Loaded(List<Refund> refunds, Optional<String> url) {
+    private record Loaded(List<Refund> refunds, Optional<String> url, Optional<app.scantill.sale.CashTender> cash) {
     }
 
     private Optional<String> url() {
@@ -164,6 +168,8 @@ public final class ReceiptViewModel {
         Optional<Refund> slip = refunds.stream().filter(r -> r.id().equals(slipOf)).findFirst();
         if (slipOf != null && slip.isPresent()) {
             receipt = Receipt.refundSlip(desk.shop(), sale, slip.get(), receiptUrl.get());
+        } else if (cash != null) {
+            receipt = Receipt.ofCashSale(desk.shop(), sale, cash);
         } else {
             receipt = Receipt.ofSale(desk.shop(), sale, refunds, receiptUrl.get());
         }

@@ -9,7 +9,11 @@ import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.editor.ProductEditing;
 import app.scantill.ui.editor.ProductEditorViewModel;
 import app.scantill.ui.editor.ProductEditorWindow;
+import app.scantill.ui.cash.CashView;
+import app.scantill.ui.cash.CashViewModel;
 import app.scantill.ui.charge.ChargeView;
+import app.scantill.ui.drawer.DrawerView;
+import app.scantill.ui.drawer.DrawerViewModel;
 import app.scantill.ui.charge.ChargeViewModel;
 import app.scantill.ui.history.HistoryView;
 import app.scantill.ui.history.HistoryViewModel;
@@ -51,6 +55,10 @@ public final class TillView {
     private final CashierView cashierView;
     private final StackPane root = new StackPane();
     private final StackPane chargeLayer = new StackPane();
+    /** The cash screen (F8), over the cart and over the charge screen it may take over. */
+    private final StackPane cashLayer = new StackPane();
+    /** The cash drawer screen (F7), over the cart. */
+    private final StackPane drawerLayer = new StackPane();
     /** The charge screen for the current charge model; null before payments are attached. */
     private ChargeView chargeView;
     private Stage historyStage;
@@ -66,7 +74,25 @@ public final class TillView {
         chargeLayer.getStyleClass().add("charge-layer");
         chargeLayer.visibleProperty().bind(model.chargeShownProperty());
         chargeLayer.managedProperty().bind(model.chargeShownProperty());
-        root.getChildren().addAll(cashierView.root(), chargeLayer);
+        cashLayer.setId("cashLayer");
+        cashLayer.visibleProperty().bind(model.cashShownProperty());
+        cashLayer.managedProperty().bind(model.cashShownProperty());
+        drawerLayer.setId("drawerLayer");
+        drawerLayer.setVisible(false);
+        drawerLayer.setManaged(false);
+        root.getChildren().addAll(cashierView.root(), chargeLayer, cashLayer, drawerLayer);
+        model.drawerModelProperty().addListener((obs, old, now) -> showDrawerModel(now));
+        showDrawerModel(model.drawerModelProperty().get());
+        model.cashModelProperty().addListener((obs, old, now) -> showCashModel(now));
+        showCashModel(model.cashModelProperty().get());
+        model.cashShownProperty().addListener((obs, was, shown) -> {
+            keepCartOutOfReach();
+            if (!shown && !model.chargeShownProperty().get()) {
+                cashierView.focusScanField();
+            } else if (!shown && chargeView != null) {
+                chargeView.focusPrimaryAction();
+            }
+        });
         root.getStylesheets().add(TillView.class.getResource(STYLESHEET).toExternalForm());
         model.chargeModelProperty().addListener((obs, old, now) -> showChargeModel(now));
         showChargeModel(model.chargeModelProperty().get());
@@ -105,6 +131,32 @@ public final class TillView {
         cashierView.focusScanField();
     }
 
+    private void showDrawerModel(DrawerViewModel drawerModel) {
+        drawerLayer.getChildren().clear();
+        drawerLayer.visibleProperty().unbind();
+        drawerLayer.managedProperty().unbind();
+        if (drawerModel != null) {
+            drawerLayer.getChildren().add(new DrawerView(drawerModel));
+            drawerLayer.visibleProperty().bind(drawerModel.shownProperty());
+            drawerLayer.managedProperty().bind(drawerModel.shownProperty());
+            drawerModel.shownProperty().addListener((obs, was, shown) -> {
+                cashierView.root().setDisable(shown);
+                if (!shown) {
+                    cashierView.focusScanField();
+                }
+            });
+        }
+    }
+
+    private void showCashModel(CashViewModel cashModel) {
+        cashLayer.getChildren().clear();
+        if (cashModel != null) {
+            CashView view = new CashView(cashModel);
+            view.setOnReceipt(model::showCashReceipt);
+            cashLayer.getChildren().add(view);
+        }
+    }
+
     private void showChargeModel(ChargeViewModel chargeModel) {
         releaseChargeScreen();
         if (chargeModel != null) {
@@ -119,7 +171,11 @@ public final class TillView {
      * and a screen reader does not read what is under the dim. Beside the cart (compact), both stay in reach.
      */
     private void keepCartOutOfReach() {
-        cashierView.root().setDisable(model.chargeShownProperty().get() && !compactCharge);
+        cashierView.root().setDisable((model.chargeShownProperty().get() && !compactCharge)
+                || model.cashShownProperty().get());
+        if (chargeView != null) {
+            chargeView.setDisable(model.cashShownProperty().get());
+        }
     }
 
     /**
@@ -137,6 +193,7 @@ public final class TillView {
             cashierView.coverProducts(chargeLayer);
         } else {
             root.getChildren().add(chargeLayer);
+            cashLayer.toFront();
         }
         if (chargeView != null) {
             chargeView.setCompact(shown);

@@ -1,6 +1,8 @@
 package app.scantill.ui.till;
 
 import app.scantill.cart.CartSnapshot;
+import app.scantill.checkout.CashDesk;
+import app.scantill.checkout.CashDrawer;
 import app.scantill.checkout.ChargeService;
 import app.scantill.checkout.ChargeStatus.Phase;
 import app.scantill.checkout.ChargeStatus;
@@ -17,11 +19,14 @@ import app.scantill.receipt.Paper;
 import app.scantill.receipt.Shop;
 import app.scantill.refund.RefundService;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleIdGenerator;
 import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel.NoticeLevel;
 import app.scantill.ui.cashier.CashierViewModel;
+import app.scantill.ui.cash.CashViewModel;
 import app.scantill.ui.charge.ChargeViewModel;
 import app.scantill.ui.editor.ProductEditing;
+import app.scantill.ui.drawer.DrawerViewModel;
 import app.scantill.ui.history.HistoryViewModel;
 import app.scantill.ui.receipt.AfterSale;
 import app.scantill.ui.support.UiExecutor;
@@ -82,6 +87,15 @@ public final class TillViewModel {
     private AfterSale afterSale;
     private Consumer<Sale> onShowReceipt = sale -> { };
     private Consumer<Sale> onPrintReceipt = sale -> { };
+    /** The cash screen (F8), once the journal is open; cash needs nothing else. */
+    private final ReadOnlyObjectWrapper<CashViewModel> cashModel = new ReadOnlyObjectWrapper<>(this, "cashModel");
+    private final ReadOnlyBooleanWrapper cashShown = new ReadOnlyBooleanWrapper(this, "cashShown", false);
+    /** The cash drawer screen (F7), once the journal is open. */
+    private final ReadOnlyObjectWrapper<DrawerViewModel> drawerModel = new ReadOnlyObjectWrapper<>(this, "drawerModel");
+    /** The cart last handed to the charge flow: cash takes it over when Stripe cannot be reached. */
+    private CartSnapshot chargedCart;
+    /** The card attempt the open cash screen takes over, or null. */
+    private String takingOver;
     /** The hosted receipt of the sale on the Paid screen, once Stripe tells it; "" otherwise. */
     private final ReadOnlyStringWrapper receiptUrl = new ReadOnlyStringWrapper(this, "receiptUrl", "");
 
@@ -91,6 +105,8 @@ public final class TillViewModel {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
         cashier.setOnCharge(this::charge);
+        cashier.setOnCash(this::cash);
+        cashier.setOnOpenDrawer(this::openDrawer);
         cashier.setOnOpenHistory(() -> onOpenHistory.run());
         cashier.setOnOpenProductEditor(() -> onOpenProductEditor.run());
         cashier.showMode(Message.of("mode.starting"));
@@ -112,6 +128,8 @@ public final class TillViewModel {
                 release();
             });
             model.setOnBackToCart(this::release);
+            model.setOnTakeCash(saleId -> openCash(chargedCart, saleId));
+            service.addTakenOverListener(attempt -> executor.onUiThread(() -> reportTakenOver(attempt)));
             if (started.sandbox().isPresent() && onThisComputerOnly(started.config().sandboxBind())) {
                 // Only a browser on this computer reaches the sandbox's pay page: say so beside the code.
                 model.warnSandboxOnLoopbackOnly();
@@ -142,6 +160,10 @@ public final class TillViewModel {
             chargeModel.set(model);
         });
         afterSale = started.journal().map(journal -> afterSaleDesk(started, journal)).orElse(null);
+        started.journal().ifPresent(journal -> cashModel.set(cashScreen(new CashDesk(journal,
+                started.config().registerId(), new SaleIdGenerator(clock)))));
+        started.journal().ifPresent(journal -> drawerModel.set(new DrawerViewModel(new CashDrawer(journal,
+                started.config().registerId(), clock, cashier.words().zone()), executor, cashier.words())));
         if (afterSale != null) {
             Optional.ofNullable(chargeModel.get()).ifPresent(m -> m.setOnReceipt(
                     afterSale.words().text("charge.paid.receipt"), () -> withPaidSale(onShowReceipt)));
@@ -210,7 +232,103 @@ public final class TillViewModel {
         }
         cashier.lockCart();
         chargeShown.set(true);
+        chargedCart = cart;
         model.charge(cart.currency(), cart.lines());
+    }
+
+    /** The cashier pressed Cash (F8) with a cart: the cash screen, no network needed. */
+    public void cash(CartSnapshot cart) {
+        if (cashModel.get() == null) {
+            cashier.notify(NoticeLevel.ERROR, services == null ? Message.of("till.payments_starting")
+                    : Message.of("till.payments_off", Sentences.of(services.problems())));
+            return;
+        }
+        if (chargeShown.get() || cashShown.get()) {
+            return;
+        }
+        cashier.lockCart();
+        openCash(cart, null);
+    }
+
+    private void openCash(CartSnapshot cart, String replaces) {
+        if (cart == null || cashModel.get() == null) {
+            return;
+        }
+        takingOver = replaces;
+        cashModel.get().open(cart, replaces);
+        cashShown.set(true);
+    }
+
+    private CashViewModel cashScreen(CashDesk desk) {
+        CashViewModel model = new CashViewModel(desk, executor, cashier.words());
+        model.setOnBack(() -> {
+            cashShown.set(false);
+            if (takingOver != null) {
+                takingOver = null;
+                Optional.ofNullable(chargeModel.get()).ifPresent(ChargeViewModel::cashDeclined);
+            } else {
+                cashier.unlockCart();
+            }
+        });
+        model.setOnPaid(sale -> {
+            if (takingOver != null) {
+                takingOver = null;
+                Optional.ofNullable(chargeModel.get()).ifPresent(m -> m.takenOverByCash(sale.id()));
+            }
+            if (afterSale != null && afterSale.printOnPaid()) {
+                onPrintReceipt.accept(sale);
+            }
+        });
+        model.setOnNewSale(() -> {
+            cashShown.set(false);
+            cashier.completeSale();
+            release();
+        });
+        return model;
+    }
+
+    /** How a card attempt cash took over ended: said once, loudly when the customer paid twice. */
+    private void reportTakenOver(ChargeService.TakenOverAttempt attempt) {
+        String cashSale = attempt.cash().map(c -> c.saleId()).orElse("?");
+        if (attempt.paidTwice()) {
+            cashier.notify(NoticeLevel.ERROR, Message.of("cash.card_paid_after_cash", attempt.card().id(), cashSale));
+        } else {
+            cashier.notify(NoticeLevel.INFO, Message.of("cash.card_attempt_cancelled", attempt.card().id()));
+        }
+    }
+
+    /** F7: the cash drawer on {@code currency} (the cart's), or the first currency of the catalog, or the locale's. */
+    private void openDrawer(java.util.Currency currency) {
+        DrawerViewModel drawer = drawerModel.get();
+        if (drawer == null) {
+            cashier.notify(NoticeLevel.ERROR, services == null ? Message.of("till.payments_starting")
+                    : Message.of("till.payments_off", Sentences.of(services.problems())));
+            return;
+        }
+        if (chargeShown.get() || cashShown.get()) {
+            return;
+        }
+        java.util.Currency shown = currency != null ? currency : cashier.firstCatalogCurrency()
+                .orElseGet(() -> java.util.Currency.getInstance(cashier.words().locale().getCountry().isEmpty()
+                        ? java.util.Locale.US : cashier.words().locale()));
+        drawer.open(shown);
+    }
+
+    public ReadOnlyObjectProperty<DrawerViewModel> drawerModelProperty() {
+        return drawerModel.getReadOnlyProperty();
+    }
+
+    /** Shows the receipt of the sale just paid in cash. */
+    public void showCashReceipt() {
+        Optional.ofNullable(cashModel.get()).map(m -> m.paidSaleProperty().get()).ifPresent(onShowReceipt);
+    }
+
+    public ReadOnlyObjectProperty<CashViewModel> cashModelProperty() {
+        return cashModel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cashShownProperty() {
+        return cashShown.getReadOnlyProperty();
     }
 
     /** Whether the sandbox listens where no phone can reach it: loopback, or a loopback address given. */
