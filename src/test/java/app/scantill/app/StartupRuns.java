@@ -15,7 +15,8 @@ import java.util.function.BiConsumer;
  * the same way: its runtime, class path and launcher options, each with a class-data archive of its
  * own (ScanTill's from the build's training run, the bare window's trained here by one run of it).
  * Time to ready: ScanTill's {@code READY} (first frame, catalog, payments, recovery done) and the bare
- * window's first frame, from just before the process starts. Memory: VmRSS {@value #SETTLE_MS} ms after
+ * window's first frame, from just before the process starts; each keeps its data folder from run to run
+ * (the first run is the warm-up), as a till starts every morning on yesterday's journal. Memory: VmRSS {@value #SETTLE_MS} ms after
  * ready for both, and ScanTill's after one whole sandbox sale; where it goes: NMT and class counts.
  */
 final class StartupRuns {
@@ -35,13 +36,15 @@ final class StartupRuns {
 
     void measure() throws Exception {
         Optional<Path> bareArchive = trainBareArchive();
+        Path tillHome = home();
+        Path bareHome = home();
         List<Double> firstFrame = new ArrayList<>();
         List<Double> ready = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         List<Double> readyRss = new ArrayList<>();
         List<Double> bareRss = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            try (ChildJvm till = start(image.archive(), Main.class.getName())) {
+            try (ChildJvm till = start(image.archive(), Main.class.getName(), tillHome)) {
                 double shown = till.millisTo(till.await(FirstFrame.MARKER, 120));
                 double at = till.millisTo(till.await(ReadyReport.MARKER, 120));
                 Thread.sleep(SETTLE_MS);
@@ -51,7 +54,7 @@ final class StartupRuns {
                     readyRss.add(till.rssMb());
                 }
             }
-            try (ChildJvm window = start(bareArchive, BareJavaFxWindow.Launcher.class.getName())) {
+            try (ChildJvm window = start(bareArchive, BareJavaFxWindow.Launcher.class.getName(), bareHome)) {
                 double at = window.millisTo(window.await(FirstFrame.MARKER, 120));
                 Thread.sleep(SETTLE_MS);
                 if (i > 0) {
@@ -73,7 +76,7 @@ final class StartupRuns {
         put("rss_ratio", rss / rssBare, "ratio");
         List<Double> afterSale = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            try (ChildJvm till = start(image.archive(), BenchmarkTillApp.Launcher.class.getName())) {
+            try (ChildJvm till = start(image.archive(), BenchmarkTillApp.Launcher.class.getName(), home())) {
                 till.await("SALE_DONE", 120);
                 Thread.sleep(SETTLE_MS);
                 afterSale.add(till.rssMb());
@@ -81,7 +84,7 @@ final class StartupRuns {
         }
         put("rss_after_sale_mb", FlowFigures.percentile(afterSale, 50), "MB");
         put("rss_after_sale_ratio", FlowFigures.percentile(afterSale, 50) / rssBare, "ratio");
-        nativeMemory(bareArchive);
+        nativeMemory(bareArchive, tillHome);
     }
 
     /** The bare window's own archive: one run of it, quitting after its first frame, dumps what it loaded. */
@@ -103,9 +106,9 @@ final class StartupRuns {
     }
 
     /** One NMT run each, settled after ready: jcmd's summaries kept in the work folder, class counts as figures. */
-    private void nativeMemory(Optional<Path> bareArchive) throws Exception {
+    private void nativeMemory(Optional<Path> bareArchive, Path tillHome) throws Exception {
         List<String> nmt = List.of("-XX:NativeMemoryTracking=summary");
-        try (ChildJvm till = ChildJvm.start(command(image.archive(), Main.class.getName(), nmt), home())) {
+        try (ChildJvm till = ChildJvm.start(command(image.archive(), Main.class.getName(), nmt), tillHome)) {
             till.await(ReadyReport.MARKER, 120);
             Thread.sleep(SETTLE_MS);
             inspect(till, "scantill_ready");
@@ -122,11 +125,15 @@ final class StartupRuns {
         String summary = jcmd(child.pid(), "VM.native_memory", "summary");
         Files.writeString(work.resolve("nmt-" + name + ".txt"), summary);
         String counters = jcmd(child.pid(), "PerfCounter.print");
-        put("classes_loaded_" + name, counter(counters, "java.cls.loadedClasses"), "classes");
-        put("classes_shared_" + name, counter(counters, "java.cls.sharedLoadedClasses"), "classes");
+        // HotSpot counts classes loaded from the class-data archive apart from the others.
+        double shared = counter(counters, "java.cls.sharedLoadedClasses");
+        put("classes_loaded_" + name, counter(counters, "java.cls.loadedClasses") + shared, "classes");
+        put("classes_from_archive_" + name, shared, "classes");
         for (String line : summary.split("\n")) {
             if (line.startsWith("Total:")) {
                 put("nmt_committed_" + name + "_mb", kb(line, "committed=") / 1024.0, "MB");
+            } else if (line.contains("Java Heap (reserved=")) {
+                put("nmt_heap_committed_" + name + "_mb", kb(line, "committed=") / 1024.0, "MB");
             }
         }
     }
@@ -155,8 +162,8 @@ final class StartupRuns {
         return out;
     }
 
-    private ChildJvm start(Optional<Path> archive, String mainClass) throws IOException {
-        return ChildJvm.start(command(archive, mainClass, List.of()), home());
+    private ChildJvm start(Optional<Path> archive, String mainClass, Path home) throws IOException {
+        return ChildJvm.start(command(archive, mainClass, List.of()), home);
     }
 
     private Path home() throws IOException {
@@ -169,6 +176,7 @@ final class StartupRuns {
         List<String> command = new ArrayList<>();
         command.add(image.java().toString());
         command.addAll(image.optionsWith(archive));
+        command.addAll(TillBenchmark.extraOptions());
         command.addAll(extra);
         command.addAll(TillBenchmark.headless());
         command.add("-D" + FirstFrame.REPORT_PROPERTY + "=true");

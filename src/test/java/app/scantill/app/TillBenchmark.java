@@ -50,12 +50,15 @@ class TillBenchmark {
                 PackagedImage.DEFAULT_ROOT.toString())));
         header.add("# runtime: " + image.description());
         header.add("# app JVM options (ScanTill and the bare window alike): " + String.join(" ", image.options())
-                + (image.packaged() ? " + each its own -XX:SharedArchiveFile" : ""));
+                + (image.packaged() ? " + each its own -XX:SharedArchiveFile" : "")
+                + (extraOptions().isEmpty() ? "" : "; added for this run: " + String.join(" ", extraOptions())));
         header.forEach(System.out::println);
         Path catalog = writeCatalog(WORK.resolve("catalog-10k.csv"));
         int delay = Integer.getInteger("bench.delayMs", 300);
-        flows(image, catalog, 0, Integer.getInteger("bench.sales", 30), true);
-        flows(image, catalog, delay, Integer.getInteger("bench.delayedSales", 12), false);
+        if (!Boolean.getBoolean("bench.startupOnly")) {
+            flows(image, catalog, 0, Integer.getInteger("bench.sales", 30), true);
+            flows(image, catalog, delay, Integer.getInteger("bench.delayedSales", 12), false);
+        }
         if (!Boolean.getBoolean("bench.flowsOnly")) {
             new StartupRuns(image, WORK, this::figure).measure();
         }
@@ -92,6 +95,7 @@ class TillBenchmark {
             List<String> command = new ArrayList<>();
             command.add(image.java().toString());
             command.addAll(image.optionsWith(image.archive()));
+            command.addAll(extraOptions());
             command.addAll(headless());
             command.addAll(List.of("-Dbench.sales=" + sales, "-Dbench.search=" + full, "-Dbench.suffix=" + suffix,
                     "-cp", image.classPathWith(Path.of("target", "test-classes")), FlowBenchmarkApp.Launcher.class.getName(),
@@ -137,6 +141,12 @@ class TillBenchmark {
         figure("status_polls_per_sale_p50",
                 String.format(Locale.ROOT, "%.2f requests", FlowFigures.percentile(statusReads, 50)));
         figure("status_request_gap_min_ms", String.format(Locale.ROOT, "%.2f ms", minGap == Double.MAX_VALUE ? 0 : minGap));
+    }
+
+    /** JVM options to try on top of the launcher's ({@code -Dbench.extraOptions="-Xmx128m ..."}), for every child as the app. */
+    static List<String> extraOptions() {
+        String extra = System.getProperty("bench.extraOptions", "").trim();
+        return extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"));
     }
 
     /** The headless settings of this JVM (Monocle, software rendering), for the children. */
