@@ -28,6 +28,7 @@ final class RenderedFrame {
     private final Scene scene;
     private final AtomicReference<CompletableFuture<Long>> armed = new AtomicReference<>();
     private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong laidOutAt = new AtomicLong();
 
     private RenderedFrame(Scene scene) {
         this.scene = scene;
@@ -49,6 +50,7 @@ final class RenderedFrame {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             if (condition.test(scene.getRoot())) {
+                laidOutAt.set(System.nanoTime());
                 scene.removePostLayoutPulseListener(listener[0]);
                 if (!armed.compareAndSet(null, painted)) {
                     painted.completeExceptionally(new IllegalStateException("another frame is being watched"));
@@ -57,6 +59,11 @@ final class RenderedFrame {
         };
         scene.addPostLayoutPulseListener(listener[0]);
         return painted;
+    }
+
+    /** When the last watch was armed: the {@link System#nanoTime()} of the layout pulse that first showed its change. */
+    long laidOutAt() {
+        return laidOutAt.get();
     }
 
     /** How many frames of the scene have been painted since {@link #of}. */

@@ -55,6 +55,7 @@ class RenderedFrameTest {
 
         assertThat(laidOut.get()).isPositive();
         assertThat(paintedAt).isGreaterThan(laidOut.get());
+        assertThat(frames.laidOutAt()).isBetween(laidOut.get(), paintedAt);
         Color seen = WaitForAsyncUtils.asyncFx(() -> {
             Bounds b = square.localToScreen(square.getBoundsInLocal());
             return new Robot().getPixelColor(b.getCenterX(), b.getCenterY());
