@@ -35,7 +35,7 @@ public final class ScanTillApp extends Application {
             KioskStart.show(stage, services, till);
             FirstFrame.afterFirstPulse(stage.getScene(), () -> {
                 services.windowShown();
-                ReadyReport.whenReady(till);
+                ReadyReport.whenReady(stage.getScene(), till);
             });
             return;
         }
@@ -53,7 +53,7 @@ public final class ScanTillApp extends Application {
         // so does the customer display, when there is one.
         FirstFrame.afterFirstPulse(stage.getScene(), () -> {
             services.windowShown();
-            ReadyReport.whenReady(till);
+            ReadyReport.whenReady(stage.getScene(), till);
             CustomerDisplayPlacement.start(services.config().get(Settings.CUSTOMER_DISPLAY), services, till, view);
         });
     }
