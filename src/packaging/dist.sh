@@ -50,6 +50,13 @@ done
 for jar in "$input"/javafx-graphics-*.jar; do
   unzip -q -o "$jar" '*.so' '*.dll' '*.dylib' -d "$input" 2>/dev/null || true
 done
+# SQLite's native library beside the jars too (Linux): sqlite-jdbc otherwise runs `uname`, copies it out of
+# its jar into the temporary folder and loads it from there at every start (ADR 0191).
+if [ "$platform" = linux ]; then
+  for jar in "$input"/sqlite-jdbc-*.jar; do
+    unzip -q -j -o "$jar" "org/sqlite/native/Linux/$(uname -m)/libsqlitejdbc.so" -d "$input"
+  done
+fi
 cp "$repo/assets/catalog.csv" "$input/assets/catalog.csv"
 cp "$here/training-run.sh" "$input/training-run.sh"
 
@@ -74,7 +81,9 @@ case "$platform" in
   linux)
     # The class-data archive made by the training run below (ADR 0090). Only on Linux: on JDK 17 an
     # archive is tied to the jar paths it was made with, and only the .deb can make it where it installs.
-    java_options+=(--java-options '-XX:SharedArchiveFile=$APPDIR/scantill.jsa') ;;
+    # SQLite's library from lib/app as unpacked above, not from a temporary copy (ADR 0191).
+    java_options+=(--java-options '-XX:SharedArchiveFile=$APPDIR/scantill.jsa'
+      --java-options '-Dorg.sqlite.lib.path=$APPDIR' --java-options '-Dorg.sqlite.lib.name=libsqlitejdbc.so') ;;
   mac) icon="$repo/assets/$NAME.icns" ;;
   windows) icon="$repo/assets/$NAME.ico" ;;
 esac

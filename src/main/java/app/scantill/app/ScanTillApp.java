@@ -33,7 +33,10 @@ public final class ScanTillApp extends Application {
         TillViewModel till = services.tillViewModel();
         if (services.kiosk()) {
             KioskStart.show(stage, services, till);
-            FirstFrame.afterFirstPulse(stage.getScene(), services::windowShown);
+            FirstFrame.afterFirstPulse(stage.getScene(), () -> {
+                services.windowShown();
+                ReadyReport.whenReady(stage.getScene(), till);
+            });
             return;
         }
         TillView view = new TillView(till);
@@ -50,6 +53,7 @@ public final class ScanTillApp extends Application {
         // so does the customer display, when there is one.
         FirstFrame.afterFirstPulse(stage.getScene(), () -> {
             services.windowShown();
+            ReadyReport.whenReady(stage.getScene(), till);
             CustomerDisplayPlacement.start(services.config().get(Settings.CUSTOMER_DISPLAY), services, till, view);
         });
     }

@@ -18,10 +18,12 @@ final class SandboxHttpServer implements HttpHandler {
 
     private final ApiHandler api;
     private final PayPageHandler pages;
+    private final long apiDelayMillis;
 
-    SandboxHttpServer(ApiHandler api, PayPageHandler pages) {
+    SandboxHttpServer(ApiHandler api, PayPageHandler pages, java.time.Duration apiDelay) {
         this.api = api;
         this.pages = pages;
+        this.apiDelayMillis = apiDelay.toMillis();
     }
 
     @Override
@@ -32,6 +34,7 @@ final class SandboxHttpServer implements HttpHandler {
             if (path.startsWith("/c/")) {
                 pages.handle(ex, path);
             } else {
+                awaitRoundTrip();
                 api.handle(ex, path, requestId);
             }
         } catch (FaultPlayer.DroppedConnection dropped) {
@@ -46,6 +49,17 @@ final class SandboxHttpServer implements HttpHandler {
             }
         } finally {
             ex.close();
+        }
+    }
+
+    /** A remote Stripe's round trip ({@link SandboxOptions#apiDelay()}); each request on its own pool thread. */
+    private void awaitRoundTrip() {
+        if (apiDelayMillis > 0) {
+            try {
+                Thread.sleep(apiDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

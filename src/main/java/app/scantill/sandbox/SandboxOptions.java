@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  * @param withheldPermissions restricted-key permissions the key lacks from the start (constants of
  *     {@link SandboxPermissions}): their endpoints answer HTTP 403 as Stripe answers such a key
  * @param account the Stripe account played: Amazon Pay, settlement currency (see {@link SandboxAccount})
+ * @param apiDelay added before every Stripe API answer (not the pay page): the round trip to a remote
+ *     Stripe, for benchmarks; zero by default
  */
 public record SandboxOptions(
         Path file,
@@ -40,7 +42,8 @@ public record SandboxOptions(
         String secretKey,
         Locale displayLocale,
         Set<String> withheldPermissions,
-        SandboxAccount account) {
+        SandboxAccount account,
+        java.time.Duration apiDelay) {
 
     public static final String DEFAULT_MERCHANT = "ScanTill Demo Shop";
 
@@ -49,6 +52,10 @@ public record SandboxOptions(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(displayLocale, "displayLocale");
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(apiDelay, "apiDelay");
+        if (apiDelay.isNegative() || apiDelay.compareTo(java.time.Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("apiDelay must be 0..10 s");
+        }
         withheldPermissions = Set.copyOf(withheldPermissions);
         withheldPermissions.forEach(SandboxPermissions::known);
         if (port < 0 || port > 65535) {
@@ -68,7 +75,7 @@ public record SandboxOptions(
     /** Loopback, random port, memory only, wall-clock time: for tests. */
     public static SandboxOptions inMemory() {
         return new SandboxOptions(null, InetAddress.getLoopbackAddress(), null, 0, SandboxClock.system(),
-                DEFAULT_MERCHANT, null, Locale.US, Set.of(), SandboxAccount.anywhere());
+                DEFAULT_MERCHANT, null, Locale.US, Set.of(), SandboxAccount.anywhere(), java.time.Duration.ZERO);
     }
 
     /** Like {@link #inMemory()}, but sessions and the key live in {@code file} (JSON) across restarts. */
@@ -119,6 +126,14 @@ public record SandboxOptions(
         return edit(d -> d.account = newAccount);
     }
 
+    /**
+     * Every Stripe API request waits {@code delay} before it is handled, as if Stripe were across the
+     * internet (a create from a shop takes some 300 ms); the pay page answers at once. For benchmarks.
+     */
+    public SandboxOptions withApiDelay(java.time.Duration delay) {
+        return edit(d -> d.apiDelay = delay);
+    }
+
     public SandboxOptions withMerchantName(String name) {
         return edit(d -> d.merchantName = name);
     }
@@ -147,7 +162,7 @@ public record SandboxOptions(
         Draft d = new Draft(this);
         change.accept(d);
         return new SandboxOptions(d.file, d.bindAddress, d.advertisedHost, d.port, d.clock, d.merchantName,
-                d.secretKey, d.displayLocale, d.withheldPermissions, d.account);
+                d.secretKey, d.displayLocale, d.withheldPermissions, d.account, d.apiDelay);
     }
 
     /** The options as plain fields, so each {@code with...} names only the one it changes. */
@@ -162,6 +177,7 @@ public record SandboxOptions(
         Locale displayLocale;
         Set<String> withheldPermissions;
         SandboxAccount account;
+        java.time.Duration apiDelay;
 
         Draft(SandboxOptions o) {
             file = o.file;
@@ -174,6 +190,7 @@ public record SandboxOptions(
             displayLocale = o.displayLocale;
             withheldPermissions = o.withheldPermissions;
             account = o.account;
+            apiDelay = o.apiDelay;
         }
     }
 
@@ -204,6 +221,7 @@ public record SandboxOptions(
     public String toString() {
         return "SandboxOptions[file=" + file + ", bind=" + bindAddress.getHostAddress() + ", advertisedHost="
                 + advertisedHost + ", port=" + port + ", merchant=" + merchantName + ", secretKey="
-                + (secretKey == null ? "random" : SandboxKeys.masked(secretKey)) + ", account=" + account + "]";
+                + (secretKey == null ? "random" : SandboxKeys.masked(secretKey)) + ", account=" + account
+                + (apiDelay.isZero() ? "" : ", apiDelay=" + apiDelay.toMillis() + " ms") + "]";
     }
 }

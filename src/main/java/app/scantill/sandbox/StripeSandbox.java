@@ -97,7 +97,7 @@ public final class StripeSandbox implements AutoCloseable {
         server.createContext("/", new SandboxHttpServer(
                 new ApiHandler(store, faults, requests, ApiRoutes.of(store, this::publicBase), permissions),
                 new PayPageHandler(store, this::publicBase,
-                        new PayPage(options.merchantName(), options.displayLocale()))));
+                        new PayPage(options.merchantName(), options.displayLocale())), options.apiDelay()));
         server.start();
         store.rememberPort(port);
         LOG.log(Level.INFO, "Stripe sandbox listening: API " + apiBase + ", pay page " + publicBase
