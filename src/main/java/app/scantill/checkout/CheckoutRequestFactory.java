@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -88,7 +87,7 @@ public final class CheckoutRequestFactory {
                         currency.getCurrencyCode()));
             }
             try {
-                total = Math.addExact(total, line.lineTotalMinor());
+                total = Math.addExact(total, line.chargedMinor());
             } catch (ArithmeticException e) {
                 total = Long.MAX_VALUE;
             }
@@ -153,10 +152,8 @@ public final class CheckoutRequestFactory {
     public CheckoutRequest build(String saleId, int attempt, String idempotencyKey, Currency currency,
             List<SaleLine> lines, boolean cardOnly, Instant attemptStart, Instant expiresAt) {
         validate(currency, lines);
-        List<CheckoutRequest.Line> items = new ArrayList<>(lines.size());
-        for (SaleLine line : lines) {
-            items.add(new CheckoutRequest.Line(line.name(), line.unitAmountMinor(), line.quantity()));
-        }
+        List<CheckoutRequest.Line> items = CheckoutLines.of(currency, lines,
+                IdempotencyKeys.checkoutLocale(idempotencyKey));
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("sale_id", saleId);
         metadata.put("register_id", settings.registerId());
@@ -218,7 +215,7 @@ public final class CheckoutRequestFactory {
 
     /**
      * A short fingerprint of what was sold: the first 16 hex digits of SHA-256 over a canonical,
-     * length-prefixed form of the currency and every line (SKU, name, unit amount, quantity), so a
+     * length-prefixed form of the currency and every line (SKU, name, unit amount, quantity, discount), so a
      * person can tell from Stripe's dashboard whether a session matches the journaled cart.
      */
     public static String cartHash(Currency currency, List<SaleLine> lines) {
@@ -228,6 +225,10 @@ public final class CheckoutRequestFactory {
                     .append('|').append(line.name().length()).append(':').append(line.name())
                     .append('|').append(line.unitAmountMinor())
                     .append('|').append(line.quantity());
+            if (line.discountMinor() != 0) {
+                // Only discounted lines add to the form, so every earlier sale keeps the fingerprint it had.
+                canonical.append("|-").append(line.discountMinor());
+            }
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

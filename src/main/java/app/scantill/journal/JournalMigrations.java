@@ -191,7 +191,23 @@ final class JournalMigrations {
                     "ALTER TABLE outbox_v4 RENAME TO outbox",
                     // A change of a sale (refund_id NULL) or of a refund (of that sale), each once.
                     "CREATE UNIQUE INDEX outbox_once ON outbox (sale_id, ifnull(refund_id, ''), change_no)"),
-                    true));
+                    true),
+            // 5 is the tax rate per line (another branch); the numbers are assigned per feature.
+            new Migration(6, "discounts: each line's amount off, and the discounts given with their reasons", List.of(
+                    // Every sale journaled before reads as undiscounted: its lines cost their list amount.
+                    "ALTER TABLE sale_lines ADD COLUMN discount_minor INTEGER NOT NULL DEFAULT 0"
+                            + " CHECK (discount_minor >= 0)",
+                    """
+                    CREATE TABLE sale_discounts (
+                        sale_id      TEXT    NOT NULL REFERENCES sales (id),
+                        line_no      INTEGER NOT NULL CHECK (line_no >= 0),
+                        kind         TEXT    NOT NULL CHECK (kind IN ('percent', 'amount')),
+                        value        INTEGER NOT NULL CHECK (value >= 1),
+                        reason       TEXT    NOT NULL,
+                        note         TEXT    NOT NULL DEFAULT '',
+                        amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+                        PRIMARY KEY (sale_id, line_no)
+                    )""")));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -205,7 +205,7 @@ public final class TillViewModel {
         }
         cashier.lockCart();
         chargeShown.set(true);
-        model.charge(cart.currency(), cart.lines());
+        model.charge(cart.currency(), cart.lines(), cart.discounts());
     }
 
     /** Whether the sandbox listens where no phone can reach it: loopback, or a loopback address given. */
