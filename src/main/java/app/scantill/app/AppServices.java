@@ -77,6 +77,9 @@ public final class AppServices implements AutoCloseable {
     public TillViewModel tillViewModel() {
         Cart cart = new Cart(config.get(Settings.SETTLEMENT_CURRENCY));
         CashierViewModel cashier = new CashierViewModel(cart, words, uiExecutor);
+        // Kiosk mode: customers serve themselves, so there is nobody to give a discount.
+        cashier.discounts().configure(config.get(Settings.MANAGER_PIN), config.get(Settings.DISCOUNT_PIN_ABOVE_PERCENT),
+                !"kiosk".equals(config.get(Settings.MODE)));
         shown.thenRun(() -> cashier.loadCatalog(() -> catalogLoader.load(catalogPath())));
         TillViewModel model = new TillViewModel(cashier, uiExecutor, clock);
         till.thenAccept(services -> uiExecutor.onUiThread(() -> model.attach(services)));
