@@ -66,6 +66,7 @@ public final class ReportCsv {
                 tally(out, code, "refunded_by_method", e.getKey(), e.getValue());
             }
             tally(out, code, "refunds_in_progress", "", c.refundsInProgress());
+            tally(out, code, "discounts", "", report.discountsFor(c.currency()));
             row(out, List.of(code, "net_takings", "", "", MoneyFormat.plain(c.net())));
         }
         if (!report.refunds().isEmpty()) {

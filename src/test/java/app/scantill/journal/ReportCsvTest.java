@@ -39,6 +39,7 @@ class ReportCsvTest {
             "EUR,refunded_by_method,card,0,0.00",
             "EUR,refunded_by_method,unknown,0,0.00",
             "EUR,refunds_in_progress,,0,0.00",
+            "EUR,discounts,,0,0.00",
             "EUR,net_takings,,,2.50",
             "JPY,all,,2,2300",
             "JPY,state,PAID,1,1500",
@@ -50,6 +51,7 @@ class ReportCsvTest {
             "JPY,refunded_by_method,card,0,0",
             "JPY,refunded_by_method,unknown,0,0",
             "JPY,refunds_in_progress,,0,0",
+            "JPY,discounts,,0,0",
             "JPY,net_takings,,,1500",
             "USD,all,,4,19.25",
             "USD,state,AWAITING_PAYMENT,1,1.00",
@@ -62,8 +64,27 @@ class ReportCsvTest {
             "USD,refunded_by_method,card,0,0.00",
             "USD,refunded_by_method,unknown,0,0.00",
             "USD,refunds_in_progress,,0,0.00",
+            "USD,discounts,,0,0.00",
             "USD,net_takings,,,14.75",
             "");
+
+    @Test
+    void paidDiscountedSalesCarryTheirDiscountsPerCurrencyInTheTotals() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-14T06:00:00Z"));
+        EndOfDayReport report;
+        try (JdbcSalesJournal journal = JdbcSalesJournal.open(dir.resolve("discounts.db"), clock)) {
+            var priced = SalesJournalContract.discounted();
+            journal.begin("d-1", "till-1", SalesJournalContract.USD, priced.lines(), "k-d-1", priced.discounts());
+            journal.recordSession("d-1", "cs_d-1", null);
+            journal.markPaid("d-1", "pi_d-1", "card", null);
+            journal.begin("d-2", "till-1", SalesJournalContract.USD, priced.lines(), "k-d-2", priced.discounts());
+            report = new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock).report(DAY, DAY.plusDays(1));
+        }
+
+        assertThat(report.discountsFor(SalesJournalContract.USD)).as("the unpaid sale gave nothing away")
+                .isEqualTo(new EndOfDayReport.Tally(1, app.scantill.money.Money.of(170, "USD")));
+        assertThat(ReportCsv.toCsv(report)).contains("USD,discounts,,1,1.70\r\n", "USD,net_takings,,,8.05\r\n");
+    }
 
     EndOfDayReport seededReport() {
         MutableClock clock = new MutableClock(Instant.parse("2025-03-14T06:00:00Z"));

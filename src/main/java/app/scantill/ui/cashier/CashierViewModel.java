@@ -12,7 +12,7 @@ import app.scantill.catalog.Product;
 import app.scantill.i18n.Message;
 import app.scantill.i18n.Translator;
 import app.scantill.money.Money;
-import app.scantill.money.TaxRate;
+import app.scantill.receipt.DiscountWords;
 import app.scantill.sale.Discount;
 import app.scantill.sale.SaleLine;
 import app.scantill.ui.support.UiExecutor;
@@ -418,12 +418,7 @@ public final class CashierViewModel {
 
     /** A discount in the cashier's words: "−10 % (Loyalty)", "−0,50 € (Damaged: dented)". */
     public String describe(Discount d, java.util.Currency currency) {
-        String amount = d.kind() == Discount.Kind.PERCENT
-                ? words.text("discount.label.percent", new TaxRate((int) d.value()).percentText())
-                : words.text("discount.label.amount", format(Money.of(d.value(), currency)));
-        String why = words.text(d.reason().messageKey());
-        return d.note().isEmpty() ? words.text("discount.description", amount, why)
-                : words.text("discount.description.note", amount, why, d.note());
+        return DiscountWords.describe(words, d, currency);
     }
 
     private Optional<SaleLine> pricedLine(CartLine line) {
