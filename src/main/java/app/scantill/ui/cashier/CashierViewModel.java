@@ -13,6 +13,7 @@ import app.scantill.i18n.Message;
 import app.scantill.i18n.Translator;
 import app.scantill.money.Money;
 import app.scantill.receipt.DiscountWords;
+import app.scantill.sale.AppliedDiscount;
 import app.scantill.sale.Discount;
 import app.scantill.sale.SaleLine;
 import app.scantill.ui.support.UiExecutor;
@@ -421,11 +422,21 @@ public final class CashierViewModel {
         return DiscountWords.describe(words, d, currency);
     }
 
-    private Optional<SaleLine> pricedLine(CartLine line) {
+    /** The line as it will be charged (its discount, its share of the cart's included), while it is in the cart. */
+    public Optional<SaleLine> pricedLine(CartLine line) {
         List<CartLine> all = cart.lines();
         int index = all.indexOf(line);
         List<SaleLine> priced = cart.priced().lines();
         return index < 0 || index >= priced.size() ? Optional.empty() : Optional.of(priced.get(index));
+    }
+
+    public Optional<Discount> lineDiscount(CartLine line) {
+        return cart.lineDiscount(line.sku());
+    }
+
+    /** The discount on the whole cart and what it takes off, if any. */
+    public Optional<AppliedDiscount> cartDiscount() {
+        return cart.priced().discounts().cart();
     }
 
     public ReadOnlyStringProperty listTotalTextProperty() {
