@@ -201,9 +201,9 @@ public final class DiscountViewModel {
         }
         try {
             if (percent.get()) {
-                Optional<TaxRate> p = TaxRate.parsePercent(text);
-                return p.filter(r -> !r.isZero()).map(r -> Discount.percent(r.basisPoints(), reason.get(), ""))
-                        .map(withNote(noteText));
+                // A percentage as exactly as a tax rate: basis points, at most two decimals, 0.01 to 100.
+                return TaxRate.parsePercent(text).filter(r -> !r.isZero())
+                        .map(r -> Discount.percent(r.basisPoints(), reason.get(), noteText));
             }
             long minor = MoneyFormat.parseMinorUnits(text.replace(',', '.'), currency());
             return minor < 1 ? Optional.empty() : Optional.of(Discount.amount(minor, reason.get(), noteText));
@@ -212,9 +212,6 @@ public final class DiscountViewModel {
         }
     }
 
-    private static java.util.function.Function<Discount, Discount> withNote(String noteText) {
-        return d -> new Discount(d.kind(), d.value(), d.reason(), noteText);
-    }
 
     private void give(Discount discount) {
         Discount chosen = new Discount(discount.kind(), discount.value(), reason.get(), discount.note());
