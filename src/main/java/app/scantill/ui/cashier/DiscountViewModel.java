@@ -195,10 +195,9 @@ public final class DiscountViewModel {
 
     private Optional<Discount> parse() {
         String text = value.get() == null ? "" : value.get().strip();
-        String noteText = note.get() == null ? "" : note.get().strip();
-        if (noteText.length() > Discount.MAX_NOTE) {
-            noteText = noteText.substring(0, Discount.MAX_NOTE);
-        }
+        String typedNote = note.get() == null ? "" : note.get().strip();
+        // Too long a note is said by typed(); here it is only cut, so the PIN hint can follow the value.
+        String noteText = typedNote.length() > Discount.MAX_NOTE ? typedNote.substring(0, Discount.MAX_NOTE) : typedNote;
         try {
             if (percent.get()) {
                 // A percentage as exactly as a tax rate: basis points, at most two decimals, 0.01 to 100.
