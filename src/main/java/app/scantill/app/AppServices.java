@@ -120,6 +120,9 @@ public final class AppServices implements AutoCloseable {
     public TillViewModel tillViewModel() {
         Cart cart = new Cart(config.get(Settings.SETTLEMENT_CURRENCY), config.get(Settings.TAX_DEFAULT_RATE));
         CashierViewModel cashier = new CashierViewModel(cart, words, uiExecutor);
+        // Kiosk mode: customers serve themselves, so there is nobody to give a discount.
+        cashier.discounts().configure(config.get(Settings.MANAGER_PIN), config.get(Settings.DISCOUNT_PIN_ABOVE_PERCENT),
+                !"kiosk".equals(config.get(Settings.MODE)));
         shown.thenRun(() -> cashier.loadCatalog(() -> loadAndWatch(cashier)));
         TillViewModel model = new TillViewModel(cashier, uiExecutor, clock);
         if (!kiosk()) {

@@ -5,6 +5,8 @@ import app.scantill.i18n.Message;
 import app.scantill.money.CurrencyFacts;
 import app.scantill.money.Money;
 import app.scantill.money.TaxRate;
+import app.scantill.sale.Discount;
+import app.scantill.sale.DiscountAllocation;
 import app.scantill.sale.SaleLine;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -39,6 +41,7 @@ public final class Cart {
     private final TaxRate defaultTaxRate;
     /** Keyed by lower-cased SKU; insertion order is the order the cashier added them. */
     private final Map<String, CartLine> lines = new LinkedHashMap<>();
+    private final CartDiscounts discounts = new CartDiscounts();
     private Currency currency;
 
     /** A cart for an account assumed to settle every charge in the charge's own currency. */
@@ -145,8 +148,10 @@ public final class Cart {
         if (removed == null) {
             return notInCart(sku);
         }
+        discounts.forget(key(sku));
         if (lines.isEmpty()) {
             currency = null;
+            discounts.clear();
         }
         return CartOutcome.accepted(Message.of("cart.removed", removed.product().name()));
     }
@@ -157,6 +162,7 @@ public final class Cart {
             return CartOutcome.refused(Message.of("cart.refused.already_empty"));
         }
         lines.clear();
+        discounts.clear();
         currency = null;
         return CartOutcome.accepted(Message.of("cart.cleared"));
     }
@@ -182,12 +188,70 @@ public final class Cart {
         return Optional.ofNullable(currency);
     }
 
-    /** The total, or empty while the cart has no currency. */
+    /** What the customer pays, discounts taken off; empty while the cart has no currency. */
     public Optional<Money> total() {
-        return currency == null ? Optional.empty() : Optional.of(Money.of(totalMinor(), currency));
+        return currency == null ? Optional.empty() : Optional.of(Money.of(priced().chargedMinor(), currency));
+    }
+
+    /** The total before any discount, or empty while the cart has no currency. */
+    public Optional<Money> listTotal() {
+        return currency == null ? Optional.empty() : Optional.of(Money.of(listTotalMinor(), currency));
+    }
+
+    /** Gives line {@code sku} a discount, replacing any it had (see {@link CartDiscounts}). */
+    public CartOutcome discountLine(String sku, Discount discount) {
+        CartLine line = lines.get(key(sku));
+        if (line == null) {
+            return notInCart(sku);
+        }
+        return discounts.giveLine(key(sku), line, discount, currency);
+    }
+
+    public CartOutcome removeLineDiscount(String sku) {
+        CartLine line = lines.get(key(sku));
+        return line == null ? notInCart(sku) : discounts.removeLine(key(sku), line);
+    }
+
+    /** Gives the whole cart a discount, on what the lines cost after their own discounts. */
+    public CartOutcome discountCart(Discount discount) {
+        if (currency == null) {
+            return CartOutcome.refused(Message.of("cart.refused.empty"));
+        }
+        return discounts.giveCart(discount, beforeCartDiscountMinor(), currency);
+    }
+
+    public CartOutcome removeCartDiscount() {
+        return discounts.removeCart();
+    }
+
+    /** The discount given on line {@code sku}, if any. */
+    public Optional<Discount> lineDiscount(String sku) {
+        return discounts.line(key(sku));
+    }
+
+    public Optional<Discount> cartDiscount() {
+        return discounts.cart();
+    }
+
+    /** The lines with every discount applied, in cart order; see {@link DiscountAllocation}. */
+    public DiscountAllocation.Result priced() {
+        return discounts.apply(List.copyOf(lines.keySet()), undiscountedLines(), step(), true);
+    }
+
+    /** What the lines cost after their own discounts: what a cart discount is taken from. */
+    public long beforeCartDiscountMinor() {
+        return discounts.apply(List.copyOf(lines.keySet()), undiscountedLines(), step(), false).chargedMinor();
+    }
+
+    private long step() {
+        return currency == null ? 1 : CartDiscounts.step(currency);
     }
 
     private long totalMinor() {
+        return priced().chargedMinor();
+    }
+
+    private long listTotalMinor() {
         long sum = 0;
         for (CartLine line : lines.values()) {
             sum = Math.addExact(sum, Math.multiplyExact(line.unitPrice().minorUnits(), (long) line.quantity()));
@@ -216,8 +280,12 @@ public final class Cart {
                         : Message.of("cart.chargeability.card_only", currency.getCurrencyCode()));
     }
 
-    /** The lines as the journal and the charge flow record them, in cart order, each at its tax rate. */
+    /** The lines as the journal and the charge flow record them, in cart order, each at its tax rate, discounts applied. */
     public List<SaleLine> toSaleLines() {
+        return priced().lines();
+    }
+
+    private List<SaleLine> undiscountedLines() {
         List<SaleLine> result = new ArrayList<>(lines.size());
         for (CartLine line : lines.values()) {
             result.add(line.toSaleLine(defaultTaxRate));
@@ -230,7 +298,9 @@ public final class Cart {
         if (currency == null) {
             return Optional.empty();
         }
-        return Optional.of(new CartSnapshot(currency, toSaleLines(), Money.of(totalMinor(), currency)));
+        DiscountAllocation.Result priced = priced();
+        return Optional.of(new CartSnapshot(currency, priced.lines(), Money.of(priced.chargedMinor(), currency),
+                priced.discounts()));
     }
 
     /**
@@ -244,7 +314,7 @@ public final class Cart {
         Money limit = Money.of(max, c);
         long newTotal;
         try {
-            long without = Math.subtractExact(totalMinor(), existing == null ? 0
+            long without = Math.subtractExact(listTotalMinor(), existing == null ? 0
                     : Math.multiplyExact(existing.unitPrice().minorUnits(), (long) existing.quantity()));
             newTotal = Math.addExact(without, Math.multiplyExact(product.price().minorUnits(), newQuantity));
         } catch (ArithmeticException e) {

@@ -2,6 +2,7 @@ package app.scantill.checkout;
 
 import app.scantill.journal.JournalException;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import java.util.Currency;
 import java.util.List;
@@ -21,10 +22,16 @@ sealed interface ChargeEvent {
     // ------------------------------------------------------------ commands
 
     /** Charge a cart; the sale id was chosen on the worker (unique in the journal). */
-    record Start(String saleId, Currency currency, List<SaleLine> lines, boolean cardOnlyChoice)
-            implements ChargeEvent {
+    record Start(String saleId, Currency currency, List<SaleLine> lines, boolean cardOnlyChoice,
+            SaleDiscounts discounts) implements ChargeEvent {
         public Start {
             lines = List.copyOf(lines);
+            java.util.Objects.requireNonNull(discounts, "discounts");
+        }
+
+        /** A cart without discounts. */
+        public Start(String saleId, Currency currency, List<SaleLine> lines, boolean cardOnlyChoice) {
+            this(saleId, currency, lines, cardOnlyChoice, SaleDiscounts.NONE);
         }
     }
 

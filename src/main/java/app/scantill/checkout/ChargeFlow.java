@@ -173,7 +173,7 @@ final class ChargeFlow {
                 new StopTimer(),
                 Publish.always(ChargeStatus.of(Phase.CREATING, start.saleId(), total, cardOnly, 1)),
                 new Journal(new Begin(start.saleId(), rules.settings().registerId(), start.currency(), start.lines(),
-                        key)));
+                        key, start.discounts())));
     }
 
     private Transition beginning(Beginning state, ChargeEvent event, FlowContext at) {

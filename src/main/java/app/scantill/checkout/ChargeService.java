@@ -7,6 +7,7 @@ import app.scantill.journal.SalesJournal;
 import app.scantill.money.Money;
 import app.scantill.sale.Sale;
 import app.scantill.sale.SaleIdGenerator;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,12 +132,17 @@ public final class ChargeService {
      * @throws IllegalStateException when a sale on this register is still in progress
      */
     public void start(Currency currency, List<SaleLine> lines) {
-        start(currency, lines, amazonPayWithheld());
+        start(currency, lines, SaleDiscounts.NONE);
+    }
+
+    /** As above, for lines discounted as {@code discounts} says; the discounts are journaled with the sale. */
+    public void start(Currency currency, List<SaleLine> lines, SaleDiscounts discounts) {
+        start(currency, lines, discounts, amazonPayWithheld());
     }
 
     /** As {@link #start}, offering card alone whatever the currency and the account allow. */
     public void startCardOnly(Currency currency, List<SaleLine> lines) {
-        start(currency, lines, true);
+        start(currency, lines, SaleDiscounts.NONE, true);
     }
 
     /**
@@ -280,11 +286,11 @@ public final class ChargeService {
         }
     }
 
-    private void start(Currency currency, List<SaleLine> lines, boolean cardOnlyChoice) {
+    private void start(Currency currency, List<SaleLine> lines, SaleDiscounts discounts, boolean cardOnlyChoice) {
         Money total = requests.validate(currency, lines);
         List<SaleLine> frozen = List.copyOf(lines);
         feed.claim(ChargeStatus.of(Phase.CREATING, null, total, cardOnlyChoice, 1));
-        worker.submit(() -> new ChargeEvent.Start(uniqueSaleId(), currency, frozen, cardOnlyChoice));
+        worker.submit(() -> new ChargeEvent.Start(uniqueSaleId(), currency, frozen, cardOnlyChoice, discounts));
     }
 
     /** A new sale id the journal does not know yet (runs on the worker, before the sale is journaled). */

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -88,7 +87,7 @@ public final class CheckoutRequestFactory {
                         currency.getCurrencyCode()));
             }
             try {
-                total = Math.addExact(total, line.lineTotalMinor());
+                total = Math.addExact(total, line.chargedMinor());
             } catch (ArithmeticException e) {
                 total = Long.MAX_VALUE;
             }
@@ -153,13 +152,11 @@ public final class CheckoutRequestFactory {
     public CheckoutRequest build(String saleId, int attempt, String idempotencyKey, Currency currency,
             List<SaleLine> lines, boolean cardOnly, Instant attemptStart, Instant expiresAt) {
         validate(currency, lines);
-        List<CheckoutRequest.Line> items = new ArrayList<>(lines.size());
-        for (SaleLine line : lines) {
-            // The rate is the journaled line's; only its Stripe id comes from the settings (tax.stripe_rates).
-            items.add(new CheckoutRequest.Line(line.name(), line.unitAmountMinor(), line.quantity(),
-                    settings.stripeTaxRates() == null ? null
-                            : settings.stripeTaxRates().idFor(line.taxRate()).orElse(null)));
-        }
+        // A line's tax rate is the journaled line's; only its Stripe id comes from the settings (tax.stripe_rates).
+        List<CheckoutRequest.Line> items = CheckoutLines.of(currency, lines,
+                IdempotencyKeys.checkoutLocale(idempotencyKey),
+                line -> settings.stripeTaxRates() == null ? null
+                        : settings.stripeTaxRates().idFor(line.taxRate()).orElse(null));
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("sale_id", saleId);
         metadata.put("register_id", settings.registerId());
@@ -221,7 +218,7 @@ public final class CheckoutRequestFactory {
 
     /**
      * A short fingerprint of what was sold: the first 16 hex digits of SHA-256 over a canonical,
-     * length-prefixed form of the currency and every line (SKU, name, unit amount, quantity), so a
+     * length-prefixed form of the currency and every line (SKU, name, unit amount, quantity, discount), so a
      * person can tell from Stripe's dashboard whether a session matches the journaled cart.
      */
     public static String cartHash(Currency currency, List<SaleLine> lines) {
@@ -231,6 +228,10 @@ public final class CheckoutRequestFactory {
                     .append('|').append(line.name().length()).append(':').append(line.name())
                     .append('|').append(line.unitAmountMinor())
                     .append('|').append(line.quantity());
+            if (line.discountMinor() != 0) {
+                // Only discounted lines add to the form, so every earlier sale keeps the fingerprint it had.
+                canonical.append("|-").append(line.discountMinor());
+            }
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

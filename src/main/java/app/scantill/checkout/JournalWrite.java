@@ -2,6 +2,7 @@ package app.scantill.checkout;
 
 import app.scantill.journal.SalesJournal;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import java.time.Instant;
@@ -21,15 +22,21 @@ sealed interface JournalWrite {
     String label();
 
     /** A new sale with its first attempt and key (state CHARGING). */
-    record Begin(String saleId, String registerId, Currency currency, List<SaleLine> lines, String idempotencyKey)
-            implements JournalWrite {
+    record Begin(String saleId, String registerId, Currency currency, List<SaleLine> lines, String idempotencyKey,
+            SaleDiscounts discounts) implements JournalWrite {
         public Begin {
             lines = List.copyOf(lines);
         }
 
+        /** A sale without discounts. */
+        public Begin(String saleId, String registerId, Currency currency, List<SaleLine> lines,
+                String idempotencyKey) {
+            this(saleId, registerId, currency, lines, idempotencyKey, SaleDiscounts.NONE);
+        }
+
         @Override
         public Sale applyTo(SalesJournal journal) {
-            return journal.begin(saleId, registerId, currency, lines, idempotencyKey);
+            return journal.begin(saleId, registerId, currency, lines, idempotencyKey, discounts);
         }
 
         @Override

@@ -131,6 +131,14 @@ public final class Settings {
             Setting.optional("manager.pin_hash", SettingTypes.managerPin())
                     .secret("the manager PIN's hash"));
 
+    /**
+     * A discount taking more than this whole percentage of its line or cart asks for the manager PIN (when one is
+     * set); 100: never asked, 0: asked for every discount.
+     */
+    public static final Setting<Integer> DISCOUNT_PIN_ABOVE_PERCENT = declare(
+            Setting.of("discount.pin_above_percent", SettingTypes.wholeNumber(0, 100,
+                    "config.meaning.discount_pin_above"), 20));
+
     /** {@code till} (a cashier serves) or {@code kiosk} (customers serve themselves: no refunds). */
     public static final Setting<String> MODE = declare(
             Setting.of("till.mode", SettingTypes.oneOf("till", "kiosk"), "till"));

@@ -99,6 +99,20 @@ public record EndOfDayReport(LocalDate from, LocalDate to, ZoneId zone, List<Sal
         return new EndOfDayReport(from, to, zone, ordered, totals, orderedRefunds, List.of());
     }
 
+    /**
+     * The discounts given on the period's paid sales in {@code currency}: how many sales had one, and everything
+     * the discounts took off them (line and cart discounts alike; what was paid is in the paid totals).
+     */
+    public Tally discountsFor(Currency currency) {
+        Tally sum = Tally.zero(currency);
+        for (Sale sale : sales) {
+            if (sale.currency().equals(currency) && sale.state() == SaleState.PAID && sale.discountMinor() > 0) {
+                sum = sum.plus(Money.of(sale.discountMinor(), currency));
+            }
+        }
+        return sum;
+    }
+
     public Optional<CurrencyTotals> totalsFor(Currency currency) {
         return currencies.stream().filter(c -> c.currency().equals(currency)).findFirst();
     }

@@ -7,6 +7,7 @@ import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
@@ -122,8 +123,9 @@ public final class JdbcSalesJournal implements SalesJournal {
 
     @Override
     public Sale begin(String saleId, String registerId, Currency currency, List<SaleLine> lines,
-            String idempotencyKey) {
+            String idempotencyKey, SaleDiscounts discounts) {
         long totalMinor = JournalRules.checkBegin(saleId, registerId, currency, lines, idempotencyKey);
+        JournalRules.checkDiscounts(lines, discounts);
         return db.write("journal sale " + saleId, t -> {
             if (t.exists(saleId)) {
                 throw JournalRules.saleExists(saleId);
@@ -132,6 +134,7 @@ public final class JdbcSalesJournal implements SalesJournal {
             long now = clock.millis();
             t.insertSale(saleId, registerId, currency, totalMinor, now);
             t.insertLines(saleId, lines);
+            t.insertDiscounts(saleId, discounts);
             t.insertAttempt(saleId, 1, idempotencyKey, now);
             t.insertChange(saleId, now, null, SaleState.CHARGING, JournalRules.attemptNote(1));
             return changed(t, saleId, now);

@@ -198,6 +198,21 @@ final class JournalMigrations {
                     """
                     ALTER TABLE sale_lines ADD COLUMN tax_rate_bp INTEGER NOT NULL DEFAULT 0
                         CHECK (tax_rate_bp BETWEEN 0 AND 10000)""")),
+            new Migration(6, "discounts: each line's amount off, and the discounts given with their reasons", List.of(
+                    // Every sale journaled before reads as undiscounted: its lines cost their list amount.
+                    "ALTER TABLE sale_lines ADD COLUMN discount_minor INTEGER NOT NULL DEFAULT 0"
+                            + " CHECK (discount_minor >= 0)",
+                    """
+                    CREATE TABLE sale_discounts (
+                        sale_id      TEXT    NOT NULL REFERENCES sales (id),
+                        line_no      INTEGER NOT NULL CHECK (line_no >= 0),
+                        kind         TEXT    NOT NULL CHECK (kind IN ('percent', 'amount')),
+                        value        INTEGER NOT NULL CHECK (value >= 1),
+                        reason       TEXT    NOT NULL,
+                        note         TEXT    NOT NULL DEFAULT '',
+                        amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+                        PRIMARY KEY (sale_id, line_no)
+                    )""")),
             new Migration(7, "cash tenders, and the card attempt a cash sale took over (docs/cash.md)", List.of(
                     """
                     CREATE TABLE cash_tenders (

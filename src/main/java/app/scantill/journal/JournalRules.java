@@ -4,6 +4,8 @@ import app.scantill.money.Money;
 import app.scantill.money.MoneyFormat;
 import app.scantill.sale.CashTender;
 import app.scantill.sale.Sale;
+import app.scantill.sale.AppliedDiscount;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import app.scantill.text.Texts;
@@ -65,9 +67,23 @@ final class JournalRules {
         }
         long total = 0;
         for (SaleLine line : lines) {
-            total = Math.addExact(total, line.lineTotalMinor());
+            total = Math.addExact(total, line.chargedMinor());
         }
         return total;
+    }
+
+    /** Every discount on a line the sale has, and no line discounted by less than its own discount took. */
+    static void checkDiscounts(List<SaleLine> lines, SaleDiscounts discounts) {
+        Objects.requireNonNull(discounts, "discounts");
+        for (AppliedDiscount d : discounts.entries()) {
+            if (d.lineNo() > lines.size()) {
+                throw new IllegalArgumentException("a discount on line " + d.lineNo() + " of a sale with "
+                        + lines.size() + " lines");
+            }
+            if (!d.onCart() && d.amountMinor() > lines.get(d.lineNo() - 1).discountMinor()) {
+                throw new IllegalArgumentException("line " + d.lineNo() + " is discounted by less than its discount");
+            }
+        }
     }
 
     static void checkKey(String key) {

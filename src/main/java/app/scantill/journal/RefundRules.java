@@ -67,9 +67,9 @@ public final class RefundRules {
                         + (line.saleLine() > units.length ? "no such line" : units[line.saleLine() - 1] + " units left")
                         + "; " + line.quantity() + " cannot be refunded", RefundRefusedException.Why.LINE_UNITS, left);
             }
-            units[line.saleLine() - 1] -= line.quantity();
             SaleLine sold = sale.lines().get(line.saleLine() - 1);
-            sum = Math.addExact(sum, Math.multiplyExact(sold.unitAmountMinor(), (long) line.quantity()));
+            sum = Math.addExact(sum, RefundBalance.lineRefundMinor(sold, units[line.saleLine() - 1], line.quantity()));
+            units[line.saleLine() - 1] -= line.quantity();
         }
         if (sum != order.amountMinor()) {
             throw new RefundRefusedException("Refund of lines of sale " + sale.id() + " is " + order.amountMinor()

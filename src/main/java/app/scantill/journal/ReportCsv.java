@@ -83,6 +83,7 @@ public final class ReportCsv {
                 tally(out, code, "refunded_by_method", e.getKey(), e.getValue());
             }
             tally(out, code, "refunds_in_progress", "", c.refundsInProgress());
+            tally(out, code, "discounts", "", report.discountsFor(c.currency()));
             row(out, List.of(code, "net_takings", "", "", MoneyFormat.plain(c.net())));
             taxRows(out, c);
             report.drawerFor(c.currency()).ifPresent(d -> drawer(out, code, d));

@@ -2,7 +2,11 @@ package app.scantill.journal;
 
 import app.scantill.money.TaxRate;
 import app.scantill.sale.CashTender;
+import app.scantill.sale.AppliedDiscount;
+import app.scantill.sale.Discount;
+import app.scantill.sale.DiscountReason;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
@@ -50,9 +54,15 @@ public final class SaleImageJson {
             line.addProperty("unit_amount_minor", l.unitAmountMinor());
             line.addProperty("quantity", l.quantity());
             line.addProperty("tax_rate_bp", l.taxRate().basisPoints());
+            if (l.discountMinor() != 0) {
+                line.addProperty("discount_minor", l.discountMinor());
+            }
             lines.add(line);
         }
         sale.add("lines", lines);
+        if (!s.discounts().isEmpty()) {
+            sale.add("discounts", discounts(s.discounts()));
+        }
         JsonArray attempts = new JsonArray();
         for (SaleImage.Attempt a : image.attempts()) {
             JsonObject attempt = new JsonObject();
@@ -101,10 +111,12 @@ public final class SaleImageJson {
             List<SaleLine> lines = new ArrayList<>();
             for (JsonElement e : s.getAsJsonArray("lines")) {
                 JsonObject l = e.getAsJsonObject();
-                // An image written before tax rates were kept has none: 0 %, as the journal reads such a line.
+                // An image written before tax rates or discounts were kept has none: 0 % and nothing off.
                 JsonElement rate = l.get("tax_rate_bp");
+                JsonElement off = l.get("discount_minor");
                 lines.add(new SaleLine(l.get("sku").getAsString(), l.get("name").getAsString(),
-                        l.get("unit_amount_minor").getAsLong(), l.get("quantity").getAsInt(), 0,
+                        l.get("unit_amount_minor").getAsLong(), l.get("quantity").getAsInt(),
+                        off == null ? 0 : off.getAsLong(),
                         rate == null || rate.isJsonNull() ? TaxRate.ZERO : new TaxRate(rate.getAsInt())));
             }
             List<SaleImage.Attempt> attempts = new ArrayList<>();
@@ -127,7 +139,8 @@ public final class SaleImageJson {
                     Currency.getInstance(s.get("currency").getAsString()), lines, s.get("total_minor").getAsLong(),
                     SaleState.valueOf(s.get("state").getAsString()), attempt, current.idempotencyKey(),
                     current.sessionId(), current.sessionExpiresAt(), text(s, "payment_intent_id"),
-                    text(s, "payment_method"), instant(s, "updated_at"), current.startedAt());
+                    text(s, "payment_method"), instant(s, "updated_at"), current.startedAt(),
+                    discounts(s.getAsJsonArray("discounts")));
             JsonElement inStore = o.get("refunds_in_store");
             JsonObject c = o.getAsJsonObject("cash");
             CashTender cash = c == null ? null : new CashTender(id, c.get("tendered_minor").getAsLong(),
@@ -137,6 +150,37 @@ public final class SaleImageJson {
         } catch (RuntimeException e) {
             throw new JournalException("A sale image in the outbox or the ledger cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static JsonArray discounts(SaleDiscounts given) {
+        JsonArray all = new JsonArray();
+        for (AppliedDiscount d : given.entries()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("line_no", d.lineNo());
+            o.addProperty("kind", d.discount().kind().code());
+            o.addProperty("value", d.discount().value());
+            o.addProperty("reason", d.discount().reason().code());
+            o.addProperty("note", d.discount().note());
+            o.addProperty("amount_minor", d.amountMinor());
+            all.add(o);
+        }
+        return all;
+    }
+
+    /** Images written before discounts existed have none. */
+    private static SaleDiscounts discounts(JsonArray all) {
+        if (all == null) {
+            return SaleDiscounts.NONE;
+        }
+        List<AppliedDiscount> read = new ArrayList<>();
+        for (JsonElement e : all) {
+            JsonObject o = e.getAsJsonObject();
+            Discount d = new Discount(Discount.Kind.fromCode(o.get("kind").getAsString()), o.get("value").getAsLong(),
+                    DiscountReason.fromCode(o.get("reason").getAsString()).orElse(DiscountReason.OTHER),
+                    text(o, "note"));
+            read.add(new AppliedDiscount(o.get("line_no").getAsInt(), d, o.get("amount_minor").getAsLong()));
+        }
+        return new SaleDiscounts(read);
     }
 
     private static Long millis(Instant t) {

@@ -3,7 +3,11 @@ package app.scantill.journal;
 import app.scantill.money.TaxRate;
 import app.scantill.sale.CashTender;
 import app.scantill.sale.DrawerEntry;
+import app.scantill.sale.AppliedDiscount;
+import app.scantill.sale.Discount;
+import app.scantill.sale.DiscountReason;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
@@ -73,15 +77,26 @@ final class SaleTables {
 
     void insertLines(String saleId, List<SaleLine> lines) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
-                INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_amount_minor, quantity, tax_rate_bp)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_amount_minor, quantity, tax_rate_bp,
+                                        discount_minor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             int no = 1;
             for (SaleLine line : lines) {
                 bind(ps, List.of(saleId, no++, line.sku(), line.name(), line.unitAmountMinor(), line.quantity(),
-                        line.taxRate().basisPoints()));
+                        line.taxRate().basisPoints(), line.discountMinor()));
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /** The discounts the cashier gave (line 0: the cart's), beside the amounts already in the lines. */
+    void insertDiscounts(String saleId, SaleDiscounts discounts) throws SQLException {
+        for (AppliedDiscount d : discounts.entries()) {
+            update("""
+                    INSERT INTO sale_discounts (sale_id, line_no, kind, value, reason, note, amount_minor)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", saleId, d.lineNo(), d.discount().kind().code(),
+                    d.discount().value(), d.discount().reason().code(), d.discount().note(), d.amountMinor());
         }
     }
 
@@ -269,15 +284,23 @@ final class SaleTables {
     List<Sale> query(String where, List<?> params) throws SQLException {
         Map<String, List<SaleLine>> lines = new LinkedHashMap<>();
         for (Map.Entry<String, SaleLine> line : rows("""
-                SELECT l.sale_id, l.sku, l.name, l.unit_amount_minor, l.quantity, l.tax_rate_bp
+                SELECT l.sale_id, l.sku, l.name, l.unit_amount_minor, l.quantity, l.tax_rate_bp, l.discount_minor
                   FROM sale_lines l JOIN sales s ON s.id = l.sale_id
                  WHERE\s""" + where + " ORDER BY l.sale_id, l.line_no", params,
                 rs -> Map.entry(rs.getString(1), new SaleLine(rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getInt(5), 0, new TaxRate(rs.getInt(6)))))) {
+                        rs.getInt(5), rs.getLong(7), new TaxRate(rs.getInt(6)))))) {
             lines.computeIfAbsent(line.getKey(), k -> new ArrayList<>()).add(line.getValue());
         }
+        Map<String, List<AppliedDiscount>> discounts = new LinkedHashMap<>();
+        for (Map.Entry<String, AppliedDiscount> d : rows("""
+                SELECT d.sale_id, d.line_no, d.kind, d.value, d.reason, d.note, d.amount_minor
+                  FROM sale_discounts d JOIN sales s ON s.id = d.sale_id
+                 WHERE\s""" + where, params, rs -> Map.entry(rs.getString(1), discountAt(rs)))) {
+            discounts.computeIfAbsent(d.getKey(), k -> new ArrayList<>()).add(d.getValue());
+        }
         return rows(SALE_COLUMNS + " WHERE " + where + " ORDER BY s.created_at, s.rowid", params,
-                rs -> sale(rs, lines));
+                rs -> sale(rs, lines).withDiscounts(new SaleDiscounts(discounts.getOrDefault(rs.getString(1),
+                        List.of()))));
     }
 
     List<StateChange> history(String saleId) throws SQLException {
@@ -342,6 +365,14 @@ final class SaleTables {
                 lines.getOrDefault(id, List.of()), rs.getLong(5), state(rs.getString(6)), rs.getInt(7),
                 rs.getString(8), rs.getString(9), instant(rs, 10), rs.getString(11), rs.getString(12),
                 Instant.ofEpochMilli(rs.getLong(13)), Instant.ofEpochMilli(rs.getLong(14)));
+    }
+
+    /** A stored discount from a row (sale_id, line_no, kind, value, reason, note, amount_minor); a reason this
+     *  ScanTill does not know (a newer one wrote it) reads as other. */
+    private static AppliedDiscount discountAt(ResultSet rs) throws SQLException {
+        Discount d = new Discount(Discount.Kind.fromCode(rs.getString(3)), rs.getLong(4),
+                DiscountReason.fromCode(rs.getString(5)).orElse(DiscountReason.OTHER), rs.getString(6));
+        return new AppliedDiscount(rs.getInt(2), d, rs.getLong(7));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

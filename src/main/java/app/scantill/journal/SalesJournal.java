@@ -6,6 +6,7 @@ import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import java.time.Instant;
@@ -36,7 +37,20 @@ public interface SalesJournal extends SaleRecords, RefundRecords, DrawerRecords,
      * @throws JournalException when the sale id or the key is already in the journal, or the write fails
      * @throws IllegalArgumentException for a blank id, register or key, a key over 255 characters, no lines
      */
-    Sale begin(String saleId, String registerId, Currency currency, List<SaleLine> lines, String idempotencyKey);
+    default Sale begin(String saleId, String registerId, Currency currency, List<SaleLine> lines,
+            String idempotencyKey) {
+        return begin(saleId, registerId, currency, lines, idempotencyKey, SaleDiscounts.NONE);
+    }
+
+    /**
+     * As above, for lines discounted as {@code discounts} says: the lines' {@link SaleLine#discountMinor()} and the
+     * discounts themselves are written in the same transaction, before Stripe is asked (the request is derived
+     * from the lines as journaled, docs/adr/0060).
+     *
+     * @throws IllegalArgumentException also when a discount names a line the sale does not have
+     */
+    Sale begin(String saleId, String registerId, Currency currency, List<SaleLine> lines, String idempotencyKey,
+            SaleDiscounts discounts);
 
     /**
      * Starts a new attempt (after {@link SaleState#EXPIRED} or a refused create): new key, state CHARGING.

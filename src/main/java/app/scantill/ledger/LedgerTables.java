@@ -8,6 +8,10 @@ import app.scantill.journal.SaleImageJson;
 import app.scantill.money.TaxRate;
 import app.scantill.sale.CashTender;
 import app.scantill.sale.Sale;
+import app.scantill.sale.AppliedDiscount;
+import app.scantill.sale.Discount;
+import app.scantill.sale.DiscountReason;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
@@ -88,10 +92,18 @@ final class LedgerTables {
         int lineNo = 1;
         for (SaleLine line : s.lines()) {
             update(c, """
-                    INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_amount_minor, quantity, tax_rate_bp)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_amount_minor, quantity, tax_rate_bp,
+                                            discount_minor)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                     s.id(), lineNo++, line.sku(), line.name(), line.unitAmountMinor(), line.quantity(),
-                    line.taxRate().basisPoints());
+                    line.taxRate().basisPoints(), line.discountMinor());
+        }
+        for (AppliedDiscount d : s.discounts().entries()) {
+            update(c, """
+                    INSERT INTO sale_discounts (sale_id, line_no, kind, value, reason, note, amount_minor)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    s.id(), d.lineNo(), d.discount().kind().code(), d.discount().value(), d.discount().reason().code(),
+                    d.discount().note(), d.amountMinor());
         }
         for (SaleImage.Attempt a : image.attempts()) {
             update(c, """
@@ -126,19 +138,29 @@ final class LedgerTables {
     static List<Sale> query(Connection c, String where, List<?> params) throws SQLException {
         Map<String, List<SaleLine>> lines = new LinkedHashMap<>();
         for (Map.Entry<String, SaleLine> line : rows(c, """
-                SELECT l.sale_id, l.sku, l.name, l.unit_amount_minor, l.quantity, l.tax_rate_bp
+                SELECT l.sale_id, l.sku, l.name, l.unit_amount_minor, l.quantity, l.tax_rate_bp, l.discount_minor
                   FROM sale_lines l JOIN sales s ON s.id = l.sale_id
                  WHERE\s""" + where + " ORDER BY l.sale_id, l.line_no", params,
                 rs -> Map.entry(rs.getString(1), new SaleLine(rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getInt(5), 0, new TaxRate(rs.getInt(6)))))) {
+                        rs.getInt(5), rs.getLong(7), new TaxRate(rs.getInt(6)))))) {
             lines.computeIfAbsent(line.getKey(), k -> new ArrayList<>()).add(line.getValue());
+        }
+        Map<String, List<AppliedDiscount>> discounts = new LinkedHashMap<>();
+        for (Map.Entry<String, AppliedDiscount> d : rows(c, """
+                SELECT d.sale_id, d.line_no, d.kind, d.value, d.reason, d.note, d.amount_minor
+                  FROM sale_discounts d JOIN sales s ON s.id = d.sale_id
+                 WHERE\s""" + where, params, rs -> Map.entry(rs.getString(1), new AppliedDiscount(rs.getInt(2),
+                        new Discount(Discount.Kind.fromCode(rs.getString(3)), rs.getLong(4),
+                                DiscountReason.fromCode(rs.getString(5)).orElse(DiscountReason.OTHER),
+                                rs.getString(6)), rs.getLong(7))))) {
+            discounts.computeIfAbsent(d.getKey(), k -> new ArrayList<>()).add(d.getValue());
         }
         return rows(c, SALE_COLUMNS + " WHERE " + where + " ORDER BY s.created_at, s.arrival", params, rs -> {
             String id = rs.getString(1);
             return new Sale(id, rs.getString(2), instant(rs, 3), Currency.getInstance(rs.getString(4).strip()),
                     lines.getOrDefault(id, List.of()), rs.getLong(5), SaleState.valueOf(rs.getString(6)), rs.getInt(7),
                     rs.getString(8), rs.getString(9), instant(rs, 10), rs.getString(11), rs.getString(12),
-                    instant(rs, 13), instant(rs, 14));
+                    instant(rs, 13), instant(rs, 14), new SaleDiscounts(discounts.getOrDefault(id, List.of())));
         });
     }
 

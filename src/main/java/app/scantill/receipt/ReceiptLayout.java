@@ -67,11 +67,22 @@ public final class ReceiptLayout {
         b.add(left(text("receipt.when", sale.createdAt())));
         b.add(left(text("receipt.register", sale.registerId())));
         b.add(new Rule());
-        for (SaleLine line : sale.lines()) {
+        for (int i = 0; i < sale.lines().size(); i++) {
+            SaleLine line = sale.lines().get(i);
             lineRows(b, sale, line, line.quantity());
+            sale.discounts().line(i + 1).ifPresent(d -> b.add(new Row(text("receipt.discount.line",
+                    DiscountWords.describe(words, d.discount(), sale.currency())),
+                    "−" + money(Money.of(d.amountMinor(), sale.currency())), false)));
         }
+        sale.discounts().cart().ifPresent(d -> b.add(new Row(text("receipt.discount.cart",
+                DiscountWords.describe(words, d.discount(), sale.currency())),
+                "−" + money(Money.of(d.amountMinor(), sale.currency())), false)));
         b.add(new Rule());
         b.add(new Row(text("receipt.total"), money(sale.total()), true));
+        if (sale.discountMinor() > 0) {
+            b.add(new Row(text("receipt.discount.saved"), money(Money.of(sale.discountMinor(), sale.currency())),
+                    false));
+        }
         b.add(left(text("receipt.paid_by", methodName(sale.paymentMethod()))));
         if (r.cash() != null) {
             b.add(new Row(text("receipt.tendered"), money(Money.of(r.cash().tenderedMinor(), sale.currency())), false));

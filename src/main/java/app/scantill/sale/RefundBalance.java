@@ -41,6 +41,27 @@ public record RefundBalance(Money paid, Money refunded, Money inProgress, Money 
         return refundable.isZero() && inProgress.isZero() ? Standing.REFUNDED : Standing.PARTIALLY_REFUNDED;
     }
 
+    /**
+     * What giving back {@code units} units of {@code line} refunds, when {@code unitsLeft} of its units are still
+     * not given back: what the customer paid for them, not the list price. A discounted line's charged amount
+     * rarely divides by its quantity, so the first {@code n} units given back are worth
+     * {@code floor(charged x n / quantity)} and each refund takes the difference: every refund gives back what
+     * those units cost, to within one minor unit, and the units of the line together give back exactly what was
+     * paid for the line, whatever the order. An undiscounted line gives back its unit price per unit.
+     */
+    public static long lineRefundMinor(SaleLine line, int unitsLeft, int units) {
+        int before = line.quantity() - unitsLeft;
+        if (before < 0 || units < 0 || before + units > line.quantity()) {
+            throw new IllegalArgumentException(units + " of " + unitsLeft + " units left of a line of "
+                    + line.quantity());
+        }
+        return paidFor(line, before + units) - paidFor(line, before);
+    }
+
+    private static long paidFor(SaleLine line, int units) {
+        return Math.multiplyExact(line.chargedMinor(), (long) units) / line.quantity();
+    }
+
     /** Units of each sale line not yet given back by a refund that holds its amount, by line number from 1. */
     public static int[] unitsLeft(Sale sale, List<Refund> refunds) {
         int[] left = new int[sale.lines().size()];

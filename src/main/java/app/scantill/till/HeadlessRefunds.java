@@ -88,6 +88,7 @@ final class HeadlessRefunds {
         }
         Sale sale = paidSale(w[1]);
         List<RefundLine> lines = new ArrayList<>();
+        int[] left = RefundBalance.unitsLeft(sale, records.refunds(sale.id()));
         long amount = 0;
         int i = 2;
         for (; i < w.length && w[i].contains(":"); i++) {
@@ -97,7 +98,10 @@ final class HeadlessRefunds {
                 throw new IllegalArgumentException("Sale " + sale.id() + " has no line " + line.saleLine());
             }
             lines.add(line);
-            amount += sale.lines().get(line.saleLine() - 1).unitAmountMinor() * line.quantity();
+            int index = line.saleLine() - 1;
+            amount += RefundBalance.lineRefundMinor(sale.lines().get(index), Math.max(0, left[index]),
+                    Math.min(line.quantity(), Math.max(0, left[index])));
+            left[index] -= line.quantity();
         }
         start(sale, amount, reason(w, i), lines);
     }

@@ -26,6 +26,66 @@ class CartTest {
     private final Product maple = product("CA-MAPL", "Maple Syrup", 1299, "CAD");
 
     @Test
+    void aLineDiscountLowersTheTotalAndTheSnapshotCarriesItAndItsReason() {
+        cart.add(espresso, 3);
+        cart.add(latte);
+
+        CartOutcome given = cart.discountLine("COF-ESP", app.scantill.sale.Discount.percent(1000,
+                app.scantill.sale.DiscountReason.LOYALTY, ""));
+
+        assertThat(English.text(given.message())).isEqualTo("Discount given on Espresso");
+        assertThat(cart.total()).contains(Money.of(900 - 90 + 475, "USD"));
+        assertThat(cart.listTotal()).contains(Money.of(1375, "USD"));
+        CartSnapshot snapshot = cart.snapshot().orElseThrow();
+        assertThat(snapshot.lines()).extracting(SaleLine::discountMinor).containsExactly(90L, 0L);
+        assertThat(snapshot.total()).isEqualTo(Money.of(1285, "USD"));
+        assertThat(snapshot.discounts().line(1)).isPresent();
+    }
+
+    @Test
+    void anAmountAboveTheLineOrTheCartIsRefusedAndChangesNothing() {
+        cart.add(espresso);
+
+        CartOutcome line = cart.discountLine("COF-ESP", app.scantill.sale.Discount.amount(301,
+                app.scantill.sale.DiscountReason.OTHER, ""));
+        CartOutcome whole = cart.discountCart(app.scantill.sale.Discount.amount(301,
+                app.scantill.sale.DiscountReason.OTHER, ""));
+
+        assertThat(line.refused()).isTrue();
+        assertThat(English.text(whole.message())).isEqualTo("A discount of $3.01 is more than the $3.00 it would come off.");
+        assertThat(cart.total()).contains(Money.of(300, "USD"));
+    }
+
+    @Test
+    void aLineKeepsItsAmountOffWhenItShrinksButNeverGoesBelowZeroAndRemovingItForgetsTheDiscount() {
+        cart.add(espresso, 2);
+        cart.discountLine("COF-ESP", app.scantill.sale.Discount.amount(500, app.scantill.sale.DiscountReason.STAFF, ""));
+        cart.setQuantity("COF-ESP", 1);
+
+        assertThat(cart.total()).as("the 5.00 off takes the 3.00 line and no more").contains(Money.of(0, "USD"));
+        assertThat(cart.chargeability().status()).isEqualTo(Chargeability.Status.ZERO_TOTAL);
+
+        cart.remove("COF-ESP");
+        cart.add(espresso);
+        assertThat(cart.lineDiscount("COF-ESP")).isEmpty();
+        assertThat(cart.total()).contains(Money.of(300, "USD"));
+    }
+
+    @Test
+    void threeDecimalCurrenciesTakeDiscountAmountsEndingInZeroOnly() {
+        Product dates = product("KW-DATE", "Dates", 1230, "KWD");
+        cart.add(dates);
+
+        CartOutcome odd = cart.discountCart(app.scantill.sale.Discount.amount(105, app.scantill.sale.DiscountReason.OTHER,
+                ""));
+
+        assertThat(English.text(odd.message())).isEqualTo("Discounts in KWD must end in 0, like every amount in KWD.");
+        assertThat(cart.discountCart(app.scantill.sale.Discount.amount(110, app.scantill.sale.DiscountReason.OTHER, ""))
+                .accepted()).isTrue();
+        assertThat(cart.total()).contains(Money.of(1120, "KWD"));
+    }
+
+    @Test
     void firstItemFixesTheCurrency() {
         assertThat(cart.currency()).isEmpty();
 

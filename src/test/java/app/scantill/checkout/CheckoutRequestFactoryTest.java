@@ -21,6 +21,63 @@ class CheckoutRequestFactoryTest {
     private final ChargeSettings settings = ChargeSettings.defaults("till-1", "https://till.example/ok", null);
     private final CheckoutRequestFactory factory = new CheckoutRequestFactory(settings, clock);
 
+    private static long sent(CheckoutRequest request) {
+        return request.lines().stream().mapToLong(l -> l.unitAmountMinor() * l.quantity()).sum();
+    }
+
+    @Test
+    void aDiscountedLineThatDividesEvenlyIsOneLineAtTheDiscountedUnitAmountNamedWithBothPrices() {
+        SaleLine tea = new SaleLine("TEA", "Tea", 300, 4, 200, app.scantill.money.TaxRate.ZERO);
+
+        CheckoutRequest request = factory.build("S-1", 1, IdempotencyKeys.forAttempt("S-1", 1, false, "de"), Currency.getInstance("EUR"),
+                List.of(tea), false, clock.instant());
+
+        assertThat(request.lines()).singleElement().satisfies(l -> {
+            assertThat(l.unitAmountMinor()).isEqualTo(250);
+            assertThat(l.quantity()).isEqualTo(4);
+            assertThat(l.name().replace('\u00a0', ' ')).as("German habits, the page speaks German")
+                    .isEqualTo("Tea (3,00 € → 2,50 €)");
+        });
+    }
+
+    @Test
+    void threeDecimalAmountsStayInTensWhenALineIsSplit() {
+        // 3 x 1.230 KWD less 0.100 = 3.590: 359 tens over 3 units -> 2 x 1.200 + 1 x 1.190
+        SaleLine dates = new SaleLine("D", "Dates", 1230, 3, 100, app.scantill.money.TaxRate.ZERO);
+
+        CheckoutRequest request = factory.build("S-1", 1, Currency.getInstance("KWD"), List.of(dates), false);
+
+        assertThat(request.lines()).extracting(l -> l.unitAmountMinor() + "x" + l.quantity())
+                .containsExactly("1200x2", "1190x1");
+        assertThat(sent(request)).isEqualTo(3590);
+    }
+
+    @Test
+    void aHundredLinesThatAllNeedSplittingStayWithinStripesHundredItemsAndAddUp() {
+        List<SaleLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            lines.add(new SaleLine("L" + i, "Item " + i, 100, 3, 1, app.scantill.money.TaxRate.ZERO));
+        }
+
+        CheckoutRequest request = factory.build("S-1", 1, Currency.getInstance("USD"), lines, false);
+
+        assertThat(request.lines()).hasSize(100);
+        assertThat(sent(request)).isEqualTo(100 * 299);
+        assertThat(request.lines()).allSatisfy(l -> assertThat(l.unitAmountMinor()).isNotNegative());
+        assertThat(request.lines().get(99).name()).contains("3 × ");
+    }
+
+    @Test
+    void anUndiscountedCartKeepsTheFingerprintItHadBeforeDiscountsExisted() {
+        List<SaleLine> plain = List.of(new SaleLine("A", "Apple", 100, 2));
+        List<SaleLine> discounted = List.of(new SaleLine("A", "Apple", 100, 2, 10, app.scantill.money.TaxRate.ZERO));
+
+        // SHA-256 of "scantill-cart-v1|USD|1:A|5:Apple|100|2", the form every earlier sale was hashed in
+        assertThat(CheckoutRequestFactory.cartHash(Currency.getInstance("USD"), plain)).isEqualTo("432a2a39b575e887");
+        assertThat(CheckoutRequestFactory.cartHash(Currency.getInstance("USD"), discounted))
+                .isNotEqualTo("432a2a39b575e887");
+    }
+
     @Test
     void yenIsChargedInWholeYenAndAboveTheFiftyYenMinimum() {
         Currency jpy = Currency.getInstance("JPY");

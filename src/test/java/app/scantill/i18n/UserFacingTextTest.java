@@ -48,7 +48,7 @@ class UserFacingTextTest {
 
     /** A key of the bundles as the code writes it: an area, a dot, then lower-case words. */
     private static final Pattern KEY = Pattern.compile("\"((?:app|mode|sale|payment|cashier|cash|drawer|help|cart|charge|stripe"
-            + "|recovery|till|setup|catalog|history|list|config|store|refund|receipt|report|customer|kiosk|screen)\\.[a-z0-9_]+(?:\\.[a-z0-9_]+)*)\"");
+            + "|recovery|till|setup|catalog|history|list|config|store|refund|receipt|report|customer|kiosk|screen|discount)\\.[a-z0-9_]+(?:\\.[a-z0-9_]+)*)\"");
 
     /** Literals that look like keys but name files and packages, not words (setting names are skipped too). */
     private static final Pattern NOT_A_KEY = Pattern.compile(".*\\.(css|csv|json|properties|db)|app\\.scantill\\..*");

@@ -7,6 +7,7 @@ import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
@@ -67,8 +68,9 @@ public final class InMemorySalesJournal implements SalesJournal {
 
     @Override
     public synchronized Sale begin(String saleId, String registerId, Currency currency, List<SaleLine> lines,
-            String idempotencyKey) {
+            String idempotencyKey, SaleDiscounts discounts) {
         long total = JournalRules.checkBegin(saleId, registerId, currency, lines, idempotencyKey);
+        JournalRules.checkDiscounts(lines, discounts);
         checkWritable("journal sale " + saleId);
         if (sales.containsKey(saleId)) {
             throw JournalRules.saleExists(saleId);
@@ -76,7 +78,7 @@ public final class InMemorySalesJournal implements SalesJournal {
         requireUnusedKey(idempotencyKey);
         Instant now = now();
         Entry e = new Entry(new Sale(saleId, registerId, now, currency, lines, total, SaleState.CHARGING, 1,
-                idempotencyKey, null, null, null, null, now, now));
+                idempotencyKey, null, null, null, null, now, now, discounts));
         e.history.add(new StateChange(saleId, now, null, SaleState.CHARGING, JournalRules.attemptNote(1)));
         e.keys.add(idempotencyKey);
         e.sessions.add(null);
@@ -447,7 +449,7 @@ public final class InMemorySalesJournal implements SalesJournal {
     private Sale changed(Sale s, SaleState state, int attempt, String key, String sessionId, Instant expiresAt,
             String intent, String method, Instant attemptStartedAt) {
         return new Sale(s.id(), s.registerId(), s.createdAt(), s.currency(), s.lines(), s.totalMinor(), state, attempt,
-                key, sessionId, expiresAt, intent, method, now(), attemptStartedAt);
+                key, sessionId, expiresAt, intent, method, now(), attemptStartedAt, s.discounts());
     }
 
     /** Replaces the sale without a history entry. */

@@ -293,6 +293,48 @@ class JdbcSalesJournalTest {
         }
     }
 
+    @Test
+    void aJournalFromBeforeDiscountsReadsItsSalesUndiscountedAndTakesDiscountedOnes() throws Exception {
+        Path old = file.resolveSibling("v5.db");
+        int before = 0;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+                Statement st = c.createStatement()) {
+            for (JournalMigrations.Migration m : JournalMigrations.MIGRATIONS) {
+                if (m.version() < 6) {
+                    for (String sql : m.statements()) {
+                        st.execute(sql);
+                    }
+                    before = m.version();
+                }
+            }
+            st.execute("PRAGMA user_version = " + before);
+            st.execute("INSERT INTO sales (id, register_id, created_at, currency, total_minor, state, attempt, "
+                    + "payment_intent_id, payment_method, updated_at) "
+                    + "VALUES ('s-1', 'till-1', 1000, 'USD', 975, 'PAID', 1, 'pi_1', 'card', 2000)");
+            st.execute("INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_amount_minor, quantity) "
+                    + "VALUES ('s-1', 1, 'SKU-1', 'Coffee', 350, 2)");
+            st.execute("INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_amount_minor, quantity) "
+                    + "VALUES ('s-1', 2, 'SKU-2', 'Bagel', 275, 1)");
+            st.execute("INSERT INTO attempts (sale_id, attempt_no, idempotency_key, created_at) VALUES ('s-1', 1, 'k1', 1000)");
+        }
+
+        try (JdbcSalesJournal j = JdbcSalesJournal.open(old, clock)) {
+            assertThat(j.find("s-1")).hasValueSatisfying(s -> {
+                assertThat(s.lines()).extracting(SaleLine::discountMinor).containsOnly(0L);
+                assertThat(s.discounts().isEmpty()).isTrue();
+                assertThat(s.totalMinor()).isEqualTo(975);
+            });
+            var priced = SalesJournalContract.discounted();
+            Sale sale = j.begin("s-2", "till-1", SalesJournalContract.USD, priced.lines(), "k2", priced.discounts());
+            assertThat(j.find("s-2")).contains(sale);
+            assertThat(sale.discountMinor()).isEqualTo(170);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+                Statement st = c.createStatement()) {
+            assertThat(single(st, "PRAGMA user_version")).isEqualTo(Integer.toString(JournalMigrations.LATEST));
+        }
+    }
+
     static String single(Statement st, String sql) throws Exception {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -41,6 +41,7 @@ class ReportCsvTest {
             "EUR,refunded_by_method,cash,0,0.00",
             "EUR,refunded_by_method,unknown,0,0.00",
             "EUR,refunds_in_progress,,0,0.00",
+            "EUR,discounts,,0,0.00",
             "EUR,net_takings,,,2.50",
             "EUR,net_at_rate,0,1,2.50",
             "EUR,tax_at_rate,0,1,0.00",
@@ -57,6 +58,7 @@ class ReportCsvTest {
             "JPY,refunded_by_method,cash,0,0",
             "JPY,refunded_by_method,unknown,0,0",
             "JPY,refunds_in_progress,,0,0",
+            "JPY,discounts,,0,0",
             "JPY,net_takings,,,1500",
             "JPY,net_at_rate,0,1,1500",
             "JPY,tax_at_rate,0,1,0",
@@ -74,11 +76,30 @@ class ReportCsvTest {
             "USD,refunded_by_method,cash,0,0.00",
             "USD,refunded_by_method,unknown,0,0.00",
             "USD,refunds_in_progress,,0,0.00",
+            "USD,discounts,,0,0.00",
             "USD,net_takings,,,14.75",
             "USD,net_at_rate,0,2,14.75",
             "USD,tax_at_rate,0,2,0.00",
             "USD,gross_at_rate,0,2,14.75",
             "");
+
+    @Test
+    void paidDiscountedSalesCarryTheirDiscountsPerCurrencyInTheTotals() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-14T06:00:00Z"));
+        EndOfDayReport report;
+        try (JdbcSalesJournal journal = JdbcSalesJournal.open(dir.resolve("discounts.db"), clock)) {
+            var priced = SalesJournalContract.discounted();
+            journal.begin("d-1", "till-1", SalesJournalContract.USD, priced.lines(), "k-d-1", priced.discounts());
+            journal.recordSession("d-1", "cs_d-1", null);
+            journal.markPaid("d-1", "pi_d-1", "card", null);
+            journal.begin("d-2", "till-1", SalesJournalContract.USD, priced.lines(), "k-d-2", priced.discounts());
+            report = new SalesHistory(journal, ZoneId.of("Europe/Berlin"), clock).report(DAY, DAY.plusDays(1));
+        }
+
+        assertThat(report.discountsFor(SalesJournalContract.USD)).as("the unpaid sale gave nothing away")
+                .isEqualTo(new EndOfDayReport.Tally(1, app.scantill.money.Money.of(170, "USD")));
+        assertThat(ReportCsv.toCsv(report)).contains("USD,discounts,,1,1.70\r\n", "USD,net_takings,,,8.05\r\n");
+    }
 
     EndOfDayReport seededReport() {
         MutableClock clock = new MutableClock(Instant.parse("2025-03-14T06:00:00Z"));

@@ -3,7 +3,12 @@ package app.scantill.journal;
 import app.scantill.money.TaxRate;
 import app.scantill.sale.CashOrder;
 import app.scantill.sale.CashTender;
+import app.scantill.sale.AppliedDiscount;
+import app.scantill.sale.Discount;
+import app.scantill.sale.DiscountAllocation;
+import app.scantill.sale.DiscountReason;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
@@ -73,6 +78,51 @@ public abstract class SalesJournalContract {
     }
 
     // ------------------------------------------------------------ begin
+
+    /** Coffee 2 x 3.50 less 10 % (0.70), bagel 2.75; 1.00 off the cart spread 0.70 / 0.30: 9.75 - 1.70. */
+    static DiscountAllocation.Result discounted() {
+        return DiscountAllocation.apply(twoLines(), Map.of(0, Discount.percent(1000, DiscountReason.LOYALTY, "card")),
+                java.util.Optional.of(Discount.amount(100, DiscountReason.PRICE_MATCH, "")), 1);
+    }
+
+    @Test
+    void discountedSaleReadsBackWithItsLinesDiscountsAndReasons() {
+        DiscountAllocation.Result priced = discounted();
+
+        Sale sale = journal.begin("s-d", "till-1", USD, priced.lines(), "key-d", priced.discounts());
+
+        assertThat(sale.totalMinor()).isEqualTo(priced.chargedMinor()).isEqualTo(975 - 170);
+        assertThat(sale.lines()).extracting(SaleLine::discountMinor).containsExactly(140L, 30L);
+        assertThat(sale.discounts()).isEqualTo(priced.discounts());
+        assertThat(sale.discounts().line(1)).hasValueSatisfying(d -> {
+            assertThat(d.discount().reason()).isEqualTo(DiscountReason.LOYALTY);
+            assertThat(d.discount().note()).isEqualTo("card");
+            assertThat(d.amountMinor()).isEqualTo(70);
+        });
+        assertThat(journal.find("s-d")).contains(sale);
+        Sale paid = journal.markPaid("s-d", "pi_d", "card", "paid");
+        assertThat(paid.discounts()).as("kept through every change").isEqualTo(priced.discounts());
+        assertThat(paid.lines()).isEqualTo(priced.lines());
+    }
+
+    @Test
+    void aDiscountOnALineTheSaleDoesNotHaveIsRefusedAndNothingIsWritten() {
+        SaleDiscounts onLineThree = new SaleDiscounts(List.of(new AppliedDiscount(3,
+                Discount.amount(10, DiscountReason.OTHER, ""), 10)));
+
+        assertThatThrownBy(() -> journal.begin("s-x", "till-1", USD, twoLines(), "key-x", onLineThree))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(journal.find("s-x")).isEmpty();
+    }
+
+    @Test
+    void saleWithoutDiscountsReadsBackWithNone() {
+        Sale sale = journal.begin("s-n", "till-1", USD, twoLines(), "key-n");
+
+        assertThat(sale.discounts().isEmpty()).isTrue();
+        assertThat(sale.discountMinor()).isZero();
+        assertThat(sale.totalMinor()).isEqualTo(sale.listTotalMinor());
+    }
 
     @Test
     void beganSaleReadsBackWithEveryField() {

@@ -89,7 +89,7 @@ public final class LedgerDatabase implements BeforeAllCallback, AfterAllCallback
             migrated = true;
         }
         try (Connection c = connection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE sale_changes, state_changes, attempts, sale_lines, sales, registers, watcher, "
+            st.execute("TRUNCATE sale_changes, state_changes, attempts, sale_discounts, sale_lines, sales, registers, watcher, "
                     + "seen_events, stripe_outcomes, refund_changes, refund_lines, refunds, refund_handovers, cash_tenders");
         }
     }

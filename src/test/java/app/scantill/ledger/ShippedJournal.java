@@ -10,6 +10,7 @@ import app.scantill.sale.Refund;
 import app.scantill.sale.RefundOrder;
 import app.scantill.sale.RefundStatus;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
@@ -57,8 +58,9 @@ final class ShippedJournal implements SalesJournal {
     }
 
     @Override
-    public Sale begin(String saleId, String registerId, Currency currency, List<SaleLine> lines, String key) {
-        return written(() -> local.begin(saleId, registerId, currency, lines, key));
+    public Sale begin(String saleId, String registerId, Currency currency, List<SaleLine> lines, String key,
+            SaleDiscounts discounts) {
+        return written(() -> local.begin(saleId, registerId, currency, lines, key, discounts));
     }
 
     @Override

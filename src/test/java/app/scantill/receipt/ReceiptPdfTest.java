@@ -132,6 +132,30 @@ class ReceiptPdfTest {
     }
 
     @Test
+    void aDiscountedSaleShowsEachListPriceTheDiscountsWithTheirReasonsAndWhatWasPaid() throws Exception {
+        app.scantill.sale.DiscountAllocation.Result priced = app.scantill.sale.DiscountAllocation.apply(
+                List.of(new SaleLine("SKU-1", "Flat white", 450, 2), new SaleLine("SKU-2", "Croissant", 325, 1)),
+                java.util.Map.of(1, app.scantill.sale.Discount.percent(1000, app.scantill.sale.DiscountReason.DAMAGED,
+                        "")),
+                java.util.Optional.of(app.scantill.sale.Discount.amount(100, app.scantill.sale.DiscountReason.LOYALTY,
+                        "stamp card")), 1);
+        Sale sale = Receipts.paidSale("USD", priced.lines(), "card").withDiscounts(priced.discounts());
+
+        for (Paper paper : Paper.values()) {
+            String text = text(pdf(Receipt.ofSale(Receipts.SHOP, sale, List.of(), Receipts.URL), paper, ENGLISH))
+                    .replace('\u00a0', ' ');
+            String flat = text.replace('\n', ' ');
+            assertThat(lineOf(text, "Flat white")).as(paper.name()).contains("$9.00");
+            assertThat(lineOf(text, "Croissant")).as(paper.name()).contains("$3.25");
+            // 10 % of 3.25 is 0.325, rounded half up to 0.33; then 1.00 off the 11.92 left: 10.92 paid
+            assertThat(flat).as(paper.name()).contains("Discount −10 % (Damaged)", "−$0.33",
+                    "Cart discount −$1.00 (Loyalty: stamp card)", "You saved");
+            assertThat(lineOf(text, "Total")).as(paper.name()).contains("$10.92");
+            assertThat(lineOf(text, "You saved")).as(paper.name()).contains("$1.33");
+        }
+    }
+
+    @Test
     void aRefundSlipNamesItsRefundTheLinesGivenBackAndWhereTheMoneyGoes() throws Exception {
         Sale sale = Receipts.coffeeSale();
         Receipt slip = Receipt.refundSlip(Receipts.SHOP, sale,

@@ -24,7 +24,7 @@ public final class Receipts {
     }
 
     public static Sale paidSale(String currency, List<SaleLine> lines, String method) {
-        long total = lines.stream().mapToLong(SaleLine::lineTotalMinor).sum();
+        long total = lines.stream().mapToLong(SaleLine::chargedMinor).sum();
         return new Sale("S-20260803-0915-K3F9QZ", "till-1", SOLD, Currency.getInstance(currency), lines, total,
                 SaleState.PAID, 1, "scantill-S-1-a1", "cs_test_1", null, "pi_1", method, SOLD, SOLD);
     }

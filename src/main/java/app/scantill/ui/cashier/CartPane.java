@@ -50,13 +50,14 @@ final class CartPane extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<CartLine, String> name = column(model.words().text("cashier.column.item"),
-                line -> line.product().name(), "name-column", 210);
+                line -> model.lineDiscountText(line).isEmpty() ? line.product().name()
+                        : line.product().name() + "\n" + model.lineDiscountText(line), "name-column", 210);
         TableColumn<CartLine, String> unit = column(model.words().text("cashier.column.price"),
                 line -> model.format(line.unitPrice()), "money-column", 95);
         TableColumn<CartLine, String> qty = column(model.words().text("cashier.column.quantity"),
                 line -> Integer.toString(line.quantity()), "qty-column", 55);
         TableColumn<CartLine, String> total = column(model.words().text("cashier.column.total"),
-                line -> model.format(line.lineTotal()), "money-column", 105);
+                model::lineTotalText, "money-column", 105);
         table.getColumns().setAll(List.of(name, unit, qty, total));
         HeaderWidth.keepWhole(table); // "Qty", "Menge", "数量": whole in every language
         VBox.setVgrow(table, Priority.ALWAYS);

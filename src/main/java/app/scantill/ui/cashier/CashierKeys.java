@@ -37,6 +37,9 @@ final class CashierKeys {
             event.consume();
             return;
         }
+        if (model.discounts().shownProperty().get()) {
+            return; // the discount card's fields take every key; Enter and Esc are its own
+        }
         boolean inSearch = searchField.isFocused();
         if (products.tileFocused() && onTile(event)) {
             return;
@@ -47,6 +50,13 @@ final class CashierKeys {
                 searchField.selectAll();
             }
             case F12 -> model.charge();
+            case F4 -> {
+                if (event.isShiftDown()) {
+                    model.discounts().openForCart();
+                } else {
+                    model.discounts().openForSelectedLine();
+                }
+            }
             case F8 -> model.cash();
             case F7 -> model.openDrawer();
             case F3 -> model.openProductEditor();
@@ -148,6 +158,9 @@ final class CashierKeys {
     /** '+' never belongs to a SKU or barcode, and a key that already acted must not also type its character. */
     private void onKeyTyped(KeyEvent event) {
         String typed = event.getCharacter();
+        if (model.discounts().shownProperty().get()) {
+            return;
+        }
         if (model.helpShownProperty().get()) {
             event.consume();
         } else if (swallowTyped && ("+".equals(typed) || "-".equals(typed) || "=".equals(typed))) {

@@ -10,7 +10,8 @@ import java.util.Locale;
  * same keys in the same order (CashierShortcutDocTest).
  */
 public enum CashierShortcut {
-    SCAN, SELECT, RAISE, LOWER, REMOVE, CLEAR, SEARCH, PRODUCTS, CATEGORY, ESCAPE, CHARGE, CASH, DRAWER, PRODUCTS_EDIT, HISTORY, HELP;
+    SCAN, SELECT, RAISE, LOWER, REMOVE, CLEAR, SEARCH, PRODUCTS, CATEGORY, ESCAPE, CHARGE, DISCOUNT, CASH, DRAWER,
+    PRODUCTS_EDIT, HISTORY, HELP;
 
     /** The keys, as the keyboard's labels read in the reader's language ("Entf" on a German keyboard). */
     public Message keys() {

@@ -43,7 +43,12 @@ public final class CashierView {
         HBox body = new HBox(productSlot, new CartPane(model, scanField));
         body.getStyleClass().add("cashier-body");
         main.setCenter(body);
-        root.getChildren().addAll(main, new HelpOverlay(model, scanField));
+        root.getChildren().addAll(main, new HelpOverlay(model, scanField), new DiscountPane(model.discounts(), model));
+        model.discounts().shownProperty().addListener((o, was, shown) -> {
+            if (!shown) {
+                scanField.focus();
+            }
+        });
         root.getStylesheets().add(CashierView.class.getResource(STYLESHEET).toExternalForm());
         new CashierKeys(model, scanField, products).installOn(root);
         root.sceneProperty().addListener((obs, old, scene) -> {

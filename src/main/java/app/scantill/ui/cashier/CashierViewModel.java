@@ -12,6 +12,10 @@ import app.scantill.catalog.Product;
 import app.scantill.i18n.Message;
 import app.scantill.i18n.Translator;
 import app.scantill.money.Money;
+import app.scantill.receipt.DiscountWords;
+import app.scantill.sale.AppliedDiscount;
+import app.scantill.sale.Discount;
+import app.scantill.sale.SaleLine;
 import app.scantill.ui.support.UiExecutor;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -105,6 +109,10 @@ public final class CashierViewModel {
     private final ReadOnlyBooleanWrapper cartLocked = new ReadOnlyBooleanWrapper(this, "cartLocked");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper helpShown = new ReadOnlyBooleanWrapper(this, "helpShown");
+    /** "Before discounts" and "Discounts" under the cart; both "" while nothing is discounted. */
+    private final ReadOnlyStringWrapper listTotalText = new ReadOnlyStringWrapper(this, "listTotalText", "");
+    private final ReadOnlyStringWrapper discountText = new ReadOnlyStringWrapper(this, "discountText", "");
+    private final DiscountViewModel discounts = new DiscountViewModel(this);
 
     /** @param words the cashier's language: every text this screen shows is rendered with it */
     public CashierViewModel(Cart cart, Translator words, UiExecutor executor) {
@@ -434,7 +442,86 @@ public final class CashierViewModel {
         return sku == null ? Optional.empty() : cart.line(sku);
     }
 
-    private boolean refuseWhenLocked() {
+    Optional<CartLine> selectedLine() {
+        return selected();
+    }
+
+    Cart cart() {
+        return cart;
+    }
+
+    UiExecutor executor() {
+        return executor;
+    }
+
+    // ---- discounts (DiscountViewModel holds the card; these are what the cart shows) ----
+
+    /** The discount card (F4, Shift+F4). */
+    public DiscountViewModel discounts() {
+        return discounts;
+    }
+
+    /** What the line costs now: its discounted amount, with the list amount it was when discounted. */
+    public String lineTotalText(CartLine line) {
+        Money list = line.lineTotal();
+        Optional<SaleLine> priced = pricedLine(line);
+        if (priced.isEmpty() || priced.get().discountMinor() == 0) {
+            return format(list);
+        }
+        return format(Money.of(priced.get().chargedMinor(), list.currency())) + "  "
+                + words.text("discount.was", format(list));
+    }
+
+    /** The line's own discount as the cart shows it under the name ("−10 % (Loyalty)"), or "" for none. */
+    public String lineDiscountText(CartLine line) {
+        return cart.lineDiscount(line.sku()).map(d -> describe(d, line.unitPrice().currency())).orElse("");
+    }
+
+    /** A discount in the cashier's words: "−10 % (Loyalty)", "−0,50 € (Damaged: dented)". */
+    public String describe(Discount d, java.util.Currency currency) {
+        return DiscountWords.describe(words, d, currency);
+    }
+
+    /** The line as it will be charged (its discount, its share of the cart's included), while it is in the cart. */
+    public Optional<SaleLine> pricedLine(CartLine line) {
+        List<CartLine> all = cart.lines();
+        int index = all.indexOf(line);
+        List<SaleLine> priced = cart.priced().lines();
+        return index < 0 || index >= priced.size() ? Optional.empty() : Optional.of(priced.get(index));
+    }
+
+    public Optional<Discount> lineDiscount(CartLine line) {
+        return cart.lineDiscount(line.sku());
+    }
+
+    /** The discount on the whole cart and what it takes off, if any. */
+    public Optional<AppliedDiscount> cartDiscount() {
+        return cart.priced().discounts().cart();
+    }
+
+    public ReadOnlyStringProperty listTotalTextProperty() {
+        return listTotalText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty discountTextProperty() {
+        return discountText.getReadOnlyProperty();
+    }
+
+    private void refreshDiscounts() {
+        long off = cart.priced().discountMinor();
+        if (off == 0 || cart.currency().isEmpty()) {
+            listTotalText.set("");
+            discountText.set("");
+            return;
+        }
+        java.util.Currency c = cart.currency().get();
+        listTotalText.set(cart.listTotal().map(this::format).orElse(""));
+        String total = words.text("discount.label.amount", format(Money.of(off, c)));
+        discountText.set(cart.cartDiscount().map(d -> total + "  " + words.text("discount.cart.row", describe(d, c)))
+                .orElse(total));
+    }
+
+    boolean refuseWhenLocked() {
         if (cartLocked.get()) {
             notify(NoticeLevel.WARNING, Message.of("cashier.cart_locked"));
             return true;
@@ -442,13 +529,14 @@ public final class CashierViewModel {
         return false;
     }
 
-    private void report(CartOutcome outcome) {
+    void report(CartOutcome outcome) {
         refreshCart();
         notify(outcome.accepted() ? NoticeLevel.INFO : NoticeLevel.WARNING, outcome.message());
     }
 
     private void refreshCart() {
         cartLines.setAll(cart.lines());
+        refreshDiscounts();
         if (selectedSku.get() != null && cart.line(selectedSku.get()).isEmpty()) {
             selectedSku.set(null);
         }

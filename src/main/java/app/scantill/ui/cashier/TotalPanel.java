@@ -10,7 +10,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * Under the cart: item count and currency, the total, whether the cart can be charged (and why
+ * Under the cart: item count and currency, while anything is discounted the total before discounts and the
+ * discounts (with the cart's discount and its reason), the total, whether the cart can be charged (and why
  * not), and the Charge button, enabled only when it can.
  */
 final class TotalPanel extends VBox {
@@ -43,6 +44,11 @@ final class TotalPanel extends VBox {
         HBox totalRow = new HBox(totalCaption, total);
         totalRow.setAlignment(Pos.BASELINE_LEFT);
 
+        HBox listTotal = discountRow(model.words().text("discount.total.before"), model.listTotalTextProperty(),
+                "listTotalLabel");
+        HBox discount = discountRow(model.words().text("discount.total.discounts"), model.discountTextProperty(),
+                "discountLabel");
+
         chargeability.setId("chargeabilityLabel");
         chargeability.getStyleClass().add("chargeability");
         chargeability.setWrapText(true);
@@ -62,8 +68,27 @@ final class TotalPanel extends VBox {
         HBox tenders = new HBox(charge, cash);
         tenders.getStyleClass().add("tender-row");
 
-        getChildren().addAll(topRow, totalRow, chargeability, tenders);
+        getChildren().addAll(topRow, listTotal, discount, totalRow, chargeability, tenders);
         getStyleClass().add("total-box");
+    }
+
+    /** A row shown only while something in the cart is discounted. */
+    private static HBox discountRow(String caption, javafx.beans.value.ObservableStringValue text, String id) {
+        Label captionLabel = new Label(caption);
+        captionLabel.getStyleClass().add("muted-text");
+        Label value = new Label();
+        value.setId(id);
+        value.getStyleClass().add("discount-figure");
+        value.textProperty().bind(text);
+        value.setWrapText(true);
+        value.setMaxWidth(Double.MAX_VALUE);
+        value.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(value, Priority.ALWAYS);
+        HBox row = new HBox(captionLabel, value);
+        row.setAlignment(Pos.BASELINE_LEFT);
+        row.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private void showChargeability(CashierViewModel model, Chargeability now) {

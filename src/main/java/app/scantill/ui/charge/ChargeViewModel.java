@@ -12,6 +12,7 @@ import app.scantill.money.CurrencyFacts;
 import app.scantill.qr.QrEncoder;
 import app.scantill.qr.QrMatrix;
 import app.scantill.sale.PaymentMethod;
+import app.scantill.sale.SaleDiscounts;
 import app.scantill.sale.SaleLine;
 import app.scantill.ui.support.UiExecutor;
 import java.time.Clock;
@@ -108,7 +109,12 @@ public final class ChargeViewModel {
      * @return whether the charge started
      */
     public boolean charge(Currency currency, List<SaleLine> lines) {
-        return startSafely(() -> service.start(currency, lines));
+        return charge(currency, lines, SaleDiscounts.NONE);
+    }
+
+    /** As above, for lines discounted as {@code discounts} says (journaled with the sale). */
+    public boolean charge(Currency currency, List<SaleLine> lines, SaleDiscounts discounts) {
+        return startSafely(() -> service.start(currency, lines, discounts));
     }
 
     /** After Stripe refused Amazon Pay: the same sale by card alone, as its next attempt (one key press). */

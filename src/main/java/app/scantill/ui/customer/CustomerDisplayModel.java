@@ -8,8 +8,10 @@ import app.scantill.config.Settings;
 import app.scantill.i18n.Translator;
 import app.scantill.money.Money;
 import app.scantill.qr.QrEncoder;
+import app.scantill.receipt.DiscountWords;
 import app.scantill.qr.QrMatrix;
 import app.scantill.sale.PaymentMethod;
+import app.scantill.sale.SaleLine;
 import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.charge.ChargeViewModel;
 import app.scantill.ui.till.TillViewModel;
@@ -18,6 +20,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -174,7 +177,13 @@ public final class CustomerDisplayModel {
     private void showCart(Observable changed) {
         CashierViewModel cashier = till.cashier();
         List<CartLine> cart = cashier.cartLines();
-        lines.setAll(cart.stream().map(this::line).toList());
+        List<Line> shown = new java.util.ArrayList<>(cart.stream().map(this::line).toList());
+        cashier.cartDiscount().ifPresent(d -> cashier.cartLines().stream().findFirst().ifPresent(first -> {
+            java.util.Currency c = first.unitPrice().currency();
+            shown.add(new Line(words.text("discount.cart.row", DiscountWords.describe(words, d.discount(), c)), "",
+                    words.text("discount.label.amount", words.moneyFormat().format(Money.of(d.amountMinor(), c)))));
+        }));
+        lines.setAll(shown);
         Money total = cashier.totalProperty().get();
         totalText.set(total == null ? "" : words.moneyFormat().format(total));
         int units = cart.stream().mapToInt(CartLine::quantity).sum();
@@ -231,10 +240,20 @@ public final class CustomerDisplayModel {
         };
     }
 
+    /** A line as the customer reads it: with its own discount and reason, and what it was, when discounted. */
     private Line line(CartLine line) {
-        return new Line(line.product().name(),
+        CashierViewModel cashier = till.cashier();
+        String name = cashier.lineDiscount(line).map(d -> line.product().name() + "\n"
+                + DiscountWords.describe(words, d, line.unitPrice().currency())).orElse(line.product().name());
+        String total = words.moneyFormat().format(line.lineTotal());
+        Optional<SaleLine> priced = cashier.pricedLine(line);
+        if (priced.isPresent() && priced.get().discountMinor() > 0) {
+            total = words.moneyFormat().format(Money.of(priced.get().chargedMinor(), line.unitPrice().currency()))
+                    + "  " + words.text("discount.was", total);
+        }
+        return new Line(name,
                 words.text("customer.line.quantity", line.quantity(), words.moneyFormat().format(line.unitPrice())),
-                words.moneyFormat().format(line.lineTotal()));
+                total);
     }
 
     // ---------------------------------------------------------------- properties

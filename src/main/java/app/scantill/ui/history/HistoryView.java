@@ -238,7 +238,15 @@ public final class HistoryView {
         changes.getColumns().add(column("history.column.note", HistoryViewModel.ChangeRow::note, 1.4));
         changes.setPlaceholder(new Label(""));
 
-        VBox detail = new VBox(title, afterSaleBar(), caption("history.lines", lines), lines, refundsTable(),
+        Label discounts = new Label();
+        discounts.setId("history-detail-discounts");
+        discounts.setWrapText(true);
+        discounts.setMinWidth(0);
+        discounts.textProperty().bind(model.detailDiscountsProperty());
+        discounts.visibleProperty().bind(model.detailDiscountsProperty().isNotEmpty());
+        discounts.managedProperty().bind(discounts.visibleProperty());
+
+        VBox detail = new VBox(title, afterSaleBar(), caption("history.lines", lines), lines, discounts, refundsTable(),
                 caption("history.state_history", changes), changes);
         detail.getStyleClass().add("history-detail");
         // A sale has a few lines and a longer story: the state history gets the height to spare.

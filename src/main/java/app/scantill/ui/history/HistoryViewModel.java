@@ -8,10 +8,12 @@ import app.scantill.journal.ReportCsv;
 import app.scantill.journal.SaleFilter;
 import app.scantill.journal.SalesHistory;
 import app.scantill.money.Money;
+import app.scantill.receipt.DiscountWords;
 import app.scantill.sale.PaymentMethod;
 import app.scantill.sale.Refund;
 import app.scantill.sale.RefundBalance;
 import app.scantill.sale.Sale;
+import app.scantill.sale.SaleLine;
 import app.scantill.sale.SaleState;
 import app.scantill.sale.StateChange;
 import app.scantill.ui.receipt.AfterSale;
@@ -112,6 +114,8 @@ public final class HistoryViewModel {
     private final ReadOnlyStringWrapper detailBalance = new ReadOnlyStringWrapper(this, "detailBalance", "");
     /** Cash about the selected sale (docs/cash.md): paid twice, taken over by cash, refunded from the drawer; or "". */
     private final ReadOnlyStringWrapper detailCash = new ReadOnlyStringWrapper(this, "detailCash", "");
+    /** The selected sale's discounts: what they took off in all and the cart's discount with its reason; "" for none. */
+    private final ReadOnlyStringWrapper detailDiscounts = new ReadOnlyStringWrapper(this, "detailDiscounts", "");
     private final ObservableList<RefundRow> detailRefunds = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canRefund = new ReadOnlyBooleanWrapper(this, "canRefund");
     private final RefundFigures figures;
@@ -337,6 +341,10 @@ public final class HistoryViewModel {
     }
 
     /** "Paid … · Refunded … · Refundable …" of the selected paid sale; empty otherwise. */
+    public ReadOnlyStringProperty detailDiscountsProperty() {
+        return detailDiscounts.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty detailBalanceProperty() {
         return detailBalance.getReadOnlyProperty();
     }
@@ -391,6 +399,7 @@ public final class HistoryViewModel {
         if (row == null) {
             detailTitle.set("");
             detailLines.clear();
+            detailDiscounts.set("");
             detailChanges.clear();
             showRefunds(null, List.of());
             return;
@@ -405,6 +414,7 @@ public final class HistoryViewModel {
                 detailTitle.set(words.text("history.detail.gone", row.saleId()));
                 detailCash.set("");
                 detailLines.clear();
+                detailDiscounts.set("");
                 detailChanges.clear();
                 return;
             }
@@ -413,9 +423,20 @@ public final class HistoryViewModel {
             detailTitle.set(s.attempt() > 1
                     ? words.text("history.detail.title_attempt", s.id(), s.total(), s.state().label(), s.attempt())
                     : words.text("history.detail.title", s.id(), s.total(), s.state().label()));
-            detailLines.setAll(s.lines().stream().map(l -> new LineRow(l.sku(), l.name(), l.quantity(),
-                    money(Money.of(l.unitAmountMinor(), s.currency())),
-                    money(Money.of(l.lineTotalMinor(), s.currency())))).toList());
+            List<LineRow> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < s.lines().size(); i++) {
+                SaleLine l = s.lines().get(i);
+                String name = s.discounts().line(i + 1).map(given -> l.name() + " \u2014 "
+                        + DiscountWords.describe(words, given.discount(), s.currency())).orElse(l.name());
+                String total = money(Money.of(l.chargedMinor(), s.currency()));
+                if (l.discountMinor() > 0) {
+                    total += "  " + words.text("discount.was", money(Money.of(l.lineTotalMinor(), s.currency())));
+                }
+                rows.add(new LineRow(l.sku(), name, l.quantity(), money(Money.of(l.unitAmountMinor(), s.currency())),
+                        total));
+            }
+            detailLines.setAll(rows);
+            detailDiscounts.set(discountsText(s));
             detailChanges.setAll(d.history().stream().map(this::changeRow).toList());
             detailCash.set(cashNote(d));
         }, Message.of("history.failed.sale", row.saleId()));
@@ -439,6 +460,16 @@ public final class HistoryViewModel {
     /** Cash about the selected sale: paid twice, taken over by a cash sale, or how a cash sale is refunded; or "". */
     public ReadOnlyStringProperty detailCashProperty() {
         return detailCash.getReadOnlyProperty();
+    }
+
+    private String discountsText(Sale s) {
+        if (s.discountMinor() == 0) {
+            return "";
+        }
+        String all = words.text("discount.total.discounts") + ": " + words.text("discount.label.amount",
+                money(Money.of(s.discountMinor(), s.currency())));
+        return s.discounts().cart().map(d -> all + "  \u00b7  " + words.text("discount.cart.row",
+                DiscountWords.describe(words, d.discount(), s.currency()))).orElse(all);
     }
 
     private void showRefunds(Sale sale, List<Refund> refunds) {
@@ -498,6 +529,11 @@ public final class HistoryViewModel {
                             money(Money.of(count.differenceMinor(), d.currency()))));
                 });
             });
+            EndOfDayReport.Tally discounts = r.discountsFor(c.currency());
+            if (discounts.count() > 0) {
+                b.add(new ReportRow(code, words.text("report.discounts"), discounts.count(),
+                        words.text("discount.label.amount", money(discounts.total()))));
+            }
             return b.build();
         }).toList();
     }

@@ -75,6 +75,11 @@ public final class RefundViewModel {
         public IntegerProperty chosenProperty() {
             return chosen;
         }
+
+        /** What the chosen units give back: what was paid for them (a discounted line's share, not its list price). */
+        long refundMinor() {
+            return RefundBalance.lineRefundMinor(line, left, Math.max(0, Math.min(chosen.get(), left)));
+        }
     }
 
     private final AfterSale desk;
@@ -151,7 +156,7 @@ public final class RefundViewModel {
                 for (LineChoice c : lines) {
                     if (c.chosen.get() > 0) {
                         chosen.add(new RefundLine(c.number, c.chosen.get()));
-                        amount += c.line.unitAmountMinor() * c.chosen.get();
+                        amount += c.refundMinor();
                     }
                 }
                 if (chosen.isEmpty()) {
@@ -328,7 +333,7 @@ public final class RefundViewModel {
         Sale s = sale.get();
         long sum = 0;
         for (LineChoice c : lines) {
-            sum += c.line.unitAmountMinor() * c.chosen.get();
+            sum += c.refundMinor();
         }
         chosenLinesTotal.set(Money.of(sum, s.currency()));
     }

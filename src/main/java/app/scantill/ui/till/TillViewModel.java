@@ -233,7 +233,7 @@ public final class TillViewModel {
         cashier.lockCart();
         chargeShown.set(true);
         chargedCart = cart;
-        model.charge(cart.currency(), cart.lines());
+        model.charge(cart.currency(), cart.lines(), cart.discounts());
     }
 
     /** The cashier pressed Cash (F8) with a cart: the cash screen, no network needed. */

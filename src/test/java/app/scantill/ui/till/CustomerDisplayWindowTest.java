@@ -134,6 +134,32 @@ class CustomerDisplayWindowTest {
     }
 
     @Test
+    void theCustomerSeesEachDiscountItsReasonAndWhatTheLineWas() throws Exception {
+        open();
+        TillWindowFixture.onFx(() -> {
+            till.cashier().scan(TillWindowFixture.ESPRESSO);
+            till.cashier().discounts().openForSelectedLine();
+            till.cashier().discounts().valueProperty().set("10");
+            till.cashier().discounts().reasonProperty().set(app.scantill.sale.DiscountReason.LOYALTY);
+            till.cashier().discounts().apply();
+            till.cashier().scan(TillWindowFixture.LATTE);
+            till.cashier().discounts().openForCart();
+            till.cashier().discounts().percentProperty().set(false);
+            till.cashier().discounts().valueProperty().set("0.25");
+            till.cashier().discounts().apply();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ListView<?> lines = (ListView<?>) customerNode("#customer-lines");
+        assertThat(lines.getItems()).hasSize(3);
+        // 3.00 less 0.30 = 2.70 and 4.75; 0.25 off the cart spread 0.09 / 0.16
+        assertThat(customerTexts().stream().map(t -> t.replace('\u00a0', ' ')).toList())
+                .contains("Espresso\n−10 % (Loyalty)", "$2.61  was $3.00", "$4.59  was $4.75",
+                        "Cart discount −$0.25 (Other)", "−$0.25", "$7.20");
+    }
+
+    @Test
     void aCancelledSaleTellsTheCustomerNothingWasCharged() throws Exception {
         open();
         till.charge(TillWindowFixture.LATTE);
