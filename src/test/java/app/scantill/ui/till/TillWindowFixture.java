@@ -65,8 +65,14 @@ final class TillWindowFixture implements AutoCloseable {
     /** As above, on a till whose clock is {@code tillClock} (a wrong one, say), as services and screens read it. */
     static TillWindowFixture start(Stage stage, Path dir, List<String> options, Map<String, String> env,
             Clock tillClock) throws Exception {
+        return start(stage, dir, CATALOG, options, env, tillClock);
+    }
+
+    /** A till selling from a catalog of its own ({@code catalogText}, written to {@code dir/catalog.csv}). */
+    static TillWindowFixture start(Stage stage, Path dir, String catalogText, List<String> options,
+            Map<String, String> env, Clock tillClock) throws Exception {
         Path catalog = dir.resolve("catalog.csv");
-        Files.writeString(catalog, CATALOG);
+        Files.writeString(catalog, catalogText);
         List<String> args = new ArrayList<>(options);
         args.add("--data.dir=" + dir.resolve("data"));
         args.add("--catalog=" + catalog);
