@@ -58,6 +58,7 @@ final class CustomerDisplayPlacement {
     private void openInWindow() {
         window = CustomerWindow.inWindow(new Stage(), services.customerDisplayModel(till), WINDOW_WIDTH, WINDOW_HEIGHT);
         tillView.setCustomerDisplayShown(true);
+        giveTheKeyboardBackToTheCashier();
         // Closing the demo window gives the cashier the big code back.
         window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> tillView.setCustomerDisplayShown(false));
     }
@@ -84,5 +85,16 @@ final class CustomerDisplayPlacement {
         window = CustomerWindow.fullScreenOn(target, new Stage(), services.customerDisplayModel(till));
         shownOn = target;
         tillView.setCustomerDisplayShown(true);
+        giveTheKeyboardBackToTheCashier();
+    }
+
+    /**
+     * A window that opens takes the keyboard, and the scanner types into whichever window has it: the customer's
+     * window only shows, so the cashier's window gets the keyboard back at once.
+     */
+    private void giveTheKeyboardBackToTheCashier() {
+        if (tillView.root().getScene() != null && tillView.root().getScene().getWindow() != null) {
+            tillView.root().getScene().getWindow().requestFocus();
+        }
     }
 }

@@ -51,11 +51,11 @@ final class CartPane extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<CartLine, String> name = column(model.words().text("cashier.column.item"),
                 line -> model.lineDiscountText(line).isEmpty() ? line.product().name()
-                        : line.product().name() + "\n" + model.lineDiscountText(line), "name-column", 210);
+                        : line.product().name() + "\n" + model.lineDiscountText(line), "name-column", 195);
         TableColumn<CartLine, String> unit = column(model.words().text("cashier.column.price"),
-                line -> model.format(line.unitPrice()), "money-column", 95);
+                line -> model.format(line.unitPrice()), "money-column", 85);
         TableColumn<CartLine, String> qty = column(model.words().text("cashier.column.quantity"),
-                line -> Integer.toString(line.quantity()), "qty-column", 55);
+                line -> Integer.toString(line.quantity()), "qty-column", 50);
         TableColumn<CartLine, String> total = column(model.words().text("cashier.column.total"),
                 model::lineTotalText, "money-column", 105);
         table.getColumns().setAll(List.of(name, unit, qty, total));

@@ -461,14 +461,17 @@ public final class CashierViewModel {
         return discounts;
     }
 
-    /** What the line costs now: its discounted amount, with the list amount it was when discounted. */
+    /**
+     * What the line costs now: its discounted amount, with the list amount it was on a second line when
+     * discounted (the cart's total column is narrow).
+     */
     public String lineTotalText(CartLine line) {
         Money list = line.lineTotal();
         Optional<SaleLine> priced = pricedLine(line);
         if (priced.isEmpty() || priced.get().discountMinor() == 0) {
             return format(list);
         }
-        return format(Money.of(priced.get().chargedMinor(), list.currency())) + "  "
+        return format(Money.of(priced.get().chargedMinor(), list.currency())) + "\n"
                 + words.text("discount.was", format(list));
     }
 

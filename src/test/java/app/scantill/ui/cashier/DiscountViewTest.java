@@ -94,7 +94,7 @@ class DiscountViewTest {
 
         assertThat(shown(robot, "#discountOverlay")).isFalse();
         assertThat(cartCellTexts(robot)).containsExactly("Espresso\n−10 % (Loyalty)", "$3.00", "1",
-                "$2.70  was $3.00");
+                "$2.70\nwas $3.00");
         assertThat(text(robot, "#totalLabel")).isEqualTo("$2.70");
         assertThat(text(robot, "#listTotalLabel")).isEqualTo("$3.00");
         assertThat(text(robot, "#discountLabel")).isEqualTo("−$0.30");
