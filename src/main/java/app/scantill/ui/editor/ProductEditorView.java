@@ -1,5 +1,6 @@
 package app.scantill.ui.editor;
 
+import app.scantill.ui.HeaderWidth;
 import app.scantill.catalog.Product;
 import app.scantill.i18n.Translator;
 import java.util.Objects;
@@ -137,6 +138,7 @@ public final class ProductEditorView {
         table.getColumns().add(column("catalog.editor.field.tax_rate", p -> p.taxRate().map(Object::toString)
                 .orElse(words.text("catalog.editor.tax_default")), 90));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        HeaderWidth.keepWhole(table); // "Currency", "Tax rate (%)", "Steuersatz": whole in every language
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.select(now));
         return table;
     }
