@@ -1,5 +1,9 @@
 package app.scantill.ui.till;
 
+import static app.scantill.ui.till.TillWindowFixture.labelText;
+import static app.scantill.ui.till.TillWindowFixture.scan;
+import static app.scantill.ui.till.TillWindowFixture.showing;
+import static app.scantill.ui.till.TillWindowFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.scantill.checkout.ChargeStatus.Phase;
@@ -13,10 +17,6 @@ import app.scantill.sandbox.StripeSandbox;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Cash in the whole till window against the embedded sandbox (docs/cash.md): the cash screen's change due and
@@ -71,38 +70,6 @@ class CashTillViewTest {
         return till.services.journal().orElseThrow();
     }
 
-    private static String text(FxRobot robot, String query) throws Exception {
-        return TillWindowFixture.onFx(() -> robot.lookup(query).queryAs(Label.class).getText());
-    }
-
-    private static boolean showing(FxRobot robot, String query) throws Exception {
-        return TillWindowFixture.onFx(() -> {
-            Optional<Node> node = robot.lookup(query).tryQuery();
-            return node.isPresent() && node.get().isVisible() && node.get().getScene() != null
-                    && node.get().localToScene(node.get().getBoundsInLocal()) != null && visibleUpwards(node.get());
-        });
-    }
-
-    private static boolean visibleUpwards(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void waitUntil(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void scan(FxRobot robot, String... codes) {
-        for (String code : codes) {
-            robot.write(code, 0).type(KeyCode.ENTER);
-        }
-    }
-
     @Test
     void cashShowsTheChangeDueRefusesTooLittleAndNeverAsksStripe(FxRobot robot) throws Exception {
         StripeSandbox sandbox = startTill();
@@ -111,18 +78,18 @@ class CashTillViewTest {
 
         robot.type(KeyCode.F8);
         waitUntil(10, () -> showing(robot, "#cashView"));
-        assertThat(text(robot, "#cashTotal")).isEqualTo("$7.75");
+        assertThat(labelText(robot, "#cashTotal")).isEqualTo("$7.75");
         assertThat(TillWindowFixture.allTexts()).contains("$1.00", "$5.00", "$10.00", "$20.00", "Exact");
 
         robot.write("5", 0).type(KeyCode.ENTER);
-        waitUntil(5, () -> text(robot, "#cashMessage").contains("less"));
-        assertThat(text(robot, "#cashMessage")).isEqualTo("That is $2.75 less than the total of $7.75.");
+        waitUntil(5, () -> labelText(robot, "#cashMessage").contains("less"));
+        assertThat(labelText(robot, "#cashMessage")).isEqualTo("That is $2.75 less than the total of $7.75.");
         assertThat(todaysSales()).isEmpty();
 
         robot.clickOn("$10.00");
-        waitUntil(5, () -> text(robot, "#cashChange").equals("$2.25"));
+        waitUntil(5, () -> labelText(robot, "#cashChange").equals("$2.25"));
         robot.type(KeyCode.ENTER);
-        waitUntil(10, () -> text(robot, "#cashMessage").equals("Paid in cash. Give $2.25 change."));
+        waitUntil(10, () -> labelText(robot, "#cashMessage").equals("Paid in cash. Give $2.25 change."));
 
         Sale sale = todaysSales().get(0);
         assertThat(sale.state()).isEqualTo(SaleState.PAID);
@@ -143,7 +110,7 @@ class CashTillViewTest {
         robot.type(KeyCode.F8);
         waitUntil(10, () -> showing(robot, "#cashView"));
         robot.clickOn("#cashExact");
-        waitUntil(5, () -> text(robot, "#cashChange").equals("$0.00"));
+        waitUntil(5, () -> labelText(robot, "#cashChange").equals("$0.00"));
 
         robot.type(KeyCode.ESCAPE);
         waitUntil(10, () -> !showing(robot, "#cashView"));
@@ -158,7 +125,7 @@ class CashTillViewTest {
         robot.type(KeyCode.F12);
         till.waitForPhase(60, Phase.FAILED);
         waitUntil(10, () -> showing(robot, "#cash-offer"));
-        assertThat(text(robot, "#cash-offer")).isEqualTo("Stripe cannot be reached. Take cash for this cart instead: F8.");
+        assertThat(labelText(robot, "#cash-offer")).isEqualTo("Stripe cannot be reached. Take cash for this cart instead: F8.");
         return till.status().saleId();
     }
 
@@ -166,10 +133,10 @@ class CashTillViewTest {
     private Sale takeCashForTheSameCart(FxRobot robot, String cardSaleId) throws Exception {
         robot.type(KeyCode.F8);
         waitUntil(10, () -> showing(robot, "#cashView"));
-        assertThat(text(robot, "#cashTakesOver")).contains(cardSaleId);
+        assertThat(labelText(robot, "#cashTakesOver")).contains(cardSaleId);
         robot.clickOn("#cashExact");
         robot.type(KeyCode.ENTER);
-        waitUntil(10, () -> text(robot, "#cashMessage").startsWith("Paid in cash"));
+        waitUntil(10, () -> labelText(robot, "#cashMessage").startsWith("Paid in cash"));
         Sale cash = journal().cashReplacing(cardSaleId).flatMap(t -> journal().find(t.saleId())).orElseThrow();
         assertThat(cash.state()).isEqualTo(SaleState.PAID);
         assertThat(journal().find(cardSaleId).orElseThrow().state()).isEqualTo(SaleState.CANCELLING);
@@ -231,7 +198,7 @@ class CashTillViewTest {
                 .isEqualTo("USD");
         robot.clickOn("#drawerAmount").write("100", 0);
         robot.clickOn("#drawerFloat");
-        waitUntil(10, () -> text(robot, "#drawerExpected").equals("$100.00"));
+        waitUntil(10, () -> labelText(robot, "#drawerExpected").equals("$100.00"));
         robot.type(KeyCode.ESCAPE);
         waitUntil(10, () -> !showing(robot, "#drawerView"));
 
@@ -240,15 +207,15 @@ class CashTillViewTest {
         waitUntil(10, () -> showing(robot, "#cashView"));
         robot.clickOn("$20.00");
         robot.type(KeyCode.ENTER);
-        waitUntil(10, () -> text(robot, "#cashMessage").startsWith("Paid in cash"));
+        waitUntil(10, () -> labelText(robot, "#cashMessage").startsWith("Paid in cash"));
         robot.type(KeyCode.ENTER);
         waitUntil(10, () -> !showing(robot, "#cashView"));
 
         robot.type(KeyCode.F7);
-        waitUntil(10, () -> showing(robot, "#drawerView") && text(robot, "#drawerExpected").equals("$107.75"));
+        waitUntil(10, () -> showing(robot, "#drawerView") && labelText(robot, "#drawerExpected").equals("$107.75"));
         robot.clickOn("#drawerAmount").write("107", 0);
         robot.clickOn("#drawerCount");
-        waitUntil(10, () -> text(robot, "#drawerDifference")
+        waitUntil(10, () -> labelText(robot, "#drawerDifference")
                 .equals("$0.75 short: counted $107.00, expected $107.75."));
         assertThat(journal().drawerBetween(java.time.Instant.now().minusSeconds(3600),
                 java.time.Instant.now().plusSeconds(60))).extracting(app.scantill.sale.DrawerEntry::differenceMinor)

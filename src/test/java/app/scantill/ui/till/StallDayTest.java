@@ -33,11 +33,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -127,12 +125,12 @@ class StallDayTest {
 
         // 9:00: 50 euros of change in the drawer, and the filter coffee goes up from 2.80 to 3.00.
         robot.type(KeyCode.F7);
-        waitUntil(10, () -> showing(robot, "#drawerView"));
+        TillWindowFixture.waitUntil(10, () -> TillWindowFixture.showing(robot, "#drawerView"));
         robot.clickOn("#drawerAmount").write("50", 0);
         robot.clickOn("#drawerFloat");
-        waitUntil(10, () -> text(robot, "#drawerExpected").equals("€50.00"));
+        TillWindowFixture.waitUntil(10, () -> TillWindowFixture.labelText(robot, "#drawerExpected").equals("€50.00"));
         robot.type(KeyCode.ESCAPE);
-        waitUntil(10, () -> !showing(robot, "#drawerView"));
+        TillWindowFixture.waitUntil(10, () -> !TillWindowFixture.showing(robot, "#drawerView"));
 
         Parent editor = openEditor(robot);
         TillWindowFixture.onFx(() -> {
@@ -145,7 +143,7 @@ class StallDayTest {
             return null;
         });
         robot.type(KeyCode.BACK_SPACE).write("3.00").type(KeyCode.ENTER);
-        waitUntil(10, () -> TillWindowFixture.onFx(() -> till.cashier().catalogProperty().get()
+        TillWindowFixture.waitUntil(10, () -> TillWindowFixture.onFx(() -> till.cashier().catalogProperty().get()
                 .bySku("STL-KAFF").orElseThrow().price()).equals(Money.of(300, "EUR")));
         assertThat(new CatalogLoader().load(catalog).catalog().bySku("STL-KAFF").orElseThrow().price())
                 .isEqualTo(Money.of(300, "EUR"));
@@ -156,14 +154,14 @@ class StallDayTest {
         robot.clickOn("#scanField");
 
         // Morning: two croissants and a coffee, 10 % off the whole cart, paid with Amazon Pay.
-        scan(robot, CROISSANT, CROISSANT, COFFEE);
+        TillWindowFixture.scan(robot, CROISSANT, CROISSANT, COFFEE);
         robot.press(KeyCode.SHIFT).type(KeyCode.F4).release(KeyCode.SHIFT);
-        waitUntil(10, () -> showing(robot, "#discountOverlay"));
+        TillWindowFixture.waitUntil(10, () -> TillWindowFixture.showing(robot, "#discountOverlay"));
         robot.write("10", 0);
         robot.clickOn("#discountReason").clickOn("Loyalty");
         robot.clickOn("#discountValue").type(KeyCode.ENTER);
-        waitUntil(10, () -> text(robot, "#totalLabel").equals("€7.02"));
-        assertThat(text(robot, "#listTotalLabel")).isEqualTo("€7.80");
+        TillWindowFixture.waitUntil(10, () -> TillWindowFixture.labelText(robot, "#totalLabel").equals("€7.02"));
+        assertThat(TillWindowFixture.labelText(robot, "#listTotalLabel")).isEqualTo("€7.80");
 
         robot.type(KeyCode.F12);
         till.waitForPhase(30, Phase.AWAITING_PAYMENT);
@@ -184,23 +182,23 @@ class StallDayTest {
 
         // Noon: the network drops mid-charge; the same cart is paid in cash.
         sandbox.faults().inject(Fault.dropConnection(), 10_000, "POST", "/v1/checkout/sessions");
-        scan(robot, HONEY, TOTE);
+        TillWindowFixture.scan(robot, HONEY, TOTE);
         robot.type(KeyCode.F12);
         till.waitForPhase(60, Phase.FAILED);
-        waitUntil(10, () -> showing(robot, "#cash-offer"));
+        TillWindowFixture.waitUntil(10, () -> TillWindowFixture.showing(robot, "#cash-offer"));
         String abandoned = till.status().saleId();
         robot.type(KeyCode.F8);
-        waitUntil(10, () -> showing(robot, "#cashView"));
+        TillWindowFixture.waitUntil(10, () -> TillWindowFixture.showing(robot, "#cashView"));
         robot.write("20", 0).type(KeyCode.ENTER);
-        waitUntil(10, () -> text(robot, "#cashMessage").equals("Paid in cash. Give €0.10 change."));
+        TillWindowFixture.waitUntil(10, () -> TillWindowFixture.labelText(robot, "#cashMessage").equals("Paid in cash. Give €0.10 change."));
         robot.type(KeyCode.ENTER);
-        waitUntil(10, () -> !showing(robot, "#cashView") && TillWindowFixture.onFx(() -> till.cashier().cartLines()
+        TillWindowFixture.waitUntil(10, () -> !TillWindowFixture.showing(robot, "#cashView") && TillWindowFixture.onFx(() -> till.cashier().cartLines()
                 .isEmpty()));
 
         // The network is back: the card attempt is settled, and the afternoon's tote bag is paid by card.
         sandbox.faults().clear();
-        waitUntil(60, () -> journal().find(abandoned).orElseThrow().state() == SaleState.CANCELLED);
-        scan(robot, TOTE);
+        TillWindowFixture.waitUntil(60, () -> journal().find(abandoned).orElseThrow().state() == SaleState.CANCELLED);
+        TillWindowFixture.scan(robot, TOTE);
         robot.type(KeyCode.F12);
         till.waitForPhase(30, Phase.AWAITING_PAYMENT);
         sandbox.pay(till.status().sessionId(), "card");
@@ -209,10 +207,10 @@ class StallDayTest {
 
         // Evening: the drawer holds the float and the cash sale, counted to the cent.
         robot.type(KeyCode.F7);
-        waitUntil(10, () -> showing(robot, "#drawerView") && text(robot, "#drawerExpected").equals("€69.90"));
+        TillWindowFixture.waitUntil(10, () -> TillWindowFixture.showing(robot, "#drawerView") && TillWindowFixture.labelText(robot, "#drawerExpected").equals("€69.90"));
         robot.clickOn("#drawerAmount").write("69.90", 0);
         robot.clickOn("#drawerCount");
-        waitUntil(10, () -> TillWindowFixture.onFx(() -> journal().drawerBetween(
+        TillWindowFixture.waitUntil(10, () -> TillWindowFixture.onFx(() -> journal().drawerBetween(
                 java.time.Instant.now().minusSeconds(3600), java.time.Instant.now().plusSeconds(60)).size()) == 2);
         robot.type(KeyCode.ESCAPE);
 
@@ -274,35 +272,5 @@ class StallDayTest {
         T node = (T) root.lookup(id);
         assertThat(node).as(id).isNotNull();
         return node;
-    }
-
-    private static void scan(FxRobot robot, String... codes) {
-        for (String code : codes) {
-            robot.write(code, 0).type(KeyCode.ENTER);
-        }
-    }
-
-    private static String text(FxRobot robot, String query) throws Exception {
-        return TillWindowFixture.onFx(() -> robot.lookup(query).queryAs(Label.class).getText().replace('\u00a0', ' '));
-    }
-
-    private static boolean showing(FxRobot robot, String query) throws Exception {
-        return TillWindowFixture.onFx(() -> {
-            Optional<Node> node = robot.lookup(query).tryQuery();
-            if (node.isEmpty() || node.get().getScene() == null) {
-                return false;
-            }
-            for (Node n = node.get(); n != null; n = n.getParent()) {
-                if (!n.isVisible()) {
-                    return false;
-                }
-            }
-            return true;
-        });
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -10,6 +10,10 @@ import app.scantill.till.TillServices;
 import app.scantill.ui.cashier.CashierViewModel;
 import app.scantill.ui.support.FxUiExecutor;
 import java.nio.file.Files;
+import java.util.Optional;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.testfx.api.FxRobot;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -134,6 +138,40 @@ final class TillWindowFixture implements AutoCloseable {
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !model.chargeShownProperty().get()
                 && cashier().cartLines().isEmpty()));
+    }
+
+    /** Scans each code into the focused scan field as a scanner does: its digits, then Enter. */
+    static void scan(FxRobot robot, String... codes) {
+        for (String code : codes) {
+            robot.write(code, 0).type(KeyCode.ENTER);
+        }
+    }
+
+    /** The text of the label {@code query} finds, no-break spaces read as spaces. */
+    static String labelText(FxRobot robot, String query) throws Exception {
+        return onFx(() -> robot.lookup(query).queryAs(Label.class).getText().replace('\u00a0', ' '));
+    }
+
+    /** Whether a person sees the node {@code query} finds: it is in a scene and it and every parent are visible. */
+    static boolean showing(FxRobot robot, String query) throws Exception {
+        return onFx(() -> {
+            Optional<Node> node = robot.lookup(query).tryQuery();
+            if (node.isEmpty() || node.get().getScene() == null) {
+                return false;
+            }
+            for (Node n = node.get(); n != null; n = n.getParent()) {
+                if (!n.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Waits up to {@code seconds} for {@code condition}, then for the FX events it caused. */
+    static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static <T> T onFx(Callable<T> work) throws Exception {
