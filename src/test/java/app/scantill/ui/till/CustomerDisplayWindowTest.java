@@ -99,8 +99,8 @@ class CustomerDisplayWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> TillWindowFixture.onFx(
                 () -> customer.view().qrCode().imageView().getImage() != null && shown(customer.view().qrCode())));
         String url = till.status().url();
+        assertThat(decodeOnceSettled(customer)).as("the code the customer scans").isEqualTo(url);
         Image code = TillWindowFixture.onFx(() -> customer.view().qrCode().snapshot(null, null));
-        assertThat(decode(code)).as("the code the customer scans").isEqualTo(url);
         assertThat(textOf("#customer-amount")).isEqualTo("$12.50");
         assertThat(textOf("#customer-countdown")).startsWith("Expires in ");
 
@@ -286,6 +286,23 @@ class CustomerDisplayWindowTest {
 
     private static Bounds sceneBounds(Node node) {
         return node.localToScene(node.getLayoutBounds());
+    }
+
+    /**
+     * The code decoded from the customer window's pixels, once a frame decodes at all: the code is set, then grows
+     * to its space over the next layout passes, and a snapshot taken between them may not read.
+     */
+    private static String decodeOnceSettled(CustomerWindow customer) throws Exception {
+        String[] read = new String[1];
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            try {
+                read[0] = decode(TillWindowFixture.onFx(() -> customer.view().qrCode().snapshot(null, null)));
+                return true;
+            } catch (com.google.zxing.ReaderException notYet) {
+                return false;
+            }
+        });
+        return read[0];
     }
 
     private static String decode(Image image) throws Exception {
